@@ -1,0 +1,175 @@
+#include "app/MainWindow.h"
+
+#include "app/SampleScenePath.h"
+#include "rendering/ViewScene.h"
+#include "scene/SceneError.h"
+#include "scene/SceneReader.h"
+#include "widgets/CursorReadout.h"
+#include "widgets/LayerPanel.h"
+#include "widgets/ViewGrid.h"
+#include "widgets/VtkView.h"
+
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace banquise::app {
+
+namespace {
+// What a background load hands back: the scene, or the reason it failed.
+struct LoadOutcome {
+    std::shared_ptr<scene::LoadedScene> loaded;
+    QString error;
+};
+
+LoadOutcome loadScene(const QString& path)
+{
+    try {
+        return {std::make_shared<scene::LoadedScene>(scene::readScene(path.toStdString())), {}};
+    } catch (const std::exception& e) {
+        return {nullptr, QString::fromStdString(e.what())};
+    }
+}
+} // namespace
+
+MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
+    : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
+      m_panel(new widgets::LayerPanel(m_grid, this)), m_readout(new QLabel(this)), m_busy(new QProgressBar(this))
+{
+    setWindowTitle(tr("Banquise"));
+    setCentralWidget(m_grid);
+    auto* dock = new QDockWidget(tr("Layers"), this);
+    dock->setObjectName("layersDock");
+    dock->setWidget(m_panel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    m_readout->setObjectName("cursorReadout");
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    statusBar()->addWidget(m_readout, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(new QLabel(QString::fromStdString(m_device.description), this));
+    createActions();
+
+    connect(m_grid, &widgets::ViewGrid::cursorMoved, this, &MainWindow::showCursor);
+    connect(m_grid, &widgets::ViewGrid::cursorLeft, m_readout, &QLabel::clear);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open scene…"), QKeySequence::Open, this, &MainWindow::chooseScene);
+    file->addAction(tr("Open &sample scene"), this, [this] {
+        try {
+            openSceneInBackground(bundledSampleScene());
+        } catch (const std::exception& e) {
+            QMessageBox::warning(this, tr("Sample scene"), QString::fromStdString(e.what()));
+        }
+    });
+    file->addAction(tr("Save &snapshot…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::chooseSnapshotPath);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QToolBar* toolbar = addToolBar(tr("Views"));
+    toolbar->setObjectName("viewToolbar");
+    auto* layouts = new QActionGroup(this);
+    const std::pair<QString, widgets::GridLayout> choices[] = {
+        {tr("1 × 1"), widgets::GridLayout::Single},
+        {tr("1 × 2"), widgets::GridLayout::OneByTwo},
+        {tr("2 × 2"), widgets::GridLayout::TwoByTwo}};
+    for (const auto& [label, layout] : choices) {
+        QAction* action = layouts->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(layout == m_grid->gridLayout());
+        connect(action, &QAction::triggered, this, [this, layout = layout] { m_grid->setGridLayout(layout); });
+        view->addAction(action);
+        toolbar->addAction(action);
+    }
+    view->addSeparator();
+    QAction* fit = view->addAction(tr("&Fit to scene"), this, [this] { m_grid->fitToScene(); });
+    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    toolbar->addAction(fit);
+}
+
+void MainWindow::chooseScene()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a Banquise scene folder"));
+    if (!path.isEmpty())
+        openSceneInBackground(path);
+}
+
+void MainWindow::openSceneInBackground(const QString& path)
+{
+    auto* watcher = new QFutureWatcher<LoadOutcome>(this);
+    m_busy->show();
+    statusBar()->showMessage(tr("Loading %1…").arg(path));
+    connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path] {
+        const LoadOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_busy->hide();
+        statusBar()->clearMessage();
+        if (!outcome.loaded) {
+            QMessageBox::warning(this, tr("Cannot open scene"), outcome.error);
+            Q_EMIT sceneFailed(outcome.error);
+            return;
+        }
+        QStringList skipped;
+        for (const auto& s : outcome.loaded->skippedLayers)
+            skipped << QString::fromStdString(s);
+        showScene(std::move(*outcome.loaded));
+        if (!skipped.isEmpty())
+            QMessageBox::warning(this, tr("Some layers were not loaded"), skipped.join("\n"));
+    });
+    watcher->setFuture(QtConcurrent::run(loadScene, path));
+}
+
+void MainWindow::showScene(scene::LoadedScene loaded)
+{
+    m_scene = std::make_unique<scene::Scene>(std::move(loaded.scene));
+    setWindowTitle(tr("Banquise — %1").arg(QString::fromStdString(m_scene->name())));
+    m_grid->showScene(*m_scene);
+    m_panel->reload();
+    Q_EMIT sceneShown();
+}
+
+QImage MainWindow::snapshot()
+{
+    return m_grid->grab().toImage();
+}
+
+bool MainWindow::saveSnapshot(const QString& path)
+{
+    return snapshot().save(path, "PNG");
+}
+
+void MainWindow::chooseSnapshotPath()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save snapshot"), "banquise.png", tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !saveSnapshot(path))
+        QMessageBox::warning(this, tr("Save snapshot"), tr("Cannot write %1").arg(path));
+}
+
+void MainWindow::showCursor(double x, double y)
+{
+    if (!m_scene)
+        return;
+    std::vector<const rendering::ViewScene*> views;
+    for (int i = 0; i < m_grid->visibleViewCount(); ++i)
+        views.push_back(&m_grid->view(i)->viewScene());
+    m_readout->setText(widgets::cursorReadout(m_scene->grid(), {x, y}, views));
+}
+
+} // namespace banquise::app

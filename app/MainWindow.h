@@ -1,0 +1,62 @@
+#pragma once
+
+#include "models/ComputeDevice.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+
+namespace banquise::scene {
+class Scene;
+struct LoadedScene;
+}
+
+namespace banquise::widgets {
+class LayerPanel;
+class ViewGrid;
+}
+
+namespace banquise::app {
+
+// Composition of the application window: the linked view grid, the layer
+// panel, the status bar readout, and the File/View actions. Holds the
+// current scene; a failed load keeps it and says why.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(models::ComputeDevice device, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads on a worker thread; the views change when it is done.
+    void openSceneInBackground(const QString& path);
+    void showScene(scene::LoadedScene loaded);
+    // The view grid as an image, what --screenshot and File > Save snapshot write.
+    QImage snapshot();
+    bool saveSnapshot(const QString& path);
+
+    widgets::ViewGrid* viewGrid() const { return m_grid; }
+    widgets::LayerPanel* layerPanel() const { return m_panel; }
+    const scene::Scene* currentScene() const { return m_scene.get(); }
+
+Q_SIGNALS:
+    void sceneShown();
+    void sceneFailed(const QString& message);
+
+private:
+    void createActions();
+    void chooseScene();
+    void chooseSnapshotPath();
+    void showCursor(double x, double y);
+
+    models::ComputeDevice m_device;
+    widgets::ViewGrid* m_grid;
+    widgets::LayerPanel* m_panel;
+    QLabel* m_readout;
+    QProgressBar* m_busy;
+    std::unique_ptr<scene::Scene> m_scene;
+};
+
+} // namespace banquise::app

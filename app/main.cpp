@@ -1,0 +1,85 @@
+// banquise: the desktop application.
+//   banquise [scene]                      opens a scene folder (default: the bundled sample)
+//   banquise --screenshot out.png [scene] renders the main window's views to PNG and exits
+#include "app/MainWindow.h"
+#include "app/SampleScenePath.h"
+#include "models/ComputeDevice.h"
+#include "scene/SceneReader.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSurfaceFormat>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace banquise;
+
+namespace {
+int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output)
+{
+    scene::LoadedScene loaded;
+    try {
+        loaded = scene::readScene(scenePath.toStdString());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "banquise: %s\n", e.what());
+        return 1;
+    }
+    for (const auto& skipped : loaded.skippedLayers)
+        std::fprintf(stderr, "banquise: layer skipped: %s\n", skipped.c_str());
+    window.resize(1280, 800);
+    window.show();
+    QApplication::processEvents();
+    window.showScene(std::move(loaded));
+    QApplication::processEvents();
+    if (!window.saveSnapshot(output)) {
+        std::fprintf(stderr, "banquise: cannot write %s\n", qPrintable(output));
+        return 1;
+    }
+    std::printf("screenshot written to %s\n", qPrintable(output));
+    return 0;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // VTK needs a core 3.2 context; set before the application exists.
+    QSurfaceFormat format;
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setRedBufferSize(8);
+    format.setGreenBufferSize(8);
+    format.setBlueBufferSize(8);
+    format.setAlphaBufferSize(8);
+    format.setDepthBufferSize(24);
+    QSurfaceFormat::setDefaultFormat(format);
+
+    QApplication application(argc, argv);
+    QApplication::setApplicationName("banquise");
+    QApplication::setOrganizationName("Banquise");
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Banquise: sea-ice SAR, optical, altimetry and SWOT side by side.");
+    parser.addHelpOption();
+    QCommandLineOption screenshot("screenshot", "Render the view grid to a PNG file and exit.", "png");
+    parser.addOption(screenshot);
+    parser.addPositionalArgument("scene", "Scene folder (default: the bundled sample scene).");
+    parser.process(application);
+
+    QString scenePath = parser.positionalArguments().value(0);
+    if (scenePath.isEmpty()) {
+        try {
+            scenePath = app::bundledSampleScene();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "banquise: cannot make the sample scene: %s\n", e.what());
+            return 1;
+        }
+    }
+    app::MainWindow window(models::configureComputeDevice());
+    if (parser.isSet(screenshot))
+        return takeScreenshot(window, scenePath, parser.value(screenshot));
+
+    window.resize(1400, 860);
+    window.show();
+    QTimer::singleShot(0, &window, [&window, scenePath] { window.openSceneInBackground(scenePath); });
+    return QApplication::exec();
+}

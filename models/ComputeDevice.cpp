@@ -1,0 +1,32 @@
+#include "models/ComputeDevice.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace banquise::models {
+
+ComputeDevice configureComputeDevice()
+{
+    ComputeDevice device;
+    device.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(device.threads);
+    device.cuda = torch::cuda::is_available();
+    device.description = device.cuda ? "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s))"
+                                     : "CPU, " + std::to_string(torch::get_num_threads()) + " threads";
+    return device;
+}
+
+double selfTest(const ComputeDevice& device)
+{
+    const torch::Device where = device.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    // A permutation matrix times a known matrix: the exact product is known.
+    const auto values = torch::arange(64, torch::kFloat32).reshape({8, 8}).to(where);
+    const auto reversal = torch::eye(8, torch::kFloat32).flip({0}).to(where);
+    const auto product = torch::matmul(reversal, values);
+    const auto expected = values.flip({0});
+    return (product - expected).abs().max().item<double>();
+}
+
+} // namespace banquise::models

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+namespace banquise::models {
+
+// Where inference and training run: CUDA when LibTorch was built with it and
+// a device is present, else every CPU core.
+struct ComputeDevice {
+    bool cuda = false;
+    int threads = 1;
+    std::string description; // e.g. "CPU, 2 threads" or "CUDA: <name>"
+};
+
+// Sets LibTorch's intra-op thread count to the machine's cores (LibTorch
+// starts at 1 on this stack) and reports the device. Call once at start-up.
+ComputeDevice configureComputeDevice();
+
+// Runs a small matrix product on the device and returns the largest absolute
+// error against the exact result: proves the runtime works end to end.
+double selfTest(const ComputeDevice& device);
+
+} // namespace banquise::models

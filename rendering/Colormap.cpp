@@ -1,0 +1,91 @@
+#include "rendering/Colormap.h"
+
+#include <vtkLookupTable.h>
+#include <vtkSmartPointer.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace banquise::rendering {
+
+namespace {
+using Stops = std::vector<std::array<double, 3>>;
+
+// Control points of ColorBrewer's RdBu (reversed: blue low, red high) and of
+// a water-to-ice ramp, in sRGB 0..1, evenly spaced.
+const Stops& stops(Colormap colormap)
+{
+    static const Stops grey{{0, 0, 0}, {1, 1, 1}};
+    static const Stops sequential{{0.03, 0.11, 0.27}, {0.13, 0.40, 0.67}, {0.42, 0.68, 0.84},
+                                  {0.78, 0.89, 0.95}, {1.0, 1.0, 1.0}};
+    static const Stops diverging{{0.02, 0.19, 0.38}, {0.13, 0.40, 0.67}, {0.26, 0.58, 0.76}, {0.57, 0.77, 0.87},
+                                 {0.82, 0.90, 0.94}, {0.97, 0.97, 0.97}, {0.99, 0.86, 0.78}, {0.96, 0.65, 0.51},
+                                 {0.84, 0.38, 0.30}, {0.70, 0.09, 0.17}, {0.40, 0.0, 0.12}};
+    switch (colormap) {
+    case Colormap::Sequential: return sequential;
+    case Colormap::Diverging: return diverging;
+    default: return grey;
+    }
+}
+} // namespace
+
+std::string toString(Colormap colormap)
+{
+    switch (colormap) {
+    case Colormap::GreyDecibel: return "grey (dB)";
+    case Colormap::Grey: return "grey";
+    case Colormap::RgbComposite: return "RGB composite";
+    case Colormap::Sequential: return "sequential (ice)";
+    case Colormap::Diverging: return "diverging";
+    }
+    return "grey";
+}
+
+const std::vector<Colormap>& allColormaps()
+{
+    static const std::vector<Colormap> all{Colormap::GreyDecibel, Colormap::Grey, Colormap::RgbComposite,
+                                           Colormap::Sequential, Colormap::Diverging};
+    return all;
+}
+
+Rgb colourAt(Colormap colormap, double t)
+{
+    const Stops& s = stops(colormap);
+    t = std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.0;
+    const double position = t * static_cast<double>(s.size() - 1);
+    const std::size_t i = std::min(static_cast<std::size_t>(position), s.size() - 2);
+    const double f = position - static_cast<double>(i);
+    Rgb rgb{};
+    for (int c = 0; c < 3; ++c)
+        rgb[c] = static_cast<std::uint8_t>(std::lround(255.0 * ((1.0 - f) * s[i][c] + f * s[i + 1][c])));
+    return rgb;
+}
+
+bool isDecibel(Colormap colormap)
+{
+    return colormap == Colormap::GreyDecibel;
+}
+
+double displayValue(Colormap colormap, double value)
+{
+    if (!isDecibel(colormap))
+        return value;
+    return value > 0.0 ? 10.0 * std::log10(value) : std::nan("");
+}
+
+vtkSmartPointer<vtkLookupTable> makeLookupTable(Colormap colormap, double min, double max)
+{
+    auto table = vtkSmartPointer<vtkLookupTable>::New();
+    table->SetNumberOfTableValues(256);
+    table->SetTableRange(min, max < min ? min : (max == min ? min + 1e-6 : max));
+    for (int i = 0; i < 256; ++i) {
+        const Rgb rgb = colourAt(colormap, i / 255.0);
+        table->SetTableValue(i, rgb[0] / 255.0, rgb[1] / 255.0, rgb[2] / 255.0, 1.0);
+    }
+    table->SetNanColor(0.0, 0.0, 0.0, 0.0);
+    table->SetUseBelowRangeColor(false);
+    table->SetUseAboveRangeColor(false);
+    return table;
+}
+
+} // namespace banquise::rendering

@@ -1,0 +1,70 @@
+#include "rendering/LayerStyle.h"
+
+#include "scene/Layer.h"
+#include "scene/RasterLayer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace banquise::rendering {
+
+namespace {
+constexpr std::size_t kStretchSamples = 1 << 18;
+} // namespace
+
+ValueRange percentileRange(std::vector<float> values, double lowPercent, double highPercent)
+{
+    values.erase(std::remove_if(values.begin(), values.end(), [](float v) { return !std::isfinite(v); }), values.end());
+    if (values.empty())
+        return {};
+    auto at = [&values](double percent) {
+        const auto k = static_cast<std::size_t>(std::clamp(percent / 100.0, 0.0, 1.0) * (values.size() - 1) + 0.5);
+        std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+        return static_cast<double>(values[k]);
+    };
+    ValueRange range{at(lowPercent), at(highPercent)};
+    if (range.max <= range.min)
+        range.max = range.min + 1.0;
+    return range;
+}
+
+Colormap defaultColormap(const scene::Layer& layer)
+{
+    using scene::Quantity;
+    switch (layer.info().quantity) {
+    case Quantity::Sigma0: return Colormap::GreyDecibel;
+    case Quantity::Reflectance: {
+        const auto* raster = dynamic_cast<const scene::RasterLayer*>(&layer);
+        return raster && raster->bandCount() >= 3 ? Colormap::RgbComposite : Colormap::Grey;
+    }
+    case Quantity::SeaIceConcentration: return Colormap::Sequential;
+    case Quantity::Freeboard: return Colormap::Diverging;
+    default: return Colormap::Grey;
+    }
+}
+
+ValueRange autoStretch(const scene::Layer& layer, Colormap colormap)
+{
+    std::vector<float> values = layer.sampleValues(kStretchSamples);
+    if (isDecibel(colormap))
+        for (float& v : values)
+            v = static_cast<float>(displayValue(colormap, v));
+    ValueRange range = percentileRange(std::move(values), 2.0, 98.0);
+    if (colormap == Colormap::Diverging) {
+        const double bound = std::max(std::abs(range.min), std::abs(range.max));
+        range = {-bound, bound};
+    }
+    return range;
+}
+
+LayerStyle defaultStyle(const scene::Layer& layer)
+{
+    LayerStyle style;
+    style.colormap = defaultColormap(layer);
+    const ValueRange range = autoStretch(layer, style.colormap);
+    style.min = range.min;
+    style.max = range.max;
+    return style;
+}
+
+} // namespace banquise::rendering

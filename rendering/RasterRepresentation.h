@@ -1,0 +1,45 @@
+#pragma once
+
+#include "rendering/LayerRepresentation.h"
+
+#include <vtkNew.h> // owned props
+#include <vtkSmartPointer.h>
+
+class vtkImageActor;
+class vtkImageData;
+class vtkLookupTable;
+
+namespace banquise::scene {
+class RasterLayer;
+}
+
+namespace banquise::rendering {
+
+// A raster as a textured image in grid coordinates: values coloured on the
+// CPU into RGBA (NaN fully transparent) and shown by a vtkImageActor.
+class RasterRepresentation : public LayerRepresentation {
+public:
+    explicit RasterRepresentation(std::shared_ptr<const scene::RasterLayer> layer);
+    ~RasterRepresentation() override;
+
+    void addTo(vtkRenderer* renderer) override;
+    void removeFrom(vtkRenderer* renderer) override;
+    void applyStyle(const LayerStyle& style) override;
+    void setDepth(double z) override;
+    vtkScalarsToColors* lookupTable() const override;
+    const scene::Layer& layer() const override;
+
+    vtkImageData* image() const { return m_image; }
+
+private:
+    void colourImage(const LayerStyle& style);
+
+    std::shared_ptr<const scene::RasterLayer> m_layer;
+    vtkNew<vtkImageData> m_image;
+    vtkNew<vtkImageActor> m_actor;
+    vtkSmartPointer<vtkLookupTable> m_table;
+    LayerStyle m_coloured;
+    bool m_hasColours = false;
+};
+
+} // namespace banquise::rendering

@@ -1,0 +1,40 @@
+#include "rendering/RepresentationFactory.h"
+
+#include "rendering/RasterRepresentation.h"
+#include "rendering/SwathRepresentation.h"
+#include "rendering/TrackRepresentation.h"
+#include "scene/SwathLayer.h"
+#include "scene/TrackLayer.h"
+
+#include <functional>
+#include <map>
+#include <stdexcept>
+
+namespace banquise::rendering {
+
+namespace {
+using Creator = std::function<std::unique_ptr<LayerRepresentation>(const std::shared_ptr<const scene::Layer>&)>;
+
+template <class Representation, class LayerType>
+Creator creator()
+{
+    return [](const std::shared_ptr<const scene::Layer>& layer) -> std::unique_ptr<LayerRepresentation> {
+        return std::make_unique<Representation>(std::static_pointer_cast<const LayerType>(layer));
+    };
+}
+} // namespace
+
+std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const scene::Layer> layer)
+{
+    static const std::map<scene::LayerKind, Creator> creators{
+        {scene::LayerKind::Raster, creator<RasterRepresentation, scene::RasterLayer>()},
+        {scene::LayerKind::Track, creator<TrackRepresentation, scene::TrackLayer>()},
+        {scene::LayerKind::Swath, creator<SwathRepresentation, scene::SwathLayer>()},
+    };
+    const auto found = creators.find(layer->kind());
+    if (found == creators.end())
+        throw std::logic_error("no representation for layer kind " + scene::toString(layer->kind()));
+    return found->second(layer);
+}
+
+} // namespace banquise::rendering

@@ -1,0 +1,112 @@
+#include "rendering/TrackRepresentation.h"
+
+#include "scene/TrackLayer.h"
+
+#include <vtkActor.h>
+#include <vtkCellArray.h>
+#include <vtkFloatArray.h>
+#include <vtkLookupTable.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+
+namespace banquise::rendering {
+
+TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer> layer) : m_layer(std::move(layer))
+{
+    const auto& records = m_layer->records();
+    vtkNew<vtkPoints> points;
+    points->SetDataTypeToDouble();
+    vtkNew<vtkFloatArray> values;
+    values->SetName("value");
+    vtkNew<vtkCellArray> vertices;
+    vtkNew<vtkCellArray> line;
+    line->InsertNextCell(static_cast<vtkIdType>(records.size()));
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const vtkIdType id = points->InsertNextPoint(records[i].position.x, records[i].position.y, 0.0);
+        values->InsertNextValue(records[i].value);
+        vertices->InsertNextCell(1, &id);
+        line->InsertCellPoint(id);
+    }
+    m_records->SetPoints(points);
+    m_records->SetVerts(vertices);
+    m_records->SetLines(line);
+    m_records->GetPointData()->SetScalars(values);
+    m_recordMapper->SetInputData(m_records);
+    m_recordMapper->SetScalarModeToUsePointData();
+    m_recordActor->SetMapper(m_recordMapper);
+    m_recordActor->GetProperty()->SetPointSize(kPointSize);
+    m_recordActor->GetProperty()->SetLineWidth(1.0);
+
+    vtkNew<vtkPoints> corners;
+    corners->SetDataTypeToDouble();
+    vtkNew<vtkCellArray> outlines;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const scene::MapPolygon outline = m_layer->footprintOutline(i);
+        outlines->InsertNextCell(static_cast<vtkIdType>(outline.size() + 1));
+        vtkIdType first = -1;
+        for (const auto& p : outline) {
+            const vtkIdType id = corners->InsertNextPoint(p.x, p.y, 0.0);
+            first = first < 0 ? id : first;
+            outlines->InsertCellPoint(id);
+        }
+        outlines->InsertCellPoint(first);
+    }
+    m_footprints->SetPoints(corners);
+    m_footprints->SetLines(outlines);
+    m_footprintMapper->SetInputData(m_footprints);
+    m_footprintMapper->ScalarVisibilityOff();
+    m_footprintActor->SetMapper(m_footprintMapper);
+    m_footprintActor->GetProperty()->SetColor(1.0, 0.85, 0.1);
+    m_footprintActor->GetProperty()->SetLineWidth(1.0);
+    m_recordActor->PickableOff();
+    m_footprintActor->PickableOff();
+}
+
+TrackRepresentation::~TrackRepresentation() = default;
+
+void TrackRepresentation::addTo(vtkRenderer* renderer)
+{
+    renderer->AddActor(m_footprintActor);
+    renderer->AddActor(m_recordActor);
+}
+
+void TrackRepresentation::removeFrom(vtkRenderer* renderer)
+{
+    renderer->RemoveActor(m_footprintActor);
+    renderer->RemoveActor(m_recordActor);
+}
+
+void TrackRepresentation::applyStyle(const LayerStyle& style)
+{
+    const Colormap colormap = style.colormap == Colormap::RgbComposite ? Colormap::Grey : style.colormap;
+    m_table = makeLookupTable(colormap, style.min, style.max);
+    m_recordMapper->SetLookupTable(m_table);
+    m_recordMapper->SetScalarRange(style.min, style.max);
+    m_recordMapper->SetUseLookupTableScalarRange(true);
+    m_recordActor->SetVisibility(style.visible);
+    m_recordActor->GetProperty()->SetOpacity(style.opacity);
+    m_footprintActor->SetVisibility(style.visible && style.showFootprints);
+    m_footprintActor->GetProperty()->SetOpacity(style.opacity);
+}
+
+void TrackRepresentation::setDepth(double z)
+{
+    m_recordActor->SetPosition(0.0, 0.0, z);
+    m_footprintActor->SetPosition(0.0, 0.0, z);
+}
+
+vtkScalarsToColors* TrackRepresentation::lookupTable() const
+{
+    return m_table;
+}
+
+const scene::Layer& TrackRepresentation::layer() const
+{
+    return *m_layer;
+}
+
+} // namespace banquise::rendering

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "rendering/LayerRepresentation.h"
+
+#include <vtkNew.h> // owned props
+#include <vtkSmartPointer.h>
+
+class vtkActor;
+class vtkLookupTable;
+class vtkPolyData;
+class vtkPolyDataMapper;
+
+namespace banquise::scene {
+class TrackLayer;
+}
+
+namespace banquise::rendering {
+
+// An altimeter track: its records as points on a thin polyline, coloured by
+// value; the footprint rectangles on demand.
+class TrackRepresentation : public LayerRepresentation {
+public:
+    explicit TrackRepresentation(std::shared_ptr<const scene::TrackLayer> layer);
+    ~TrackRepresentation() override;
+
+    void addTo(vtkRenderer* renderer) override;
+    void removeFrom(vtkRenderer* renderer) override;
+    void applyStyle(const LayerStyle& style) override;
+    void setDepth(double z) override;
+    vtkScalarsToColors* lookupTable() const override;
+    const scene::Layer& layer() const override;
+
+    static constexpr double kPointSize = 7.0;
+
+private:
+    std::shared_ptr<const scene::TrackLayer> m_layer;
+    vtkNew<vtkPolyData> m_records;
+    vtkNew<vtkPolyDataMapper> m_recordMapper;
+    vtkNew<vtkActor> m_recordActor;
+    vtkNew<vtkPolyData> m_footprints;
+    vtkNew<vtkPolyDataMapper> m_footprintMapper;
+    vtkNew<vtkActor> m_footprintActor;
+    vtkSmartPointer<vtkLookupTable> m_table;
+};
+
+} // namespace banquise::rendering

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "rendering/LayerStyle.h"
+#include "scene/MapTypes.h"
+
+#include <vtkNew.h> // owned props
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class vtkActor;
+class vtkPolyData;
+class vtkRenderer;
+class vtkScalarBarActor;
+
+namespace banquise::scene {
+class Layer;
+}
+
+namespace banquise::rendering {
+
+class LayerRepresentation;
+
+// The stack of layers one view shows (index 0 at the bottom), each with its
+// own style, plus the view's colorbar and crosshair. Holds shared references
+// to the layers, never copies of their data. GUI thread only.
+class ViewScene {
+public:
+    ViewScene();
+    ~ViewScene();
+    ViewScene(const ViewScene&) = delete;
+    ViewScene& operator=(const ViewScene&) = delete;
+
+    vtkRenderer* renderer() const;
+
+    int addLayer(std::shared_ptr<const scene::Layer> layer, const LayerStyle& style);
+    void clear();
+    int layerCount() const { return static_cast<int>(m_entries.size()); }
+    const scene::Layer& layer(int index) const;
+    const LayerStyle& style(int index) const;
+    void setStyle(int index, const LayerStyle& style);
+    // Moves a layer to another position of the stack (0 = bottom).
+    void moveLayer(int from, int to);
+    // Index of the top-most visible layer that has a colour table, or -1.
+    int colorbarLayer() const;
+
+    // Crosshair lines through a map point across the given extent; nullopt hides it.
+    void setCrosshair(const std::optional<scene::MapPoint>& point, const scene::MapExtent& extent);
+
+private:
+    struct Entry;
+    void restack();
+    void updateColorbar();
+
+    vtkNew<vtkRenderer> m_renderer;
+    vtkNew<vtkScalarBarActor> m_colorbar;
+    vtkNew<vtkPolyData> m_crosshair;
+    vtkNew<vtkActor> m_crosshairActor;
+    std::vector<std::unique_ptr<Entry>> m_entries;
+};
+
+} // namespace banquise::rendering

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "scene/MapTypes.h"
+
+#include <string>
+#include <vector>
+
+namespace banquise::scene {
+
+enum class LayerKind { Raster, Track, Swath };
+
+// What a layer measures; rendering chooses its default colormap from it.
+enum class Quantity {
+    Sigma0,              // SAR backscatter, linear power
+    Reflectance,         // optical, 0..1 (1 or 3 bands)
+    SeaIceConcentration, // percent
+    Freeboard,           // metres above the local sea surface
+    SurfaceClass,        // class codes
+    Other
+};
+
+std::string toString(LayerKind kind);
+std::string toString(Quantity quantity);
+// Unknown names map to Quantity::Other.
+Quantity quantityFromString(const std::string& name);
+
+// Where a layer comes from and when it was seen.
+struct LayerInfo {
+    std::string name;
+    std::string sensor;
+    std::string units;
+    Quantity quantity = Quantity::Other;
+    // Acquisition time, seconds since epoch (UTC).
+    double time = 0.0;
+    std::string sourceFile;
+};
+
+// Data of one layer, already on the scene's analysis grid. Immutable once
+// loaded: display state lives in rendering's LayerStyle, not here.
+class Layer {
+public:
+    explicit Layer(LayerInfo info) : m_info(std::move(info)) {}
+    virtual ~Layer() = default;
+    Layer(const Layer&) = delete;
+    Layer& operator=(const Layer&) = delete;
+
+    virtual LayerKind kind() const = 0;
+    virtual MapExtent extent() const = 0;
+    // Values under a map point: one per band for images, the record's value
+    // for a track when a record's footprint covers the point; empty when
+    // there is nothing (outside, NaN).
+    virtual std::vector<double> valuesAt(const MapPoint& p) const = 0;
+    // Finite values of the first band or of the records, for statistics.
+    virtual std::vector<float> sampleValues(std::size_t maxCount) const = 0;
+
+    const LayerInfo& info() const { return m_info; }
+    const std::string& name() const { return m_info.name; }
+
+private:
+    LayerInfo m_info;
+};
+
+} // namespace banquise::scene

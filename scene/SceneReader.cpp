@@ -1,0 +1,301 @@
+#include "scene/SceneReader.h"
+
+#include "scene/GdalSession.h"
+#include "scene/RasterLayer.h"
+#include "scene/SceneError.h"
+#include "scene/SceneManifest.h"
+#include "scene/SwathLayer.h"
+#include "scene/TrackLayer.h"
+#include "scene/UtcTime.h"
+
+#include <cpl_json.h>
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+namespace banquise::scene {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+std::string gdalReason(const std::string& fallback)
+{
+    const std::string message = GdalSession::lastError();
+    return message.empty() ? fallback : fallback + " (" + message + ")";
+}
+
+LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
+{
+    LayerInfo info;
+    info.name = entry.GetString("name", fs::path(file).stem().string());
+    info.sensor = entry.GetString("sensor", "");
+    info.units = entry.GetString("units", "");
+    info.quantity = quantityFromString(entry.GetString("quantity", "other"));
+    info.sourceFile = file;
+    const std::string time = entry.GetString("time", "");
+    if (!time.empty()) {
+        const auto parsed = parseUtc(time);
+        if (!parsed)
+            throw SceneError(file, "acquisition time '" + time + "' is not ISO-8601 UTC");
+        info.time = *parsed;
+    }
+    return info;
+}
+
+bool onGridAlready(GDALDataset& source, const AnalysisGrid& grid)
+{
+    double t[6];
+    const OGRSpatialReference* srs = source.GetSpatialRef();
+    if (source.GetGeoTransform(t) != CE_None || !srs || t[2] != 0.0 || t[4] != 0.0)
+        return false;
+    const char* code = srs->GetAuthorityCode(nullptr);
+    if (!code || std::atoi(code) != grid.epsg())
+        return false;
+    const AnalysisGrid own(grid.epsg(), t[0], t[3], t[1], source.GetRasterXSize(), source.GetRasterYSize());
+    return -t[5] == t[1] && own.sameGeometry(grid);
+}
+
+DatasetPtr warpOntoGrid(GDALDataset* source, const std::string& file, const AnalysisGrid& grid, const std::string& resampling)
+{
+    const MapExtent e = grid.extent();
+    const std::string targetSrs = "EPSG:" + std::to_string(grid.epsg());
+    const std::vector<std::string> args = {
+        "-of", "MEM", "-ot", "Float32", "-t_srs", targetSrs,
+        "-te", std::to_string(e.xMin), std::to_string(e.yMin), std::to_string(e.xMax), std::to_string(e.yMax),
+        "-ts", std::to_string(grid.width()), std::to_string(grid.height()),
+        "-r", resampling, "-dstnodata", "nan", "-wo", "NUM_THREADS=ALL_CPUS"};
+    std::vector<char*> argv;
+    for (const auto& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::unique_ptr<GDALWarpAppOptions, decltype(&GDALWarpAppOptionsFree)> options(
+        GDALWarpAppOptionsNew(argv.data(), nullptr), GDALWarpAppOptionsFree);
+    if (!options)
+        throw SceneError(file, gdalReason("invalid warp options"));
+    GDALDatasetH sourceHandle = GDALDataset::ToHandle(source);
+    int usageError = 0;
+    DatasetPtr warped(GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &sourceHandle, options.get(), &usageError)));
+    if (!warped)
+        throw SceneError(file, gdalReason("cannot be warped onto the analysis grid"));
+    return warped;
+}
+
+// Warps (or copies) a raster onto the grid; scale/offset and no-data become
+// physical values and NaN.
+std::vector<std::vector<float>> readOnGrid(const std::string& file, const AnalysisGrid& grid, const std::string& resampling)
+{
+    DatasetPtr source(static_cast<GDALDataset*>(GDALOpen(file.c_str(), GA_ReadOnly)));
+    if (!source)
+        throw SceneError(file, gdalReason("cannot open as a raster"));
+    if (source->GetRasterCount() < 1)
+        throw SceneError(file, "has no raster band");
+    double transform[6];
+    if (source->GetGeoTransform(transform) != CE_None && source->GetGCPCount() == 0)
+        throw SceneError(file, "has no georeferencing (neither geotransform nor GCPs)");
+    if (!source->GetSpatialRef() && !source->GetGCPSpatialRef())
+        throw SceneError(file, "has no CRS");
+
+    // Same geometry: read as is; otherwise GDAL's warper resamples onto the grid.
+    DatasetPtr warped;
+    if (!onGridAlready(*source, grid))
+        warped = warpOntoGrid(source.get(), file, grid, resampling);
+    GDALDataset* onGrid = warped ? warped.get() : source.get();
+
+    std::vector<std::vector<float>> bands;
+    bool anyFinite = false;
+    const std::size_t count = static_cast<std::size_t>(grid.width()) * grid.height();
+    for (int b = 1; b <= onGrid->GetRasterCount(); ++b) {
+        GDALRasterBand* band = onGrid->GetRasterBand(b);
+        int hasNoData = 0;
+        const double noData = band->GetNoDataValue(&hasNoData);
+        std::vector<float> values(count);
+        if (band->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), values.data(), grid.width(), grid.height(),
+                           GDT_Float32, 0, 0) != CE_None)
+            throw SceneError(file, gdalReason("cannot read band " + std::to_string(b)));
+        GDALRasterBand* sourceBand = source->GetRasterBand(std::min(b, source->GetRasterCount()));
+        int hasScale = 0;
+        int hasOffset = 0;
+        const double scale = sourceBand->GetScale(&hasScale);
+        const double offset = sourceBand->GetOffset(&hasOffset);
+        for (float& v : values) {
+            if (hasNoData && v == static_cast<float>(noData))
+                v = std::nanf("");
+            if (hasScale || hasOffset)
+                v = static_cast<float>(v * (hasScale ? scale : 1.0) + (hasOffset ? offset : 0.0));
+            anyFinite = anyFinite || std::isfinite(v);
+            if (!std::isfinite(v))
+                v = std::nanf("");
+        }
+        bands.push_back(std::move(values));
+    }
+    if (!anyFinite)
+        throw SceneError(file, "no valid pixel on the analysis grid (no overlap, or all no-data)");
+    return bands;
+}
+
+std::string columnValue(OGRFeature& feature, int index)
+{
+    return index >= 0 && feature.IsFieldSetAndNotNull(index) ? feature.GetFieldAsString(index) : std::string();
+}
+
+double parseNumber(const std::string& text)
+{
+    if (text.empty())
+        return std::nan("");
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' ? v : std::nan("");
+}
+
+std::shared_ptr<const Layer> readTrack(const CPLJSONObject& entry, const std::string& file, const AnalysisGrid& grid)
+{
+    LayerInfo info = readInfo(entry, file);
+    // OGR's CSV driver; every column read as text and parsed here so that
+    // ISO times are not reinterpreted by type auto-detection.
+    DatasetPtr source(static_cast<GDALDataset*>(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+    if (!source || source->GetLayerCount() < 1)
+        throw SceneError(file, gdalReason("cannot open as a track table"));
+    OGRLayer* table = source->GetLayer(0);
+    OGRFeatureDefn* definition = table->GetLayerDefn();
+    const int lat = definition->GetFieldIndex("lat");
+    const int lon = definition->GetFieldIndex("lon");
+    const int time = definition->GetFieldIndex("time");
+    const int value = definition->GetFieldIndex("value");
+    const int sigma = definition->GetFieldIndex("sigma");
+    const int surface = definition->GetFieldIndex("surface_type");
+    if (lat < 0 || lon < 0 || value < 0)
+        throw SceneError(file, "track table needs the columns lat, lon and value");
+
+    std::vector<TrackRecord> records;
+    const MapExtent gridExtent = grid.extent();
+    for (auto& feature : *table) {
+        TrackRecord r;
+        r.lonLat = {parseNumber(columnValue(*feature, lon)), parseNumber(columnValue(*feature, lat))};
+        if (!std::isfinite(r.lonLat.lon) || !std::isfinite(r.lonLat.lat))
+            continue;
+        r.position = grid.fromLonLat(r.lonLat);
+        if (!gridExtent.contains(r.position))
+            continue;
+        const auto t = parseUtc(columnValue(*feature, time));
+        r.time = t ? *t : info.time;
+        r.value = static_cast<float>(parseNumber(columnValue(*feature, value)));
+        r.sigma = static_cast<float>(parseNumber(columnValue(*feature, sigma)));
+        const double s = parseNumber(columnValue(*feature, surface));
+        r.surface = std::isfinite(s) && s >= 0 && s <= 3 ? static_cast<SurfaceType>(static_cast<int>(s)) : SurfaceType::Unknown;
+        records.push_back(r);
+    }
+    if (records.empty())
+        throw SceneError(file, "no track record falls on the analysis grid");
+    const Footprint footprint{entry.GetDouble("footprint_along_m", 300.0), entry.GetDouble("footprint_across_m", 1600.0)};
+    return std::make_shared<TrackLayer>(std::move(info), std::move(records), footprint);
+}
+
+std::vector<MapPolygon> readFootprints(const CPLJSONObject& entry)
+{
+    std::vector<MapPolygon> polygons;
+    const CPLJSONArray outlines = entry.GetArray("footprints");
+    for (int i = 0; i < outlines.Size(); ++i) {
+        const CPLJSONArray ring = outlines[i].ToArray();
+        MapPolygon polygon;
+        for (int j = 0; j < ring.Size(); ++j) {
+            const CPLJSONArray xy = ring[j].ToArray();
+            if (xy.Size() == 2)
+                polygon.push_back({xy[0].ToDouble(), xy[1].ToDouble()});
+        }
+        if (polygon.size() >= 3)
+            polygons.push_back(std::move(polygon));
+    }
+    return polygons;
+}
+
+std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::path& folder, const AnalysisGrid& grid)
+{
+    const std::string fileName = entry.GetString("file", "");
+    if (fileName.empty())
+        throw SceneError(folder.string(), "a layer entry of the manifest has no file");
+    const std::string file = (folder / fileName).string();
+    if (!fs::exists(file))
+        throw SceneError(file, "file does not exist");
+    const std::string kind = entry.GetString("kind", "raster");
+    if (kind == "track")
+        return readTrack(entry, file, grid);
+    LayerInfo info = readInfo(entry, file);
+    auto bands = readOnGrid(file, grid, entry.GetString("resampling", "bilinear"));
+    if (kind == "swath")
+        return std::make_shared<SwathLayer>(std::move(info), grid, std::move(bands.front()), readFootprints(entry));
+    if (kind == "raster")
+        return std::make_shared<RasterLayer>(std::move(info), grid, std::move(bands));
+    throw SceneError(file, "unknown layer kind '" + kind + "'");
+}
+
+AnalysisGrid readGrid(const CPLJSONObject& root, const std::string& manifest)
+{
+    const CPLJSONObject g = root.GetObj("grid");
+    if (!g.IsValid())
+        throw SceneError(manifest, "manifest has no grid");
+    AnalysisGrid grid(g.GetInteger("epsg", 3413), g.GetDouble("origin_x", 0.0), g.GetDouble("origin_y", 0.0),
+                      g.GetDouble("pixel_size", 0.0), g.GetInteger("width", 0), g.GetInteger("height", 0));
+    if (!grid.isValid())
+        throw SceneError(manifest, "grid size and pixel size must be positive");
+    try {
+        grid.crsWkt();
+    } catch (const SceneError& e) {
+        throw SceneError(manifest, e.reason());
+    }
+    return grid;
+}
+
+} // namespace
+
+LoadedScene readScene(const std::string& path)
+{
+    GdalSession::ensure();
+    fs::path manifestPath(path);
+    if (!fs::exists(manifestPath))
+        throw SceneError(path, "does not exist");
+    if (fs::is_directory(manifestPath))
+        manifestPath /= manifest::kFileName;
+    if (!fs::exists(manifestPath))
+        throw SceneError(path, std::string("is not a Banquise scene (no ") + manifest::kFileName + ")");
+
+    CPLJSONDocument document;
+    if (!document.Load(manifestPath.string()))
+        throw SceneError(manifestPath.string(), gdalReason("is not valid JSON"));
+    const CPLJSONObject root = document.GetRoot();
+    if (root.GetString("format", "") != manifest::kFormat)
+        throw SceneError(manifestPath.string(), std::string("is not a Banquise scene manifest (format is not '") + manifest::kFormat + "')");
+    if (root.GetInteger("version", 0) > manifest::kVersion)
+        throw SceneError(manifestPath.string(), "was written by a newer Banquise (manifest version "
+                                                    + std::to_string(root.GetInteger("version", 0)) + ")");
+
+    LoadedScene loaded;
+    loaded.scene = Scene(root.GetString("name", manifestPath.parent_path().filename().string()),
+                         readGrid(root, manifestPath.string()));
+    if (const auto t = parseUtc(root.GetString("reference_time", "")))
+        loaded.scene.setReferenceTime(*t);
+
+    const CPLJSONArray layers = root.GetArray("layers");
+    for (int i = 0; i < layers.Size(); ++i) {
+        try {
+            loaded.scene.addLayer(readLayer(layers[i], manifestPath.parent_path(), loaded.scene.grid()));
+        } catch (const SceneError& e) {
+            loaded.skippedLayers.push_back(e.what());
+        }
+    }
+    if (loaded.scene.layers().empty())
+        throw SceneError(manifestPath.string(), loaded.skippedLayers.empty() ? "scene has no layer" : "no layer could be loaded: " + loaded.skippedLayers.front());
+    return loaded;
+}
+
+} // namespace banquise::scene

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "scene/Scene.h"
+
+#include <string>
+#include <vector>
+
+namespace banquise::scene {
+
+struct LoadedScene {
+    Scene scene;
+    // One message per layer that could not be loaded ("file: reason"); the
+    // other layers are in the scene.
+    std::vector<std::string> skippedLayers;
+};
+
+// Reads a scene folder (or its scene.json): the manifest gives the analysis
+// grid and the layers; rasters in another geometry or CRS are warped onto the
+// grid with GDAL, tracks are projected to grid coordinates.
+// Throws SceneError when the path is not a scene; a bad layer is skipped and
+// reported. Runs on any thread.
+LoadedScene readScene(const std::string& path);
+
+} // namespace banquise::scene

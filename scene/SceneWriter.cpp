@@ -1,0 +1,191 @@
+#include "scene/SceneWriter.h"
+
+#include "scene/GdalSession.h"
+#include "scene/RasterLayer.h"
+#include "scene/Scene.h"
+#include "scene/SceneError.h"
+#include "scene/SceneManifest.h"
+#include "scene/SwathLayer.h"
+#include "scene/TrackLayer.h"
+#include "scene/UtcTime.h"
+
+#include <cpl_json.h>
+#include <gdal_priv.h>
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace banquise::scene {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fileStem(const std::string& name, std::set<std::string>& used)
+{
+    std::string stem;
+    for (unsigned char c : name)
+        stem += std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '_';
+    if (stem.empty())
+        stem = "layer";
+    std::string unique = stem;
+    for (int i = 2; used.count(unique); ++i)
+        unique = stem + "_" + std::to_string(i);
+    used.insert(unique);
+    return unique;
+}
+
+void writeGeoTiff(const RasterLayer& layer, const std::string& path)
+{
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    const AnalysisGrid& grid = layer.grid();
+    const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", nullptr};
+    GDALDataset* ds = driver->Create(path.c_str(), grid.width(), grid.height(), layer.bandCount(), GDT_Float32,
+                                     const_cast<char**>(options));
+    if (!ds)
+        throw SceneError(path, std::string("cannot create GeoTIFF (") + GdalSession::lastError() + ")");
+    double transform[6];
+    grid.geoTransform(transform);
+    ds->SetGeoTransform(transform);
+    ds->SetProjection(grid.crsWkt().c_str());
+    ds->SetMetadataItem("ACQUISITION_TIME", formatUtc(layer.info().time).c_str());
+    ds->SetMetadataItem("SENSOR", layer.info().sensor.c_str());
+    ds->SetMetadataItem("QUANTITY", toString(layer.info().quantity).c_str());
+    bool ok = true;
+    for (int b = 0; b < layer.bandCount() && ok; ++b) {
+        GDALRasterBand* band = ds->GetRasterBand(b + 1);
+        band->SetNoDataValue(std::nan(""));
+        ok = band->RasterIO(GF_Write, 0, 0, grid.width(), grid.height(), const_cast<float*>(layer.band(b).data()),
+                            grid.width(), grid.height(), GDT_Float32, 0, 0) == CE_None;
+    }
+    GDALClose(ds);
+    if (!ok)
+        throw SceneError(path, std::string("cannot write raster data (") + GdalSession::lastError() + ")");
+}
+
+void writeTrackCsv(const TrackLayer& layer, const std::string& path)
+{
+    std::ofstream out(path);
+    if (!out)
+        throw SceneError(path, "cannot create file");
+    out << "lat,lon,time,value,sigma,surface_type\n";
+    char line[160];
+    for (const auto& r : layer.records()) {
+        std::snprintf(line, sizeof line, "%.7f,%.7f,%s,%.4f,%.4f,%d\n", r.lonLat.lat, r.lonLat.lon, formatUtc(r.time).c_str(),
+                      r.value, r.sigma, static_cast<int>(r.surface));
+        out << line;
+    }
+    if (!out.flush())
+        throw SceneError(path, "cannot write file (disk full?)");
+}
+
+CPLJSONArray footprintsJson(const std::vector<MapPolygon>& footprints)
+{
+    CPLJSONArray outlines;
+    for (const auto& polygon : footprints) {
+        CPLJSONArray ring;
+        for (const auto& p : polygon) {
+            CPLJSONArray xy;
+            xy.Add(p.x);
+            xy.Add(p.y);
+            ring.Add(xy);
+        }
+        outlines.Add(ring);
+    }
+    return outlines;
+}
+
+CPLJSONObject layerEntry(const Layer& layer, const std::string& file)
+{
+    CPLJSONObject entry;
+    entry.Add("name", layer.name());
+    entry.Add("kind", toString(layer.kind()));
+    entry.Add("file", file);
+    entry.Add("sensor", layer.info().sensor);
+    entry.Add("quantity", toString(layer.info().quantity));
+    entry.Add("units", layer.info().units);
+    entry.Add("time", formatUtc(layer.info().time));
+    // Resampling onto the grid: classes and coarse grids keep their cells.
+    const Quantity q = layer.info().quantity;
+    const bool cellular = q == Quantity::SurfaceClass || q == Quantity::SeaIceConcentration || layer.kind() == LayerKind::Swath;
+    entry.Add("resampling", cellular ? "near" : "bilinear");
+    return entry;
+}
+
+void writeInto(const Scene& scene, const fs::path& folder)
+{
+    CPLJSONObject root;
+    root.Add("format", manifest::kFormat);
+    root.Add("version", manifest::kVersion);
+    root.Add("name", scene.name());
+    root.Add("reference_time", formatUtc(scene.referenceTime()));
+    const AnalysisGrid& g = scene.grid();
+    CPLJSONObject grid;
+    grid.Add("epsg", g.epsg());
+    grid.Add("origin_x", g.originX());
+    grid.Add("origin_y", g.originY());
+    grid.Add("pixel_size", g.pixelSize());
+    grid.Add("width", g.width());
+    grid.Add("height", g.height());
+    root.Add("grid", grid);
+
+    CPLJSONArray layers;
+    std::set<std::string> used;
+    for (const auto& layer : scene.layers()) {
+        const std::string stem = fileStem(layer->name(), used);
+        std::string file;
+        if (const auto* track = dynamic_cast<const TrackLayer*>(layer.get())) {
+            file = stem + ".csv";
+            writeTrackCsv(*track, (folder / file).string());
+        } else if (const auto* raster = dynamic_cast<const RasterLayer*>(layer.get())) {
+            file = stem + ".tif";
+            writeGeoTiff(*raster, (folder / file).string());
+        }
+        CPLJSONObject entry = layerEntry(*layer, file);
+        if (const auto* track = dynamic_cast<const TrackLayer*>(layer.get())) {
+            entry.Add("footprint_along_m", track->footprint().alongTrackM);
+            entry.Add("footprint_across_m", track->footprint().acrossTrackM);
+        }
+        if (const auto* swath = dynamic_cast<const SwathLayer*>(layer.get()))
+            entry.Add("footprints", footprintsJson(swath->footprints()));
+        layers.Add(entry);
+    }
+    root.Add("layers", layers);
+    CPLJSONDocument document;
+    document.SetRoot(root);
+    const fs::path manifestPath = folder / manifest::kFileName;
+    if (!document.Save(manifestPath.string()))
+        throw SceneError(manifestPath.string(), "cannot write manifest");
+}
+
+} // namespace
+
+void writeScene(const Scene& scene, const std::string& folderName)
+{
+    GdalSession::ensure();
+    const fs::path target = fs::absolute(folderName);
+    if (fs::exists(target) && (!fs::is_directory(target) || (!fs::is_empty(target) && !fs::exists(target / manifest::kFileName))))
+        throw SceneError(target.string(), "exists and is not a Banquise scene; refusing to replace it");
+    std::error_code error;
+    fs::create_directories(target.parent_path(), error);
+    const fs::path staging = target.parent_path() / (target.filename().string() + ".partial");
+    fs::remove_all(staging, error);
+    if (!fs::create_directory(staging, error))
+        throw SceneError(staging.string(), "cannot create folder: " + error.message());
+    try {
+        writeInto(scene, staging);
+    } catch (...) {
+        fs::remove_all(staging, error);
+        throw;
+    }
+    fs::remove_all(target, error);
+    fs::rename(staging, target, error);
+    if (error)
+        throw SceneError(target.string(), "cannot move the written scene into place: " + error.message());
+}
+
+} // namespace banquise::scene

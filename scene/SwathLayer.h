@@ -1,0 +1,23 @@
+#pragma once
+
+#include "scene/RasterLayer.h"
+
+#include <vector>
+
+namespace banquise::scene {
+
+// A swath altimeter image (SWOT KaRIn) resampled on the grid, with the
+// outline of each swath side, so the display can show where data could be
+// even where quality flags removed it.
+class SwathLayer : public RasterLayer {
+public:
+    SwathLayer(LayerInfo info, AnalysisGrid grid, std::vector<float> values, std::vector<MapPolygon> footprints);
+
+    LayerKind kind() const override { return LayerKind::Swath; }
+    const std::vector<MapPolygon>& footprints() const { return m_footprints; }
+
+private:
+    std::vector<MapPolygon> m_footprints;
+};
+
+} // namespace banquise::scene

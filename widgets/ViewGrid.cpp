@@ -1,0 +1,106 @@
+#include "widgets/ViewGrid.h"
+
+#include "rendering/LayerStyle.h"
+#include "rendering/MapNavigation.h"
+#include "rendering/ViewScene.h"
+#include "scene/Scene.h"
+#include "widgets/VtkView.h"
+
+#include <QGridLayout>
+
+#include <vtkCamera.h>
+
+namespace banquise::widgets {
+
+ViewGrid::ViewGrid(QWidget* parent) : QWidget(parent)
+{
+    rendering::setUpMapCamera(m_camera);
+    m_grid = new QGridLayout(this);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(2);
+    for (int i = 0; i < kMaxViews; ++i) {
+        auto* view = new VtkView(m_camera, this);
+        view->setObjectName(QStringLiteral("view%1").arg(i + 1));
+        m_grid->addWidget(view, i / 2, i % 2);
+        connect(view, &VtkView::cursorMoved, this, [this](double x, double y) {
+            moveCrosshair(scene::MapPoint{x, y});
+            Q_EMIT cursorMoved(x, y);
+        });
+        connect(view, &VtkView::cursorLeft, this, [this] {
+            moveCrosshair(std::nullopt);
+            Q_EMIT cursorLeft();
+        });
+        m_views.push_back(view);
+    }
+    setGridLayout(GridLayout::OneByTwo);
+}
+
+ViewGrid::~ViewGrid() = default;
+
+void ViewGrid::setGridLayout(GridLayout layout)
+{
+    m_layout = layout;
+    const int count = visibleViewCount();
+    for (int i = 0; i < kMaxViews; ++i)
+        m_views[i]->setVisible(i < count);
+    Q_EMIT layoutChanged();
+}
+
+int ViewGrid::visibleViewCount() const
+{
+    switch (m_layout) {
+    case GridLayout::Single: return 1;
+    case GridLayout::OneByTwo: return 2;
+    case GridLayout::TwoByTwo: return 4;
+    }
+    return 1;
+}
+
+void ViewGrid::showScene(const scene::Scene& scene)
+{
+    m_sceneExtent = scene.grid().extent();
+    std::vector<std::size_t> images;
+    for (std::size_t i = 0; i < scene.layers().size(); ++i)
+        if (scene.layers()[i]->kind() != scene::LayerKind::Track)
+            images.push_back(i);
+    for (int v = 0; v < kMaxViews; ++v) {
+        rendering::ViewScene& stack = m_views[v]->viewScene();
+        stack.clear();
+        const std::size_t shownImage = images.empty() ? scene.layers().size() : images[v % images.size()];
+        // Images below tracks, in scene order.
+        for (const bool tracks : {false, true})
+            for (std::size_t i = 0; i < scene.layers().size(); ++i) {
+                const auto& layer = scene.layers()[i];
+                if ((layer->kind() == scene::LayerKind::Track) != tracks)
+                    continue;
+                rendering::LayerStyle style = rendering::defaultStyle(*layer);
+                style.visible = tracks || i == shownImage;
+                stack.addLayer(layer, style);
+            }
+    }
+    fitToScene();
+}
+
+void ViewGrid::fitToScene()
+{
+    if (m_sceneExtent.width() <= 0.0)
+        return;
+    const VtkView* first = m_views.front();
+    rendering::fitExtent(m_camera, m_sceneExtent, first->width(), first->height());
+}
+
+void ViewGrid::refresh()
+{
+    for (VtkView* view : m_views)
+        view->update();
+}
+
+void ViewGrid::moveCrosshair(const std::optional<scene::MapPoint>& point)
+{
+    for (VtkView* view : m_views) {
+        view->viewScene().setCrosshair(point, m_sceneExtent);
+        view->update();
+    }
+}
+
+} // namespace banquise::widgets

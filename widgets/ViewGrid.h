@@ -1,0 +1,66 @@
+#pragma once
+
+#include "scene/MapTypes.h"
+
+#include <QWidget>
+
+#include <vtkNew.h> // the shared camera
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QGridLayout;
+class vtkCamera;
+
+namespace banquise::scene {
+class Scene;
+}
+
+namespace banquise::widgets {
+
+class VtkView;
+
+enum class GridLayout { Single, OneByTwo, TwoByTwo };
+
+// Up to four linked map views in a grid. All views share one camera, so a
+// pan or zoom in one moves every view, and one crosshair follows the cursor
+// in all of them. Each view keeps its own layer stack.
+class ViewGrid : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kMaxViews = 4;
+
+    explicit ViewGrid(QWidget* parent = nullptr);
+    ~ViewGrid() override;
+
+    void setGridLayout(GridLayout layout);
+    GridLayout gridLayout() const { return m_layout; }
+    int visibleViewCount() const;
+    VtkView* view(int index) const { return m_views.at(index); }
+    vtkCamera* camera() const { return m_camera; }
+
+    // Every view gets every layer of the scene; view k shows the k-th image
+    // layer (SAR, optical, concentration, swath...) with all tracks on top,
+    // the others start hidden. Fits the camera to the grid.
+    void showScene(const scene::Scene& scene);
+    void fitToScene();
+    // Redraws all views (after a style change).
+    void refresh();
+
+Q_SIGNALS:
+    void cursorMoved(double x, double y);
+    void cursorLeft();
+    void layoutChanged();
+
+private:
+    void moveCrosshair(const std::optional<scene::MapPoint>& point);
+
+    vtkNew<vtkCamera> m_camera;
+    QGridLayout* m_grid = nullptr;
+    std::vector<VtkView*> m_views;
+    GridLayout m_layout = GridLayout::OneByTwo;
+    scene::MapExtent m_sceneExtent;
+};
+
+} // namespace banquise::widgets

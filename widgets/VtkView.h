@@ -1,0 +1,65 @@
+#pragma once
+
+#include "scene/MapTypes.h"
+
+#include <QOpenGLWidget>
+
+#include <vtkNew.h> // owned render window and interactor
+
+#include <memory>
+
+class vtkCamera;
+class vtkGenericOpenGLRenderWindow;
+class vtkGenericRenderWindowInteractor;
+class vtkObject;
+
+namespace banquise::rendering {
+class ViewScene;
+}
+
+namespace banquise::widgets {
+
+// One map view: a QOpenGLWidget that hosts a vtkGenericOpenGLRenderWindow
+// (VTK's own Qt module is built for Qt5 on Debian 12, so this is the bridge).
+// The camera is shared with the other views of the grid: pan and zoom here
+// move them all. Left or middle drag pans, the wheel zooms about the cursor.
+class VtkView : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    VtkView(vtkCamera* sharedCamera, QWidget* parent = nullptr);
+    ~VtkView() override;
+
+    rendering::ViewScene& viewScene() const { return *m_scene; }
+    vtkCamera* camera() const { return m_camera; }
+    scene::MapPoint displayToMap(const QPointF& widgetPosition) const;
+    QPointF mapToDisplay(const scene::MapPoint& p) const;
+
+Q_SIGNALS:
+    void cursorMoved(double x, double y);
+    void cursorLeft();
+
+protected:
+    void initializeGL() override;
+    void paintGL() override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    void makeContextCurrent(vtkObject*, unsigned long, void*);
+    void reportContextCurrent(vtkObject*, unsigned long, void* isCurrent);
+    void frameFinished(vtkObject*, unsigned long, void*);
+
+    std::unique_ptr<rendering::ViewScene> m_scene;
+    vtkNew<vtkGenericOpenGLRenderWindow> m_window;
+    vtkNew<vtkGenericRenderWindowInteractor> m_interactor;
+    vtkCamera* m_camera;
+    unsigned long m_cameraObserver = 0;
+    bool m_painting = false;
+    bool m_dragging = false;
+    QPointF m_lastDrag;
+};
+
+} // namespace banquise::widgets
