@@ -46,6 +46,8 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
 {
     setWindowTitle(tr("Banquise"));
     setCentralWidget(m_grid);
+    // Four views: SAR, optical, concentration and SWOT side by side.
+    m_grid->setGridLayout(widgets::GridLayout::TwoByTwo);
     auto* dock = new QDockWidget(tr("Layers"), this);
     dock->setObjectName("layersDock");
     dock->setWidget(m_panel);

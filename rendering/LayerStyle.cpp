@@ -23,8 +23,11 @@ ValueRange percentileRange(std::vector<float> values, double lowPercent, double 
         return static_cast<double>(values[k]);
     };
     ValueRange range{at(lowPercent), at(highPercent)};
-    if (range.max <= range.min)
-        range.max = range.min + 1.0;
+    if (range.max <= range.min) { // constant values: a narrow range around them
+        const double pad = std::max(std::abs(range.min) * 0.1, 1e-3);
+        range.min -= pad;
+        range.max += pad;
+    }
     return range;
 }
 

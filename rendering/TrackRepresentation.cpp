@@ -38,6 +38,7 @@ TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer
     m_recordMapper->SetInputData(m_records);
     m_recordMapper->SetScalarModeToUsePointData();
     m_recordActor->SetMapper(m_recordMapper);
+    m_recordActor->GetProperty()->LightingOff(); // flat map colours
     m_recordActor->GetProperty()->SetPointSize(kPointSize);
     m_recordActor->GetProperty()->SetLineWidth(1.0);
 
@@ -60,6 +61,7 @@ TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer
     m_footprintMapper->SetInputData(m_footprints);
     m_footprintMapper->ScalarVisibilityOff();
     m_footprintActor->SetMapper(m_footprintMapper);
+    m_footprintActor->GetProperty()->LightingOff(); // flat map colours
     m_footprintActor->GetProperty()->SetColor(1.0, 0.85, 0.1);
     m_footprintActor->GetProperty()->SetLineWidth(1.0);
     m_recordActor->PickableOff();
@@ -84,6 +86,8 @@ void TrackRepresentation::applyStyle(const LayerStyle& style)
 {
     const Colormap colormap = style.colormap == Colormap::RgbComposite ? Colormap::Grey : style.colormap;
     m_table = makeLookupTable(colormap, style.min, style.max);
+    // Records without a value stay visible (grey) and keep the track opaque.
+    m_table->SetNanColor(0.5, 0.5, 0.5, 1.0);
     m_recordMapper->SetLookupTable(m_table);
     m_recordMapper->SetScalarRange(style.min, style.max);
     m_recordMapper->SetUseLookupTableScalarRange(true);

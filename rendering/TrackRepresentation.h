@@ -30,7 +30,7 @@ public:
     vtkScalarsToColors* lookupTable() const override;
     const scene::Layer& layer() const override;
 
-    static constexpr double kPointSize = 7.0;
+    static constexpr double kPointSize = 5.0;
 
 private:
     std::shared_ptr<const scene::TrackLayer> m_layer;

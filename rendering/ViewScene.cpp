@@ -10,10 +10,12 @@
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkRenderStepsPass.h>
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
 #include <vtkScalarsToColors.h>
 #include <vtkTextProperty.h>
+#include <vtkTranslucentPass.h>
 
 #include <stdexcept>
 
@@ -22,6 +24,33 @@ namespace banquise::rendering {
 namespace {
 // Layers are stacked this many metres apart above the map plane.
 constexpr double kLayerSpacing = 1.0;
+
+
+void setUpColorbar(vtkScalarBarActor* bar, double x)
+{
+    bar->SetOrientationToVertical();
+    bar->SetPosition(x, 0.1);
+    bar->SetWidth(0.14);
+    bar->SetHeight(0.75);
+    bar->SetBarRatio(0.2);
+    bar->SetNumberOfLabels(5);
+    bar->SetLabelFormat("%-#6.3g");
+    bar->SetTextPositionToPrecedeScalarBar();
+    bar->UnconstrainedFontSizeOn();
+    bar->GetLabelTextProperty()->SetFontSize(11);
+    bar->GetLabelTextProperty()->ShadowOn();
+    bar->GetTitleTextProperty()->SetFontSize(11);
+    bar->GetTitleTextProperty()->ShadowOn();
+    bar->SetVisibility(false);
+}
+
+// "S1 HH sigma…\n[dB]": the name shortened to fit above a narrow bar.
+std::string colorbarTitle(const std::string& name, const std::string& units)
+{
+    constexpr std::size_t kMaxName = 12;
+    std::string title = name.size() > kMaxName ? name.substr(0, kMaxName - 1) + "…" : name;
+    return units.empty() ? title : title + "\n[" + units + "]";
+}
 } // namespace
 
 struct ViewScene::Entry {
@@ -33,21 +62,23 @@ struct ViewScene::Entry {
 ViewScene::ViewScene()
 {
     m_renderer->SetBackground(0.11, 0.13, 0.16);
-    m_colorbar->SetOrientationToVertical();
-    m_colorbar->SetPosition(0.88, 0.08);
-    m_colorbar->SetWidth(0.1);
-    m_colorbar->SetHeight(0.8);
-    m_colorbar->SetNumberOfLabels(5);
-    m_colorbar->SetLabelFormat("%-#6.3g");
-    m_colorbar->UnconstrainedFontSizeOn();
-    m_colorbar->GetLabelTextProperty()->SetFontSize(11);
-    m_colorbar->GetTitleTextProperty()->SetFontSize(12);
-    m_colorbar->SetVisibility(false);
-    m_renderer->AddViewProp(m_colorbar);
+    // Without depth peeling VTK 9.1 composites translucent props with its
+    // order-independent pass, which mixes two stacked images half and half.
+    // A map stack blends in order instead: the plain translucent pass draws
+    // props in the order restack() added them, bottom first.
+    vtkNew<vtkRenderStepsPass> steps;
+    vtkNew<vtkTranslucentPass> ordered;
+    steps->SetTranslucentPass(ordered);
+    m_renderer->SetPass(steps);
+    setUpColorbar(m_imageColorbar, 0.85);
+    setUpColorbar(m_trackColorbar, 0.01);
+    m_renderer->AddViewProp(m_imageColorbar);
+    m_renderer->AddViewProp(m_trackColorbar);
 
     vtkNew<vtkPolyDataMapper> mapper;
     mapper->SetInputData(m_crosshair);
     m_crosshairActor->SetMapper(mapper);
+    m_crosshairActor->GetProperty()->LightingOff(); // flat map colours
     m_crosshairActor->GetProperty()->SetColor(1.0, 0.2, 0.6);
     m_crosshairActor->GetProperty()->SetLineWidth(1.0);
     m_crosshairActor->SetVisibility(false);
@@ -79,7 +110,7 @@ void ViewScene::clear()
     for (auto& entry : m_entries)
         entry->representation->removeFrom(m_renderer);
     m_entries.clear();
-    updateColorbar();
+    updateColorbars();
 }
 
 const scene::Layer& ViewScene::layer(int index) const
@@ -97,7 +128,7 @@ void ViewScene::setStyle(int index, const LayerStyle& style)
     Entry& entry = *m_entries.at(index);
     entry.style = style;
     entry.representation->applyStyle(style);
-    updateColorbar();
+    updateColorbars();
 }
 
 void ViewScene::moveLayer(int from, int to)
@@ -123,29 +154,34 @@ void ViewScene::restack()
     m_renderer->RemoveActor(m_crosshairActor);
     m_crosshairActor->SetPosition(0.0, 0.0, static_cast<double>(m_entries.size() + 1) * kLayerSpacing);
     m_renderer->AddActor(m_crosshairActor);
-    updateColorbar();
+    updateColorbars();
 }
 
-int ViewScene::colorbarLayer() const
+int ViewScene::colorbarLayer(bool tracks) const
 {
-    for (int i = layerCount() - 1; i >= 0; --i)
-        if (m_entries[i]->style.visible && m_entries[i]->representation->lookupTable())
+    for (int i = layerCount() - 1; i >= 0; --i) {
+        const Entry& entry = *m_entries[i];
+        if ((entry.layer->kind() == scene::LayerKind::Track) == tracks && entry.style.visible
+            && entry.representation->lookupTable())
             return i;
+    }
     return -1;
 }
 
-void ViewScene::updateColorbar()
+void ViewScene::updateColorbars()
 {
-    const int index = colorbarLayer();
-    if (index < 0) {
-        m_colorbar->SetVisibility(false);
-        return;
+    for (const bool tracks : {false, true}) {
+        vtkScalarBarActor* bar = tracks ? m_trackColorbar.Get() : m_imageColorbar.Get();
+        const int index = colorbarLayer(tracks);
+        bar->SetVisibility(index >= 0);
+        if (index < 0)
+            continue;
+        const Entry& entry = *m_entries[index];
+        bar->SetLookupTable(entry.representation->lookupTable());
+        const std::string units = isDecibel(entry.style.colormap) ? "dB" : entry.layer->info().units;
+        bar->SetTitle(colorbarTitle(entry.layer->name(), units).c_str());
+        bar->SetTextPosition(tracks ? vtkScalarBarActor::SucceedScalarBar : vtkScalarBarActor::PrecedeScalarBar);
     }
-    const Entry& entry = *m_entries[index];
-    m_colorbar->SetLookupTable(entry.representation->lookupTable());
-    const std::string units = isDecibel(entry.style.colormap) ? "dB" : entry.layer->info().units;
-    m_colorbar->SetTitle((entry.layer->name() + (units.empty() ? "" : "\n[" + units + "]")).c_str());
-    m_colorbar->SetVisibility(true);
 }
 
 void ViewScene::setCrosshair(const std::optional<scene::MapPoint>& point, const scene::MapExtent& extent)

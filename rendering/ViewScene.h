@@ -42,8 +42,9 @@ public:
     void setStyle(int index, const LayerStyle& style);
     // Moves a layer to another position of the stack (0 = bottom).
     void moveLayer(int from, int to);
-    // Index of the top-most visible layer that has a colour table, or -1.
-    int colorbarLayer() const;
+    // Index of the top-most visible image (raster, swath) or track that has
+    // a colour table, or -1: the layers the two colorbars describe.
+    int colorbarLayer(bool tracks) const;
 
     // Crosshair lines through a map point across the given extent; nullopt hides it.
     void setCrosshair(const std::optional<scene::MapPoint>& point, const scene::MapExtent& extent);
@@ -51,10 +52,12 @@ public:
 private:
     struct Entry;
     void restack();
-    void updateColorbar();
+    void updateColorbars();
 
     vtkNew<vtkRenderer> m_renderer;
-    vtkNew<vtkScalarBarActor> m_colorbar;
+    // Right: the top image layer; left: the top track.
+    vtkNew<vtkScalarBarActor> m_imageColorbar;
+    vtkNew<vtkScalarBarActor> m_trackColorbar;
     vtkNew<vtkPolyData> m_crosshair;
     vtkNew<vtkActor> m_crosshairActor;
     std::vector<std::unique_ptr<Entry>> m_entries;

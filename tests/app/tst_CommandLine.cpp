@@ -1,0 +1,103 @@
+#include "common/TempSceneFolder.h"
+#include "common/TestRegistry.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTest>
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("%s did not finish", qPrintable(program));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+const QString kCli = QStringLiteral(BANQUISE_CLI);
+const QString kGui = QStringLiteral(BANQUISE_GUI);
+} // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_scene = QString::fromStdString(m_folder.path());
+        const Run made = run(kCli, {"sample", "--out", m_scene, "--size", "256"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    }
+
+    void infoDescribesEveryLayer()
+    {
+        const Run info = run(kCli, {"info", m_scene});
+        QCOMPARE(info.exitCode, 0);
+        QVERIFY2(info.out.contains("EPSG:3413  256 x 256 px"), qPrintable(info.out));
+        for (const char* layer : {"S1 HH sigma0", "S2 RGB", "AMSR-2 SIC", "SWOT freeboard", "CryoSat-2 freeboard"})
+            QVERIFY2(info.out.contains(layer), qPrintable(info.out));
+        QVERIFY(!info.out.contains("skipped"));
+    }
+
+    void missingSceneFailsWithTheReason()
+    {
+        const QString nowhere = m_scene + "/no/such/scene";
+        const Run info = run(kCli, {"info", nowhere});
+        QCOMPARE(info.exitCode, 1);
+        QVERIFY2(info.err.contains(nowhere) && info.err.contains("does not exist"), qPrintable(info.err));
+        const Run shot = run(kGui, {"--screenshot", m_folder.path("x.png").c_str(), nowhere});
+        QCOMPARE(shot.exitCode, 1);
+        QVERIFY2(shot.err.contains(nowhere) && shot.err.contains("does not exist"), qPrintable(shot.err));
+        QVERIFY(!QFile::exists(m_folder.path("x.png").c_str()));
+    }
+
+    void unknownCommandAndMissingArgumentsAreUsageErrors()
+    {
+        QCOMPARE(run(kCli, {}).exitCode, 2);
+        const Run unknown = run(kCli, {"frobnicate"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("unknown command 'frobnicate'"));
+        QCOMPARE(run(kCli, {"sample"}).exitCode, 2);
+        QCOMPARE(run(kCli, {"sample", "--out", m_folder.path("bad").c_str(), "--size", "ten"}).exitCode, 2);
+    }
+
+    void screenshotShowsTheScene()
+    {
+        const QString png = QString::fromStdString(m_folder.path("shot.png"));
+        const Run shot = run(kGui, {"--screenshot", png, m_scene});
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.err));
+        QVERIFY(shot.out.contains(png));
+        const QImage image(png);
+        QVERIFY(image.width() > 600 && image.height() > 300);
+        // The left view shows SAR in grey: many distinct grey levels near its centre.
+        QSet<int> greys;
+        const int y = image.height() / 2;
+        for (int x = image.width() / 8; x < image.width() * 3 / 8; ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.red() == c.green() && c.green() == c.blue())
+                greys.insert(c.red());
+        }
+        QVERIFY2(greys.size() > 20, qPrintable(QString::number(greys.size())));
+    }
+
+    void unwritableScreenshotFails()
+    {
+        const Run shot = run(kGui, {"--screenshot", "/proc/banquise/shot.png", m_scene});
+        QCOMPARE(shot.exitCode, 1);
+        QVERIFY2(shot.err.contains("cannot write"), qPrintable(shot.err));
+    }
+
+private:
+    banquise::tests::TempSceneFolder m_folder;
+    QString m_scene;
+};
+
+BANQUISE_REGISTER_TEST(TestCommandLine);
+#include "tst_CommandLine.moc"
