@@ -8,8 +8,9 @@ namespace banquise::rendering {
 
 namespace {
 // The camera floats this high above the plane; layers stack between 0 and
-// a few hundred metres, all inside the clipping range.
-constexpr double kCameraHeight = 1.0e5;
+// a few hundred metres. A tight clipping range keeps the depth buffer fine
+// enough (even at 16 bits) to tell layers 1 m apart.
+constexpr double kCameraHeight = 1000.0;
 
 void moveFocus(vtkCamera* camera, double x, double y)
 {
@@ -25,7 +26,7 @@ void setUpMapCamera(vtkCamera* camera)
     double focal[3];
     camera->GetFocalPoint(focal);
     moveFocus(camera, focal[0], focal[1]);
-    camera->SetClippingRange(1.0, 2.0 * kCameraHeight);
+    camera->SetClippingRange(0.5 * kCameraHeight, 1.5 * kCameraHeight);
 }
 
 void fitExtent(vtkCamera* camera, const scene::MapExtent& extent, int widthPixels, int heightPixels)

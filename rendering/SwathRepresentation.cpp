@@ -33,6 +33,7 @@ SwathRepresentation::SwathRepresentation(std::shared_ptr<const scene::SwathLayer
     m_outlineMapper->SetInputData(m_outline);
     m_outlineActor->SetMapper(m_outlineMapper);
     m_outlineActor->GetProperty()->LightingOff(); // flat map colours
+    m_outlineActor->ForceTranslucentOn(); // painted in stack order, see ViewScene
     m_outlineActor->GetProperty()->SetColor(0.95, 0.55, 0.1);
     m_outlineActor->GetProperty()->SetLineWidth(2.0);
     m_outlineActor->PickableOff();

@@ -39,8 +39,19 @@ TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer
     m_recordMapper->SetScalarModeToUsePointData();
     m_recordActor->SetMapper(m_recordMapper);
     m_recordActor->GetProperty()->LightingOff(); // flat map colours
+    m_recordActor->ForceTranslucentOn(); // painted in stack order, see ViewScene
     m_recordActor->GetProperty()->SetPointSize(kPointSize);
     m_recordActor->GetProperty()->SetLineWidth(1.0);
+
+    m_haloMapper->SetInputData(m_records);
+    m_haloMapper->ScalarVisibilityOff();
+    m_haloActor->SetMapper(m_haloMapper);
+    m_haloActor->GetProperty()->SetColor(0.05, 0.05, 0.08);
+    m_haloActor->GetProperty()->SetPointSize(kPointSize + 2.0);
+    m_haloActor->GetProperty()->SetLineWidth(3.0);
+    m_haloActor->GetProperty()->LightingOff();
+    m_haloActor->ForceTranslucentOn();
+    m_haloActor->PickableOff();
 
     vtkNew<vtkPoints> corners;
     corners->SetDataTypeToDouble();
@@ -62,6 +73,7 @@ TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer
     m_footprintMapper->ScalarVisibilityOff();
     m_footprintActor->SetMapper(m_footprintMapper);
     m_footprintActor->GetProperty()->LightingOff(); // flat map colours
+    m_footprintActor->ForceTranslucentOn(); // painted in stack order, see ViewScene
     m_footprintActor->GetProperty()->SetColor(1.0, 0.85, 0.1);
     m_footprintActor->GetProperty()->SetLineWidth(1.0);
     m_recordActor->PickableOff();
@@ -73,12 +85,14 @@ TrackRepresentation::~TrackRepresentation() = default;
 void TrackRepresentation::addTo(vtkRenderer* renderer)
 {
     renderer->AddActor(m_footprintActor);
+    renderer->AddActor(m_haloActor);
     renderer->AddActor(m_recordActor);
 }
 
 void TrackRepresentation::removeFrom(vtkRenderer* renderer)
 {
     renderer->RemoveActor(m_footprintActor);
+    renderer->RemoveActor(m_haloActor);
     renderer->RemoveActor(m_recordActor);
 }
 
@@ -93,6 +107,8 @@ void TrackRepresentation::applyStyle(const LayerStyle& style)
     m_recordMapper->SetUseLookupTableScalarRange(true);
     m_recordActor->SetVisibility(style.visible);
     m_recordActor->GetProperty()->SetOpacity(style.opacity);
+    m_haloActor->SetVisibility(style.visible);
+    m_haloActor->GetProperty()->SetOpacity(style.opacity);
     m_footprintActor->SetVisibility(style.visible && style.showFootprints);
     m_footprintActor->GetProperty()->SetOpacity(style.opacity);
 }
@@ -100,6 +116,7 @@ void TrackRepresentation::applyStyle(const LayerStyle& style)
 void TrackRepresentation::setDepth(double z)
 {
     m_recordActor->SetPosition(0.0, 0.0, z);
+    m_haloActor->SetPosition(0.0, 0.0, z);
     m_footprintActor->SetPosition(0.0, 0.0, z);
 }
 

@@ -37,6 +37,10 @@ private:
     vtkNew<vtkPolyData> m_records;
     vtkNew<vtkPolyDataMapper> m_recordMapper;
     vtkNew<vtkActor> m_recordActor;
+    // A dark rim under the records keeps them readable on any image,
+    // including a swath coloured with the same colormap.
+    vtkNew<vtkPolyDataMapper> m_haloMapper;
+    vtkNew<vtkActor> m_haloActor;
     vtkNew<vtkPolyData> m_footprints;
     vtkNew<vtkPolyDataMapper> m_footprintMapper;
     vtkNew<vtkActor> m_footprintActor;

@@ -62,10 +62,12 @@ struct ViewScene::Entry {
 ViewScene::ViewScene()
 {
     m_renderer->SetBackground(0.11, 0.13, 0.16);
-    // Without depth peeling VTK 9.1 composites translucent props with its
-    // order-independent pass, which mixes two stacked images half and half.
-    // A map stack blends in order instead: the plain translucent pass draws
-    // props in the order restack() added them, bottom first.
+    // A map stack is painted bottom to top, like a GIS canvas. Images are
+    // translucent (NaN is transparent) and VTK 9.1 composites translucent
+    // props with its order-independent pass, which mixes two stacked images
+    // half and half. So every prop of the stack is drawn in the plain
+    // translucent pass (tracks and outlines are forced translucent), in the
+    // order restack() added them.
     vtkNew<vtkRenderStepsPass> steps;
     vtkNew<vtkTranslucentPass> ordered;
     steps->SetTranslucentPass(ordered);
@@ -79,6 +81,7 @@ ViewScene::ViewScene()
     mapper->SetInputData(m_crosshair);
     m_crosshairActor->SetMapper(mapper);
     m_crosshairActor->GetProperty()->LightingOff(); // flat map colours
+    m_crosshairActor->ForceTranslucentOn(); // painted in stack order, see ViewScene
     m_crosshairActor->GetProperty()->SetColor(1.0, 0.2, 0.6);
     m_crosshairActor->GetProperty()->SetLineWidth(1.0);
     m_crosshairActor->SetVisibility(false);

@@ -145,6 +145,9 @@ private Q_SLOTS:
             const QColor c = colourAtPixel(image, 0, col, 120);
             QVERIFY2(close(c, QColor(128, 128, 128)), qPrintable(describe(c)));
         }
+        // The track stays above both images.
+        const QColor track = colourAtPixel(image, 0, 101, tests::kTrackRow);
+        QVERIFY2(track.red() > 100 && track.green() < 60, qPrintable(describe(track)));
         // Lowered below the halves, it is hidden again.
         stack.moveLayer(1, 0);
         m_grid->refresh();
