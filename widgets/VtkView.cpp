@@ -27,6 +27,9 @@ VtkView::VtkView(vtkCamera* sharedCamera, QWidget* parent)
     m_window->SetReadyForRendering(false);
     m_window->SetFrameBlitModeToNoBlit();
     m_window->SetOwnContext(0);
+    // Map views need no multisampling, and software GL (Mesa llvmpipe under
+    // Xvfb) pays for every sample on the CPU.
+    m_window->SetMultiSamples(0);
     m_window->AddRenderer(m_scene->renderer());
     m_scene->renderer()->SetActiveCamera(m_camera);
     m_window->AddObserver(vtkCommand::WindowMakeCurrentEvent, this, &VtkView::makeContextCurrent);
