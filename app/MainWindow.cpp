@@ -164,6 +164,12 @@ void MainWindow::chooseSnapshotPath()
         QMessageBox::warning(this, tr("Save snapshot"), tr("Cannot write %1").arg(path));
 }
 
+void MainWindow::pointAt(double x, double y)
+{
+    m_grid->showCrosshair(scene::MapPoint{x, y});
+    showCursor(x, y);
+}
+
 void MainWindow::showCursor(double x, double y)
 {
     if (!m_scene)

@@ -37,6 +37,9 @@ public:
     QImage snapshot();
     bool saveSnapshot(const QString& path);
 
+    // Crosshair and status-bar readout at a map point, as if the cursor were there.
+    void pointAt(double x, double y);
+
     widgets::ViewGrid* viewGrid() const { return m_grid; }
     widgets::LayerPanel* layerPanel() const { return m_panel; }
     const scene::Scene* currentScene() const { return m_scene.get(); }

@@ -1,9 +1,11 @@
 // banquise: the desktop application.
 //   banquise [scene]                      opens a scene folder (default: the bundled sample)
 //   banquise --screenshot out.png [scene] renders the main window's views to PNG and exits
+//   banquise --window-screenshot out.png [scene]  the whole window, cursor at the scene centre
 #include "app/MainWindow.h"
 #include "app/SampleScenePath.h"
 #include "models/ComputeDevice.h"
+#include "scene/Scene.h"
 #include "scene/SceneReader.h"
 
 #include <QApplication>
@@ -16,7 +18,7 @@
 using namespace banquise;
 
 namespace {
-int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output)
+int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output, bool wholeWindow)
 {
     scene::LoadedScene loaded;
     try {
@@ -32,7 +34,15 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
     QApplication::processEvents();
     window.showScene(std::move(loaded));
     QApplication::processEvents();
-    if (!window.saveSnapshot(output)) {
+    const bool saved = [&] {
+        if (!wholeWindow)
+            return window.saveSnapshot(output);
+        const scene::MapExtent e = window.currentScene()->grid().extent();
+        window.pointAt(0.5 * (e.xMin + e.xMax), 0.5 * (e.yMin + e.yMax));
+        QApplication::processEvents();
+        return window.grab().save(output, "PNG");
+    }();
+    if (!saved) {
         std::fprintf(stderr, "banquise: cannot write %s\n", qPrintable(output));
         return 1;
     }
@@ -62,6 +72,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     QCommandLineOption screenshot("screenshot", "Render the view grid to a PNG file and exit.", "png");
     parser.addOption(screenshot);
+    QCommandLineOption windowScreenshot("window-screenshot", "Render the whole main window to a PNG file and exit.", "png");
+    parser.addOption(windowScreenshot);
     parser.addPositionalArgument("scene", "Scene folder (default: the bundled sample scene).");
     parser.process(application);
 
@@ -75,8 +87,10 @@ int main(int argc, char** argv)
         }
     }
     app::MainWindow window(models::configureComputeDevice());
-    if (parser.isSet(screenshot))
-        return takeScreenshot(window, scenePath, parser.value(screenshot));
+    if (parser.isSet(screenshot) || parser.isSet(windowScreenshot)) {
+        const bool wholeWindow = parser.isSet(windowScreenshot);
+        return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow);
+    }
 
     window.resize(1400, 860);
     window.show();

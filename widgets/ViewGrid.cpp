@@ -23,11 +23,11 @@ ViewGrid::ViewGrid(QWidget* parent) : QWidget(parent)
         view->setObjectName(QStringLiteral("view%1").arg(i + 1));
         m_grid->addWidget(view, i / 2, i % 2);
         connect(view, &VtkView::cursorMoved, this, [this](double x, double y) {
-            moveCrosshair(scene::MapPoint{x, y});
+            showCrosshair(scene::MapPoint{x, y});
             Q_EMIT cursorMoved(x, y);
         });
         connect(view, &VtkView::cursorLeft, this, [this] {
-            moveCrosshair(std::nullopt);
+            showCrosshair(std::nullopt);
             Q_EMIT cursorLeft();
         });
         m_views.push_back(view);
@@ -95,7 +95,7 @@ void ViewGrid::refresh()
         view->update();
 }
 
-void ViewGrid::moveCrosshair(const std::optional<scene::MapPoint>& point)
+void ViewGrid::showCrosshair(const std::optional<scene::MapPoint>& point)
 {
     for (VtkView* view : m_views) {
         view->viewScene().setCrosshair(point, m_sceneExtent);

@@ -47,6 +47,8 @@ public:
     void fitToScene();
     // Redraws all views (after a style change).
     void refresh();
+    // The crosshair at a map point in every view; nullopt hides it.
+    void showCrosshair(const std::optional<scene::MapPoint>& point);
 
 Q_SIGNALS:
     void cursorMoved(double x, double y);
@@ -54,8 +56,6 @@ Q_SIGNALS:
     void layoutChanged();
 
 private:
-    void moveCrosshair(const std::optional<scene::MapPoint>& point);
-
     vtkNew<vtkCamera> m_camera;
     QGridLayout* m_grid = nullptr;
     std::vector<VtkView*> m_views;
