@@ -40,6 +40,16 @@ LoadOutcome loadScene(const QString& path)
 }
 } // namespace
 
+void MainWindow::showProblem(const QString& title, const QString& message)
+{
+    // Window-modal but not blocking: the application keeps running and
+    // nothing already shown is lost.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName("problemMessage");
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
       m_panel(new widgets::LayerPanel(m_grid, this)), m_readout(new QLabel(this)), m_busy(new QProgressBar(this))
@@ -77,7 +87,7 @@ void MainWindow::createActions()
         try {
             openSceneInBackground(bundledSampleScene());
         } catch (const std::exception& e) {
-            QMessageBox::warning(this, tr("Sample scene"), QString::fromStdString(e.what()));
+            showProblem(tr("Sample scene"), QString::fromStdString(e.what()));
         }
     });
     file->addAction(tr("Save &snapshot…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::chooseSnapshotPath);
@@ -124,7 +134,7 @@ void MainWindow::openSceneInBackground(const QString& path)
         m_busy->hide();
         statusBar()->clearMessage();
         if (!outcome.loaded) {
-            QMessageBox::warning(this, tr("Cannot open scene"), outcome.error);
+            showProblem(tr("Cannot open scene"), outcome.error);
             Q_EMIT sceneFailed(outcome.error);
             return;
         }
@@ -133,7 +143,7 @@ void MainWindow::openSceneInBackground(const QString& path)
             skipped << QString::fromStdString(s);
         showScene(std::move(*outcome.loaded));
         if (!skipped.isEmpty())
-            QMessageBox::warning(this, tr("Some layers were not loaded"), skipped.join("\n"));
+            showProblem(tr("Some layers were not loaded"), skipped.join("\n"));
     });
     watcher->setFuture(QtConcurrent::run(loadScene, path));
 }
@@ -161,7 +171,7 @@ void MainWindow::chooseSnapshotPath()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save snapshot"), "banquise.png", tr("PNG images (*.png)"));
     if (!path.isEmpty() && !saveSnapshot(path))
-        QMessageBox::warning(this, tr("Save snapshot"), tr("Cannot write %1").arg(path));
+        showProblem(tr("Save snapshot"), tr("Cannot write %1").arg(path));
 }
 
 void MainWindow::pointAt(double x, double y)

@@ -53,6 +53,7 @@ private:
     void chooseScene();
     void chooseSnapshotPath();
     void showCursor(double x, double y);
+    void showProblem(const QString& title, const QString& message);
 
     models::ComputeDevice m_device;
     widgets::ViewGrid* m_grid;

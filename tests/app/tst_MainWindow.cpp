@@ -1,0 +1,89 @@
+#include "common/TempSceneFolder.h"
+#include "common/TestRegistry.h"
+#include "common/TwoLayerScene.h"
+
+#include "app/MainWindow.h"
+#include "models/ComputeDevice.h"
+#include "scene/Scene.h"
+#include "widgets/LayerPanel.h"
+#include "widgets/ViewGrid.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace banquise;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        m_window = std::make_unique<app::MainWindow>(models::ComputeDevice{false, 2, "CPU, 2 threads"});
+        m_window->resize(1100, 700);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        tests::writeAndReadTwoLayerScene(m_folder.path());
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openSceneInBackground(QString::fromStdString(m_folder.path()));
+        QVERIFY(shown.wait(20000));
+    }
+    void cleanup() { m_window.reset(); }
+
+    void openedSceneFillsViewsAndPanel()
+    {
+        QCOMPARE(m_window->currentScene()->layers().size(), std::size_t(2));
+        QCOMPARE(m_window->layerPanel()->findChild<QListWidget*>("layerList")->count(), 2);
+        QVERIFY(m_window->windowTitle().contains("two layers"));
+    }
+
+    void badPathIsExplainedAndTheSceneStays()
+    {
+        QSignalSpy failed(m_window.get(), &app::MainWindow::sceneFailed);
+        const QString nowhere = QString::fromStdString(m_folder.path("missing-scene"));
+        m_window->openSceneInBackground(nowhere);
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.front().front().toString().contains(nowhere));
+        auto* box = m_window->findChild<QMessageBox*>("problemMessage");
+        QVERIFY(box && box->isVisible());
+        QVERIFY(box->text().contains("does not exist"));
+        // The scene on screen is untouched.
+        QCOMPARE(m_window->currentScene()->name(), std::string("two layers"));
+        box->close();
+    }
+
+    void folderThatIsNotASceneIsExplained()
+    {
+        QSignalSpy failed(m_window.get(), &app::MainWindow::sceneFailed);
+        m_window->openSceneInBackground(QString::fromStdString(m_folder.root()));
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.front().front().toString().contains("not a Banquise scene"));
+        QCOMPARE(m_window->currentScene()->name(), std::string("two layers"));
+    }
+
+    void cursorReadoutFollowsThePointer()
+    {
+        const scene::MapPoint p = m_window->currentScene()->grid().pixelCentre(150, 120);
+        m_window->pointAt(p.x, p.y);
+        const QString text = m_window->findChild<QLabel*>("cursorReadout")->text();
+        QVERIFY2(text.contains("halves: 1"), qPrintable(text));
+    }
+
+    void snapshotIsTheViewGrid()
+    {
+        const QImage image = m_window->snapshot();
+        QCOMPARE(image.size(), m_window->viewGrid()->size() * m_window->viewGrid()->devicePixelRatioF());
+        const QString png = QString::fromStdString(m_folder.path("snapshot.png"));
+        QVERIFY(m_window->saveSnapshot(png));
+        QCOMPARE(QImage(png).size(), image.size());
+    }
+
+private:
+    tests::TempSceneFolder m_folder;
+    std::unique_ptr<app::MainWindow> m_window;
+};
+
+BANQUISE_REGISTER_TEST(TestMainWindow);
+#include "tst_MainWindow.moc"
