@@ -4,6 +4,7 @@
 #include "scene/SampleScene.h"
 #include "scene/SceneReader.h"
 #include "scene/SceneWriter.h"
+#include "scene/synthetic/SyntheticScene.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +26,11 @@ const char* kUsage =
     "  info SCENE                      describe a scene folder: grid, layers, times, value ranges\n"
     "  sample --out DIR [--seed N] [--size PIXELS] [--pixel-size M]\n"
     "                                  write the bundled sample scene\n"
+    "  synth --out DIR [--seed N] [--size-km K] [--pixel-size M] [--looks L]\n"
+    "        [--drift-east M] [--drift-north M] [--rotation DEG] [--divergence D]\n"
+    "        [--altimeter-noise M] [--swot-noise M] [--amsr-noise P]\n"
+    "        [--sar-time T] [--sar2-time T] [--amsr-time T] [--cryosat-time T] [--swot-time T]\n"
+    "                                  write a synthetic multi-sensor scene with its truth\n"
     "  device                          show the compute device and run a self-test\n";
 
 // Value of "--name X" in args, or fallback.
@@ -44,6 +50,47 @@ long numberOption(const Arguments& args, const std::string& name, long fallback)
     if (!end || *end != '\0')
         throw std::invalid_argument(name + " expects an integer, got '" + text + "'");
     return value;
+}
+
+double realOption(const Arguments& args, const std::string& name, double fallback)
+{
+    const std::string text = option(args, name, "");
+    if (text.empty())
+        return fallback;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (!end || *end != '\0')
+        throw std::invalid_argument(name + " expects a number, got '" + text + "'");
+    return value;
+}
+
+int synth(const Arguments& args)
+{
+    const std::string out = option(args, "--out", "");
+    if (out.empty())
+        throw std::invalid_argument("synth needs --out DIR");
+    scene::synthetic::SynthOptions o;
+    o.seed = static_cast<unsigned>(numberOption(args, "--seed", o.seed));
+    o.sizeKm = realOption(args, "--size-km", o.sizeKm);
+    o.pixelSize = realOption(args, "--pixel-size", o.pixelSize);
+    o.sarLooks = realOption(args, "--looks", o.sarLooks);
+    o.driftEastMetresPerDay = realOption(args, "--drift-east", o.driftEastMetresPerDay);
+    o.driftNorthMetresPerDay = realOption(args, "--drift-north", o.driftNorthMetresPerDay);
+    o.rotationDegreesPerDay = realOption(args, "--rotation", o.rotationDegreesPerDay);
+    o.divergencePerDay = realOption(args, "--divergence", o.divergencePerDay);
+    o.altimeterNoiseMetres = realOption(args, "--altimeter-noise", o.altimeterNoiseMetres);
+    o.swotNoiseMetres = realOption(args, "--swot-noise", o.swotNoiseMetres);
+    o.amsrNoisePercent = realOption(args, "--amsr-noise", o.amsrNoisePercent);
+    o.sarTime = option(args, "--sar-time", o.sarTime);
+    o.sarSecondTime = option(args, "--sar2-time", o.sarSecondTime);
+    o.amsrTime = option(args, "--amsr-time", o.amsrTime);
+    o.cryosatTime = option(args, "--cryosat-time", o.cryosatTime);
+    o.swotTime = option(args, "--swot-time", o.swotTime);
+    const auto products = scene::synthetic::writeSyntheticScene(o, out);
+    std::printf("synthetic scene written to %s\n  Sentinel-1  %s\n  Sentinel-1  %s\n  AMSR-2      %s\n  CryoSat-2   %s\n  SWOT        %s\n",
+                out.c_str(), products.sar.c_str(), products.sarSecond.c_str(), products.amsr2.c_str(), products.cryosat2.c_str(),
+                products.swot.c_str());
+    return 0;
 }
 
 int info(const Arguments& args)
@@ -81,7 +128,7 @@ int device(const Arguments&)
 int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
-        {"info", info}, {"sample", sample}, {"device", device}};
+        {"info", info}, {"sample", sample}, {"synth", synth}, {"device", device}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

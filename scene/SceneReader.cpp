@@ -4,6 +4,7 @@
 #include "scene/RasterLayer.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
+#include "scene/Sentinel1Grd.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
 #include "scene/UtcTime.h"
@@ -75,8 +76,12 @@ DatasetPtr warpOntoGrid(GDALDataset* source, const std::string& file, const Anal
         "-te", std::to_string(e.xMin), std::to_string(e.yMin), std::to_string(e.xMax), std::to_string(e.yMax),
         "-ts", std::to_string(grid.width()), std::to_string(grid.height()),
         "-r", resampling, "-dstnodata", "nan", "-wo", "NUM_THREADS=ALL_CPUS"};
+    double transform[6];
+    std::vector<std::string> allArgs = args;
+    if (source->GetGeoTransform(transform) != CE_None && source->GetGCPCount() > 0)
+        allArgs.push_back("-tps"); // SAR geolocation grids: thin-plate spline through the GCPs
     std::vector<char*> argv;
-    for (const auto& a : args)
+    for (const auto& a : allArgs)
         argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     std::unique_ptr<GDALWarpAppOptions, decltype(&GDALWarpAppOptionsFree)> options(
@@ -93,9 +98,9 @@ DatasetPtr warpOntoGrid(GDALDataset* source, const std::string& file, const Anal
 
 // Warps (or copies) a raster onto the grid; scale/offset and no-data become
 // physical values and NaN.
-std::vector<std::vector<float>> readOnGrid(const std::string& file, const AnalysisGrid& grid, const std::string& resampling)
+std::vector<std::vector<float>> readOnGrid(DatasetPtr source, const std::string& file, const AnalysisGrid& grid,
+                                           const std::string& resampling)
 {
-    DatasetPtr source(static_cast<GDALDataset*>(GDALOpen(file.c_str(), GA_ReadOnly)));
     if (!source)
         throw SceneError(file, gdalReason("cannot open as a raster"));
     if (source->GetRasterCount() < 1)
@@ -142,6 +147,18 @@ std::vector<std::vector<float>> readOnGrid(const std::string& file, const Analys
     if (!anyFinite)
         throw SceneError(file, "no valid pixel on the analysis grid (no overlap, or all no-data)");
     return bands;
+}
+
+// The raster a layer entry names: a GDAL-readable file, or a Sentinel-1 GRD
+// SAFE product ("product": "sentinel1_grd") calibrated to sigma0.
+DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
+{
+    const std::string product = entry.GetString("product", "");
+    if (product == "sentinel1_grd")
+        return DatasetPtr(openCalibratedSentinel1Grd(file, entry.GetString("polarisation", "HH")));
+    if (!product.empty())
+        throw SceneError(file, "unknown product kind '" + product + "'");
+    return DatasetPtr(static_cast<GDALDataset*>(GDALOpen(file.c_str(), GA_ReadOnly)));
 }
 
 std::string columnValue(OGRFeature& feature, int index)
@@ -227,11 +244,12 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     const std::string file = (folder / fileName).string();
     if (!fs::exists(file))
         throw SceneError(file, "file does not exist");
+
     const std::string kind = entry.GetString("kind", "raster");
     if (kind == "track")
         return readTrack(entry, file, grid);
     LayerInfo info = readInfo(entry, file);
-    auto bands = readOnGrid(file, grid, entry.GetString("resampling", "bilinear"));
+    auto bands = readOnGrid(openRaster(entry, file), file, grid, entry.GetString("resampling", "bilinear"));
     if (kind == "swath")
         return std::make_shared<SwathLayer>(std::move(info), grid, std::move(bands.front()), readFootprints(entry));
     if (kind == "raster")

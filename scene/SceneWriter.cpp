@@ -118,20 +118,7 @@ CPLJSONObject layerEntry(const Layer& layer, const std::string& file)
 
 void writeInto(const Scene& scene, const fs::path& folder)
 {
-    CPLJSONObject root;
-    root.Add("format", manifest::kFormat);
-    root.Add("version", manifest::kVersion);
-    root.Add("name", scene.name());
-    root.Add("reference_time", formatUtc(scene.referenceTime()));
-    const AnalysisGrid& g = scene.grid();
-    CPLJSONObject grid;
-    grid.Add("epsg", g.epsg());
-    grid.Add("origin_x", g.originX());
-    grid.Add("origin_y", g.originY());
-    grid.Add("pixel_size", g.pixelSize());
-    grid.Add("width", g.width());
-    grid.Add("height", g.height());
-    root.Add("grid", grid);
+    CPLJSONObject root = manifest::header(scene.name(), scene.grid(), scene.referenceTime());
 
     CPLJSONArray layers;
     std::set<std::string> used;

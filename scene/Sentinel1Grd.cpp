@@ -1,0 +1,83 @@
+#include "scene/Sentinel1Grd.h"
+
+#include "scene/GdalSession.h"
+#include "scene/SceneError.h"
+#include "scene/Sentinel1Calibration.h"
+
+#include <gdal_priv.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace banquise::scene {
+
+namespace fs = std::filesystem;
+
+namespace {
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+
+std::string lower(std::string s)
+{
+    for (char& ch : s)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+// ESA names calibration files calibration-<mission>-<swath>-<product>-<pol>-...xml.
+std::string calibrationFile(const fs::path& safe, const std::string& polarisation)
+{
+    const fs::path folder = safe / "annotation" / "calibration";
+    const std::string key = "-" + lower(polarisation) + "-";
+    if (fs::is_directory(folder))
+        for (const auto& entry : fs::directory_iterator(folder)) {
+            const std::string name = entry.path().filename().string();
+            if (name.rfind("calibration-", 0) == 0 && name.find(key) != std::string::npos)
+                return entry.path().string();
+        }
+    throw SceneError(safe.string(), "no calibration annotation for polarisation " + polarisation);
+}
+} // namespace
+
+GDALDataset* openCalibratedSentinel1Grd(const std::string& manifestPath, const std::string& polarisation)
+{
+    GdalSession::ensure();
+    std::unique_ptr<GDALDataset, DatasetCloser> product(static_cast<GDALDataset*>(GDALOpen(manifestPath.c_str(), GA_ReadOnly)));
+    if (!product)
+        throw SceneError(manifestPath, std::string("cannot open as a Sentinel-1 SAFE product (") + GdalSession::lastError() + ")");
+    if (!EQUAL(product->GetDriver()->GetDescription(), "SAFE"))
+        throw SceneError(manifestPath, "is not a Sentinel-1 SAFE product");
+    const char* type = product->GetMetadataItem("PRODUCT_TYPE");
+    if (!type || !EQUAL(type, "GRD"))
+        throw SceneError(manifestPath, std::string("is a ") + (type ? type : "unknown") + " product, not GRD");
+    GDALRasterBand* band = nullptr;
+    for (int b = 1; b <= product->GetRasterCount() && !band; ++b) {
+        const char* pol = product->GetRasterBand(b)->GetMetadataItem("POLARIZATION");
+        if (pol && EQUAL(pol, polarisation.c_str()))
+            band = product->GetRasterBand(b);
+    }
+    if (!band)
+        throw SceneError(manifestPath, "product has no " + polarisation + " polarisation");
+    if (product->GetGCPCount() < 3)
+        throw SceneError(manifestPath, "product has no geolocation grid");
+
+    const Sentinel1Calibration calibration =
+        Sentinel1Calibration::read(calibrationFile(fs::path(manifestPath).parent_path(), polarisation));
+    const int width = product->GetRasterXSize();
+    const int height = product->GetRasterYSize();
+    GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("MEM");
+    std::unique_ptr<GDALDataset, DatasetCloser> sigma0(memory->Create("", width, height, 1, GDT_Float32, nullptr));
+    sigma0->SetGCPs(product->GetGCPCount(), product->GetGCPs(), product->GetGCPSpatialRef());
+    sigma0->GetRasterBand(1)->SetNoDataValue(std::nan(""));
+    std::vector<float> row(width);
+    for (int line = 0; line < height; ++line) {
+        if (band->RasterIO(GF_Read, 0, line, width, 1, row.data(), width, 1, GDT_Float32, 0, 0) != CE_None)
+            throw SceneError(manifestPath, std::string("cannot read measurement (") + GdalSession::lastError() + ")");
+        calibration.calibrateRow(line, row);
+        sigma0->GetRasterBand(1)->RasterIO(GF_Write, 0, line, width, 1, row.data(), width, 1, GDT_Float32, 0, 0);
+    }
+    return sigma0.release();
+}
+
+} // namespace banquise::scene

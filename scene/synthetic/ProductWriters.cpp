@@ -1,0 +1,195 @@
+#include "scene/synthetic/ProductWriters.h"
+
+#include "scene/AnalysisGrid.h"
+#include "scene/GdalSession.h"
+#include "scene/SceneError.h"
+#include "scene/UtcTime.h"
+
+#include <gdal_priv.h>
+
+#include <opencv2/core.hpp>
+
+#include <cmath>
+#include <memory>
+
+namespace banquise::scene::synthetic {
+
+namespace {
+// Altimetry products count time from 2000-01-01T00:00:00Z.
+constexpr double kEpoch2000 = 946684800.0;
+
+std::unique_ptr<GDALDataset> createNetCdf(const std::string& path)
+{
+    GdalSession::ensure();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("netCDF");
+    if (!driver)
+        throw SceneError(path, "GDAL has no netCDF driver");
+    const char* options[] = {"FORMAT=NC4", nullptr};
+    std::unique_ptr<GDALDataset> ds(driver->CreateMultiDimensional(path.c_str(), nullptr, const_cast<char**>(options)));
+    if (!ds)
+        throw SceneError(path, std::string("cannot create netCDF (") + GdalSession::lastError() + ")");
+    return ds;
+}
+
+void setText(const std::shared_ptr<GDALIHasAttribute>& owner, const char* name, const std::string& value)
+{
+    auto attribute = owner->CreateAttribute(name, {}, GDALExtendedDataType::CreateString());
+    if (!attribute || !attribute->Write(value.c_str()))
+        throw SceneError("", std::string("cannot write netCDF attribute ") + name);
+}
+
+void setNumber(const std::shared_ptr<GDALIHasAttribute>& owner, const char* name, double value)
+{
+    auto attribute = owner->CreateAttribute(name, {}, GDALExtendedDataType::Create(GDT_Float64));
+    if (!attribute || !attribute->Write(value))
+        throw SceneError("", std::string("cannot write netCDF attribute ") + name);
+}
+
+template <class T>
+std::shared_ptr<GDALMDArray> writeArray(const std::shared_ptr<GDALGroup>& group, const std::string& path, const char* name,
+                                        const std::vector<std::shared_ptr<GDALDimension>>& dims, GDALDataType type,
+                                        const T* values, const char* units, const char* longName)
+{
+    auto array = group->CreateMDArray(name, dims, GDALExtendedDataType::Create(type));
+    if (!array)
+        throw SceneError(path, std::string("cannot create variable ") + name);
+    std::vector<GUInt64> start(dims.size(), 0);
+    std::vector<size_t> count;
+    for (const auto& d : dims)
+        count.push_back(static_cast<size_t>(d->GetSize()));
+    if (!array->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(type), values))
+        throw SceneError(path, std::string("cannot write variable ") + name + " (" + GdalSession::lastError() + ")");
+    if (units)
+        setText(array, "units", units);
+    if (longName)
+        setText(array, "long_name", longName);
+    return array;
+}
+} // namespace
+
+void writeAmsr2Concentration(const std::string& path, const AnalysisGrid& grid, const cv::Mat1b& percent, double time)
+{
+    GdalSession::ensure();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    const char* options[] = {"COMPRESS=DEFLATE", nullptr};
+    GDALDataset* ds = driver->Create(path.c_str(), grid.width(), grid.height(), 1, GDT_Byte, const_cast<char**>(options));
+    if (!ds)
+        throw SceneError(path, std::string("cannot create GeoTIFF (") + GdalSession::lastError() + ")");
+    double transform[6];
+    grid.geoTransform(transform);
+    ds->SetGeoTransform(transform);
+    ds->SetProjection(grid.crsWkt().c_str());
+    ds->SetMetadataItem("TIFFTAG_DATETIME", formatUtc(time).c_str());
+    ds->SetMetadataItem("ACQUISITION_TIME", formatUtc(time).c_str());
+    ds->SetMetadataItem("SENSOR", "AMSR-2");
+    ds->SetMetadataItem("ALGORITHM", "ASI (synthetic)");
+    GDALRasterBand* band = ds->GetRasterBand(1);
+    band->SetNoDataValue(255);
+    band->SetUnitType("%");
+    const CPLErr error = band->RasterIO(GF_Write, 0, 0, grid.width(), grid.height(), const_cast<unsigned char*>(percent.ptr()),
+                                        grid.width(), grid.height(), GDT_Byte, 0, 0);
+    GDALClose(ds);
+    if (error != CE_None)
+        throw SceneError(path, "cannot write concentration");
+}
+
+void writeCryoSat2Track(const std::string& path, const std::vector<AltimeterRecord>& records)
+{
+    auto ds = createNetCdf(path);
+    auto root = ds->GetRootGroup();
+    const std::size_t n = records.size();
+    auto time = root->CreateDimension("time_20_ku", "TEMPORAL", "", n);
+    std::vector<double> seconds(n);
+    std::vector<std::int32_t> lat(n);
+    std::vector<std::int32_t> lon(n);
+    std::vector<float> freeboard(n);
+    std::vector<float> uncertainty(n);
+    std::vector<std::int16_t> surface(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        seconds[i] = records[i].time - kEpoch2000;
+        lat[i] = static_cast<std::int32_t>(std::lround(records[i].lonLat.lat * 1e6));
+        lon[i] = static_cast<std::int32_t>(std::lround(records[i].lonLat.lon * 1e6));
+        freeboard[i] = records[i].freeboard;
+        uncertainty[i] = records[i].uncertainty;
+        surface[i] = static_cast<std::int16_t>(records[i].surfaceType);
+    }
+    writeArray(root, path, "time_20_ku", {time}, GDT_Float64, seconds.data(), "seconds since 2000-01-01 00:00:00.0",
+               "UTC: 20 Hz Ku");
+    writeArray(root, path, "lat_poca_20_ku", {time}, GDT_Int32, lat.data(), "degrees_north", "latitude of the point of closest approach")
+        ->SetScale(1e-6);
+    writeArray(root, path, "lon_poca_20_ku", {time}, GDT_Int32, lon.data(), "degrees_east", "longitude of the point of closest approach")
+        ->SetScale(1e-6);
+    writeArray(root, path, "freeboard_20_ku", {time}, GDT_Float32, freeboard.data(), "m", "radar freeboard");
+    writeArray(root, path, "freeboard_unc_20_ku", {time}, GDT_Float32, uncertainty.data(), "m", "radar freeboard uncertainty");
+    auto flag = writeArray(root, path, "flag_surf_type_class_20_ku", {time}, GDT_Int16, surface.data(), nullptr,
+                           "surface type classification");
+    setText(flag, "flag_meanings", "undefined open_ocean lead floe");
+    setText(root, "mission", "CryoSat-2 (synthetic)");
+    setText(root, "product_name", "CS_OFFL_SIR_SAR_2_ synthetic");
+    if (!records.empty()) {
+        setText(root, "first_record_time", formatUtc(records.front().time));
+        setText(root, "last_record_time", formatUtc(records.back().time));
+    }
+}
+
+void writeSwotSwath(const std::string& path, const SwotSide& left, const SwotSide& right)
+{
+    auto ds = createNetCdf(path);
+    auto root = ds->GetRootGroup();
+    setText(root, "title", "Level 2 Low Rate Sea Surface Height Data Product - Unsmoothed (synthetic sea-ice freeboard)");
+    setText(root, "source", "Ka-band radar interferometer (synthetic)");
+    for (const auto& [name, side] : {std::pair<const char*, const SwotSide*>{"left", &left}, {"right", &right}}) {
+        auto group = root->CreateGroup(name);
+        auto lines = group->CreateDimension("num_lines", "", "", side->height.rows);
+        auto pixels = group->CreateDimension("num_pixels", "", "", side->height.cols);
+        std::vector<double> times(side->lineTimes.size());
+        for (std::size_t i = 0; i < times.size(); ++i)
+            times[i] = side->lineTimes[i] - kEpoch2000;
+        writeArray(group, path, "time", {lines}, GDT_Float64, times.data(), "seconds since 2000-01-01 00:00:00.0", "time in UTC");
+        writeArray(group, path, "latitude", {lines, pixels}, GDT_Float64, side->latitude.ptr<double>(), "degrees_north", "latitude");
+        writeArray(group, path, "longitude", {lines, pixels}, GDT_Float64, side->longitude.ptr<double>(), "degrees_east", "longitude");
+        auto height = writeArray(group, path, "ssh_karin_2", {lines, pixels}, GDT_Float32, side->height.ptr<float>(), "m",
+                                 "sea surface height (here: sea-ice freeboard above the local sea surface)");
+        setNumber(height, "_FillValue_meaning_nan", 1.0);
+        auto quality = writeArray(group, path, "ssh_karin_2_qual", {lines, pixels}, GDT_Byte, side->quality.ptr(), nullptr,
+                                  "quality flag for ssh_karin_2");
+        setText(quality, "flag_meanings", "good suspect bad");
+    }
+}
+
+void writeTruthRaster(const std::string& path, const AnalysisGrid& grid, const cv::Mat& values, double time,
+                      const std::vector<std::string>& bandNames)
+{
+    GdalSession::ensure();
+    const int bands = values.channels();
+    const GDALDataType type = values.depth() == CV_8U ? GDT_Byte : GDT_Float32;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    const char* options[] = {"COMPRESS=DEFLATE", "TILED=YES", "INTERLEAVE=BAND", nullptr};
+    GDALDataset* ds = driver->Create(path.c_str(), grid.width(), grid.height(), bands, type, const_cast<char**>(options));
+    if (!ds)
+        throw SceneError(path, std::string("cannot create GeoTIFF (") + GdalSession::lastError() + ")");
+    double transform[6];
+    grid.geoTransform(transform);
+    ds->SetGeoTransform(transform);
+    ds->SetProjection(grid.crsWkt().c_str());
+    ds->SetMetadataItem("ACQUISITION_TIME", formatUtc(time).c_str());
+    std::vector<cv::Mat> planes;
+    cv::split(values, planes);
+    CPLErr error = CE_None;
+    for (int b = 0; b < bands && error == CE_None; ++b) {
+        cv::Mat plane = type == GDT_Float32 ? cv::Mat() : planes[b];
+        if (type == GDT_Float32)
+            planes[b].convertTo(plane, CV_32F);
+        GDALRasterBand* band = ds->GetRasterBand(b + 1);
+        if (b < static_cast<int>(bandNames.size()))
+            band->SetDescription(bandNames[b].c_str());
+        if (type == GDT_Float32)
+            band->SetNoDataValue(std::nan(""));
+        error = band->RasterIO(GF_Write, 0, 0, grid.width(), grid.height(), plane.ptr(), grid.width(), grid.height(), type, 0, 0);
+    }
+    GDALClose(ds);
+    if (error != CE_None)
+        throw SceneError(path, "cannot write raster data");
+}
+
+} // namespace banquise::scene::synthetic

@@ -1,0 +1,48 @@
+#include "scene/synthetic/SynthOptions.h"
+
+#include "scene/SceneError.h"
+#include "scene/UtcTime.h"
+
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace banquise::scene::synthetic {
+
+namespace {
+void require(bool condition, const std::string& reason)
+{
+    if (!condition)
+        throw SceneError("", "impossible synthetic scene: " + reason);
+}
+
+double timeOf(const char* name, const std::string& iso)
+{
+    const auto t = parseUtc(iso);
+    require(t.has_value(), std::string(name) + " '" + iso + "' is not ISO-8601 UTC");
+    return *t;
+}
+} // namespace
+
+void SynthOptions::validate() const
+{
+    require(sizeKm > 0.0 && std::isfinite(sizeKm), "size must be positive");
+    require(pixelSize >= 10.0 && pixelSize <= 1000.0, "pixel size must be 10..1000 m");
+    require(sizePixels() >= 64, "scene must be at least 64 pixels wide");
+    require(sizePixels() <= 20000, "scene must be at most 20000 pixels wide");
+    require(std::abs(centre.lat) <= 89.0 && centre.lat >= 50.0, "centre latitude must be 50..89 N (Arctic grid)");
+    require(sarLooks >= 1.0, "SAR looks must be at least 1");
+    require(cryosatAlongTrackM > 0.0 && cryosatAcrossTrackM > 0.0, "footprint must be positive");
+    require(cryosatAcrossTrackM < sizeKm * 1000.0 && cryosatAlongTrackM < sizeKm * 1000.0,
+            "altimeter footprint is larger than the scene");
+    require(amsrNoisePercent >= 0.0 && altimeterNoiseMetres >= 0.0 && swotNoiseMetres >= 0.0, "noise must not be negative");
+    const double sar = timeOf("SAR time", sarTime);
+    const double second = timeOf("second SAR time", sarSecondTime);
+    timeOf("AMSR-2 time", amsrTime);
+    timeOf("CryoSat-2 time", cryosatTime);
+    timeOf("SWOT time", swotTime);
+    require(second > sar, "second SAR time must come after the SAR time");
+    require(second - sar <= 10.0 * 86400.0, "second SAR date must be within 10 days of the first");
+}
+
+} // namespace banquise::scene::synthetic

@@ -1,0 +1,347 @@
+#include "scene/synthetic/SyntheticScene.h"
+
+#include "scene/AnalysisGrid.h"
+#include "scene/SceneError.h"
+#include "scene/SceneManifest.h"
+#include "scene/UtcTime.h"
+#include "scene/synthetic/DriftField.h"
+#include "scene/synthetic/IceTruth.h"
+#include "scene/synthetic/ProductWriters.h"
+#include "scene/synthetic/SarSimulator.h"
+#include "scene/synthetic/Sentinel1SafeWriter.h"
+
+#include <cpl_json.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+
+namespace banquise::scene::synthetic {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr double kAmsrCell = 6250.0;
+constexpr double kSwotPixel = 250.0;
+constexpr double kSwotNearRange = 10000.0;
+constexpr double kSwotFarRange = 60000.0;
+constexpr double kAltimeterSpacing = 300.0; // 20 Hz along-track spacing
+constexpr double kGroundSpeed = 6800.0;     // m/s
+
+double utc(const std::string& iso)
+{
+    return *parseUtc(iso);
+}
+
+AnalysisGrid analysisGrid(const SynthOptions& o)
+{
+    const AnalysisGrid probe(3413, 0.0, 0.0, o.pixelSize, 1, 1);
+    const MapPoint centre = probe.fromLonLat(o.centre);
+    const int n = o.sizePixels();
+    const double half = 0.5 * n * o.pixelSize;
+    return AnalysisGrid(3413, std::round(centre.x - half), std::round(centre.y + half), o.pixelSize, n, n);
+}
+
+MapPoint gridCentre(const AnalysisGrid& grid)
+{
+    const MapExtent e = grid.extent();
+    return {0.5 * (e.xMin + e.xMax), 0.5 * (e.yMin + e.yMax)};
+}
+
+// The truth as it is dt seconds after the reference time.
+IceTruth truthAt(const IceTruth& reference, const DriftField& drift, const AnalysisGrid& grid, double dt)
+{
+    IceTruth later;
+    later.surface = drift.advect(reference.surface, grid, dt, cv::INTER_NEAREST);
+    later.roughness = drift.advect(reference.roughness, grid, dt, cv::INTER_NEAREST);
+    later.freeboard = drift.advect(reference.freeboard, grid, dt, cv::INTER_NEAREST);
+    later.floeId = drift.advect(reference.floeId, grid, dt, cv::INTER_NEAREST);
+    return later;
+}
+
+std::string writeSar(const fs::path& folder, const AnalysisGrid& grid, const IceTruth& ice, double time, int orbit,
+                     const SynthOptions& o, std::mt19937& rng)
+{
+    SarAcquisition acquisition;
+    acquisition.startTime = time;
+    acquisition.absoluteOrbit = orbit;
+    acquisition.incidenceDegrees = ewIncidenceAngles(grid.width(), grid.pixelSize());
+    const double noiseFloor = std::pow(10.0, o.hvNoiseFloorDb / 10.0);
+    std::vector<SarChannel> channels;
+    channels.push_back({"HH", speckled(meanSigma0(ice, acquisition.incidenceDegrees, Polarisation::HH), o.sarLooks, 0.0, rng)});
+    channels.push_back({"HV", speckled(meanSigma0(ice, acquisition.incidenceDegrees, Polarisation::HV), o.sarLooks, noiseFloor, rng)});
+    return fs::path(writeSentinel1Safe(folder.string(), grid, acquisition, channels)).filename().string();
+}
+
+// Concentration of ice (anything but open water) in 6.25 km cells.
+cv::Mat1f blockConcentration(const IceTruth& ice, const AnalysisGrid& grid, const AnalysisGrid& cells)
+{
+    cv::Mat1d iceCount = cv::Mat1d::zeros(cells.height(), cells.width());
+    cv::Mat1d total = cv::Mat1d::zeros(cells.height(), cells.width());
+    for (int r = 0; r < grid.height(); ++r)
+        for (int c = 0; c < grid.width(); ++c) {
+            int cc = 0;
+            int cr = 0;
+            if (!cells.pixelAt(grid.pixelCentre(c, r), cc, cr))
+                continue;
+            total(cr, cc) += 1.0;
+            iceCount(cr, cc) += ice.surface(r, c) == kOpenWater ? 0.0 : 1.0;
+        }
+    cv::Mat1f percent(cells.height(), cells.width());
+    for (int r = 0; r < cells.height(); ++r)
+        for (int c = 0; c < cells.width(); ++c)
+            percent(r, c) = total(r, c) > 0 ? static_cast<float>(100.0 * iceCount(r, c) / total(r, c)) : std::nanf("");
+    return percent;
+}
+
+std::vector<AltimeterRecord> cryosatTrack(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& drift, double start,
+                                          double referenceTime, const SynthOptions& o, std::mt19937& rng)
+{
+    // A near-polar pass: a straight line through the scene centre, heading
+    // 20 degrees off grid north, sampled every 300 m.
+    const MapPoint centre = gridCentre(grid);
+    const MapPoint heading{std::sin(20.0 * M_PI / 180.0), -std::cos(20.0 * M_PI / 180.0)};
+    const MapPoint across{-heading.y, heading.x};
+    const double half = 0.75 * grid.width() * grid.pixelSize();
+    std::normal_distribution<float> noise(0.0f, static_cast<float>(o.altimeterNoiseMetres));
+    std::vector<AltimeterRecord> records;
+    const int along = std::max(1, static_cast<int>(std::lround(o.cryosatAlongTrackM / grid.pixelSize() / 2.0)));
+    const int wide = std::max(1, static_cast<int>(std::lround(o.cryosatAcrossTrackM / grid.pixelSize() / 2.0)));
+    for (double s = -half; s <= half; s += kAltimeterSpacing) {
+        const MapPoint p{centre.x + s * heading.x, centre.y + s * heading.y};
+        const double t = start + (s + half) / kGroundSpeed;
+        // The footprint sees the ice that drifted there since the reference time.
+        double sum = 0.0;
+        int count = 0;
+        int leads = 0;
+        int water = 0;
+        for (int i = -along; i <= along; ++i)
+            for (int j = -wide; j <= wide; ++j) {
+                const MapPoint q{p.x + i * grid.pixelSize() * heading.x + j * grid.pixelSize() * across.x,
+                                 p.y + i * grid.pixelSize() * heading.y + j * grid.pixelSize() * across.y};
+                int col = 0;
+                int row = 0;
+                if (!grid.pixelAt(drift.origin(q, t - referenceTime), col, row))
+                    continue;
+                sum += ice.freeboard(row, col);
+                ++count;
+                const unsigned char surface = ice.surface(row, col);
+                leads += surface == kOpenWater || surface == kRefrozenLead ? 1 : 0;
+                water += surface == kOpenWater ? 1 : 0;
+            }
+        const int footprint = (2 * along + 1) * (2 * wide + 1);
+        if (count < footprint)
+            continue; // footprint not wholly inside the scene
+        AltimeterRecord r;
+        r.time = t;
+        r.lonLat = grid.toLonLat(p);
+        r.freeboard = static_cast<float>(sum / count) + noise(rng);
+        r.uncertainty = static_cast<float>(o.altimeterNoiseMetres);
+        // Specular leads dominate the echo even when they fill a minority of the footprint.
+        r.surfaceType = water > 0.9 * count ? 1 : leads > 0.3 * count ? 2 : 3;
+        records.push_back(r);
+    }
+    return records;
+}
+
+void swotSwath(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& drift, double start, double referenceTime,
+               const SynthOptions& o, std::mt19937& rng, SwotSide& left, SwotSide& right)
+{
+    // Freeboard averaged over 250 m pixels, looked up where each swath
+    // pixel's ice was at the reference time.
+    const int coarse = std::max(1, static_cast<int>(std::lround(grid.width() * grid.pixelSize() / kSwotPixel)));
+    cv::Mat1f averaged;
+    cv::resize(ice.freeboard, averaged, cv::Size(coarse, coarse), 0, 0, cv::INTER_AREA);
+    const AnalysisGrid coarseGrid(grid.epsg(), grid.originX(), grid.originY(), grid.width() * grid.pixelSize() / coarse, coarse, coarse);
+
+    const MapPoint centre = gridCentre(grid);
+    const MapPoint along{std::sin(-12.0 * M_PI / 180.0), std::cos(-12.0 * M_PI / 180.0)};
+    const MapPoint across{along.y, -along.x}; // to the right of the flight direction
+    const MapPoint nadir{centre.x - 25000.0 * across.x, centre.y - 25000.0 * across.y};
+    const double half = 0.75 * grid.width() * grid.pixelSize();
+    const int lines = static_cast<int>(2.0 * half / kSwotPixel);
+    const int pixels = static_cast<int>((kSwotFarRange - kSwotNearRange) / kSwotPixel);
+    std::normal_distribution<float> noise(0.0f, static_cast<float>(o.swotNoiseMetres));
+    for (const auto& [side, sign] : {std::pair<SwotSide*, double>{&left, -1.0}, {&right, 1.0}}) {
+        side->latitude.create(lines, pixels);
+        side->longitude.create(lines, pixels);
+        side->height.create(lines, pixels);
+        side->quality.create(lines, pixels);
+        side->lineTimes.resize(lines);
+        for (int l = 0; l < lines; ++l) {
+            const double s = -half + (l + 0.5) * kSwotPixel;
+            const double t = start + (s + half) / kGroundSpeed;
+            side->lineTimes[l] = t;
+            for (int k = 0; k < pixels; ++k) {
+                // Pixels count outwards from nadir on the right, inwards on the left, as in the product.
+                const double distance = kSwotNearRange + ((sign > 0 ? k : pixels - 1 - k) + 0.5) * kSwotPixel;
+                const MapPoint p{nadir.x + s * along.x + sign * distance * across.x, nadir.y + s * along.y + sign * distance * across.y};
+                const LonLat ll = grid.toLonLat(p);
+                side->latitude(l, k) = ll.lat;
+                side->longitude(l, k) = ll.lon;
+                int col = 0;
+                int row = 0;
+                if (coarseGrid.pixelAt(drift.origin(p, t - referenceTime), col, row)) {
+                    side->height(l, k) = averaged(row, col) + noise(rng);
+                    side->quality(l, k) = 0;
+                } else {
+                    side->height(l, k) = std::nanf("");
+                    side->quality(l, k) = 2;
+                }
+            }
+        }
+    }
+}
+
+CPLJSONObject layerEntry(const char* name, const char* file, const char* sensor, const char* quantity, const char* units,
+                         const std::string& time, const char* resampling)
+{
+    CPLJSONObject entry;
+    entry.Add("name", name);
+    entry.Add("kind", "raster");
+    entry.Add("file", file);
+    entry.Add("sensor", sensor);
+    entry.Add("quantity", quantity);
+    entry.Add("units", units);
+    entry.Add("time", time);
+    entry.Add("resampling", resampling);
+    return entry;
+}
+
+void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const SynthOptions& o, const SynthProducts& products)
+{
+    CPLJSONObject provenance;
+    provenance.Add("generator", "banquise-cli synth");
+    provenance.Add("seed", static_cast<GInt64>(o.seed));
+    provenance.Add("size_km", o.sizeKm);
+    provenance.Add("pixel_size_m", o.pixelSize);
+    provenance.Add("centre_lon", o.centre.lon);
+    provenance.Add("centre_lat", o.centre.lat);
+    for (const auto& [key, value] : {std::pair{"sar_time", o.sarTime}, {"sar_second_time", o.sarSecondTime},
+                                     {"amsr2_time", o.amsrTime}, {"cryosat2_time", o.cryosatTime}, {"swot_time", o.swotTime}})
+        provenance.Add(key, value);
+    for (const auto& [key, value] : {std::pair{"drift_east_m_per_day", o.driftEastMetresPerDay},
+                                     {"drift_north_m_per_day", o.driftNorthMetresPerDay},
+                                     {"rotation_deg_per_day", o.rotationDegreesPerDay}, {"divergence_per_day", o.divergencePerDay},
+                                     {"sar_looks", o.sarLooks}, {"hv_noise_floor_db", o.hvNoiseFloorDb},
+                                     {"amsr2_noise_percent", o.amsrNoisePercent}, {"altimeter_noise_m", o.altimeterNoiseMetres},
+                                     {"swot_noise_m", o.swotNoiseMetres}, {"cryosat2_footprint_along_m", o.cryosatAlongTrackM},
+                                     {"cryosat2_footprint_across_m", o.cryosatAcrossTrackM}})
+        provenance.Add(key, value);
+    CPLJSONObject files;
+    files.Add("sentinel1", products.sar);
+    files.Add("sentinel1_second", products.sarSecond);
+    files.Add("amsr2", products.amsr2);
+    files.Add("cryosat2", products.cryosat2);
+    files.Add("swot", products.swot);
+    provenance.Add("products", files);
+    CPLJSONDocument provenanceDocument;
+    provenanceDocument.SetRoot(provenance);
+    if (!provenanceDocument.Save((folder / "provenance.json").string()))
+        throw SceneError((folder / "provenance.json").string(), "cannot write provenance");
+
+    // A Banquise scene over what the scene reader opens today; the SAR is
+    // calibrated from its SAFE product and warped from its GCPs.
+    CPLJSONObject root = manifest::header("Synthetic scene (seed " + std::to_string(o.seed) + ")", grid, utc(o.sarTime));
+    CPLJSONArray layers;
+    for (const char* pol : {"HH", "HV"}) {
+        CPLJSONObject sar = layerEntry(pol[1] == 'H' ? "S1 HH sigma0" : "S1 HV sigma0", (products.sar + "/manifest.safe").c_str(),
+                                       "Sentinel-1", "sigma0", "linear", o.sarTime, "bilinear");
+        sar.Add("product", "sentinel1_grd");
+        sar.Add("polarisation", pol);
+        layers.Add(sar);
+    }
+    layers.Add(layerEntry("AMSR-2 SIC", products.amsr2.c_str(), "AMSR-2", "sea_ice_concentration", "%", o.amsrTime, "near"));
+    layers.Add(layerEntry("Truth freeboard", "truth/freeboard.tif", "truth", "freeboard", "m", o.sarTime, "near"));
+    layers.Add(layerEntry("Truth surface class", "truth/surface_class.tif", "truth", "surface_class", "", o.sarTime, "near"));
+    root.Add("layers", layers);
+    CPLJSONDocument sceneDocument;
+    sceneDocument.SetRoot(root);
+    if (!sceneDocument.Save((folder / manifest::kFileName).string()))
+        throw SceneError((folder / manifest::kFileName).string(), "cannot write scene manifest");
+}
+
+SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
+{
+    const AnalysisGrid grid = analysisGrid(o);
+    std::mt19937 rng(o.seed);
+    const double reference = utc(o.sarTime);
+    const IceTruth ice = makeIceTruth(grid.width(), grid.pixelSize(), rng);
+    const DriftField drift(o, gridCentre(grid));
+    SynthProducts products;
+
+    fs::create_directories(folder / "truth");
+    writeTruthRaster((folder / "truth/surface_class.tif").string(), grid, ice.surface, reference, {"surface class"});
+    writeTruthRaster((folder / "truth/freeboard.tif").string(), grid, ice.freeboard, reference, {"freeboard (m)"});
+    writeTruthRaster((folder / "truth/roughness.tif").string(), grid, ice.roughness, reference, {"roughness"});
+    const double secondDt = utc(o.sarSecondTime) - reference;
+    writeTruthRaster((folder / "truth/drift_pixels.tif").string(), grid, drift.pixelDisplacement(grid, secondDt), reference,
+                     {"displacement x (pixels, right)", "displacement y (pixels, down)"});
+    products.truth = {"truth/surface_class.tif", "truth/freeboard.tif", "truth/roughness.tif", "truth/drift_pixels.tif"};
+
+    products.sar = writeSar(folder, grid, ice, reference, 53000, o, rng);
+    products.sarSecond = writeSar(folder, grid, truthAt(ice, drift, grid, secondDt), reference + secondDt, 53014, o, rng);
+
+    const double amsrTime = utc(o.amsrTime);
+    const AnalysisGrid cells(3413, grid.originX(), grid.originY(), kAmsrCell,
+                             static_cast<int>(std::ceil(grid.width() * grid.pixelSize() / kAmsrCell)),
+                             static_cast<int>(std::ceil(grid.height() * grid.pixelSize() / kAmsrCell)));
+    const cv::Mat1f concentration = blockConcentration(truthAt(ice, drift, grid, amsrTime - reference), grid, cells);
+    std::normal_distribution<float> amsrNoise(0.0f, static_cast<float>(o.amsrNoisePercent));
+    cv::Mat1b percent(concentration.size());
+    for (int r = 0; r < percent.rows; ++r)
+        for (int c = 0; c < percent.cols; ++c)
+            percent(r, c) = std::isfinite(concentration(r, c))
+                ? static_cast<unsigned char>(std::clamp(std::lround(concentration(r, c) + amsrNoise(rng)), 0L, 100L))
+                : 255;
+    fs::create_directories(folder / "amsr2");
+    products.amsr2 = "amsr2/asi-AMSR2-n6250-" + o.amsrTime.substr(0, 4) + o.amsrTime.substr(5, 2) + o.amsrTime.substr(8, 2) + "-v5.4.tif";
+    writeAmsr2Concentration((folder / products.amsr2).string(), cells, percent, amsrTime);
+    writeTruthRaster((folder / "truth/amsr2_concentration.tif").string(), cells, concentration, amsrTime, {"concentration (%)"});
+    products.truth.push_back("truth/amsr2_concentration.tif");
+
+    fs::create_directories(folder / "cryosat2");
+    products.cryosat2 = "cryosat2/CS_OFFL_SIR_SAR_2__synthetic_E001.nc";
+    writeCryoSat2Track((folder / products.cryosat2).string(),
+                       cryosatTrack(ice, grid, drift, utc(o.cryosatTime), reference, o, rng));
+
+    SwotSide left;
+    SwotSide right;
+    swotSwath(ice, grid, drift, utc(o.swotTime), reference, o, rng, left, right);
+    fs::create_directories(folder / "swot");
+    products.swot = "swot/SWOT_L2_LR_SSH_Unsmoothed_synthetic_PIC0_01.nc";
+    writeSwotSwath((folder / products.swot).string(), left, right);
+
+    writeManifests(folder, grid, o, products);
+    return products;
+}
+} // namespace
+
+SynthProducts writeSyntheticScene(const SynthOptions& options, const std::string& folderName)
+{
+    options.validate();
+    const fs::path target = fs::absolute(folderName);
+    if (fs::exists(target) && !(fs::is_directory(target) && (fs::is_empty(target) || fs::exists(target / "provenance.json"))))
+        throw SceneError(target.string(), "exists and is not a synthetic scene; refusing to replace it");
+    std::error_code error;
+    fs::create_directories(target.parent_path(), error);
+    const fs::path staging = target.parent_path() / (target.filename().string() + ".partial");
+    fs::remove_all(staging, error);
+    fs::create_directories(staging);
+    SynthProducts products;
+    try {
+        products = writeInto(options, staging);
+    } catch (...) {
+        fs::remove_all(staging, error);
+        throw;
+    }
+    fs::remove_all(target, error);
+    fs::rename(staging, target, error);
+    if (error)
+        throw SceneError(target.string(), "cannot move the written scene into place: " + error.message());
+    return products;
+}
+
+} // namespace banquise::scene::synthetic

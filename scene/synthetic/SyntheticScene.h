@@ -1,0 +1,27 @@
+#pragma once
+
+#include "scene/synthetic/SynthOptions.h"
+
+#include <string>
+#include <vector>
+
+namespace banquise::scene::synthetic {
+
+// What was written, relative to the output folder.
+struct SynthProducts {
+    std::string sar;       // first Sentinel-1 SAFE (reference time)
+    std::string sarSecond; // second SAFE, the ice drifted
+    std::string amsr2;
+    std::string cryosat2;
+    std::string swot;
+    std::vector<std::string> truth;
+};
+
+// Generates one Arctic scene seen by every sensor, in the real products'
+// layouts, with its ground truth and a provenance file recording every
+// parameter, plus a Banquise scene.json over the rasters GDAL reads today.
+// Written beside the target and renamed into place: a failure (bad
+// options, full disk) leaves nothing half-written. Same options, same bytes.
+SynthProducts writeSyntheticScene(const SynthOptions& options, const std::string& folder);
+
+} // namespace banquise::scene::synthetic

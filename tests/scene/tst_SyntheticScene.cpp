@@ -1,0 +1,358 @@
+#include "common/TempSceneFolder.h"
+#include "common/TestRegistry.h"
+
+#include "scene/AnalysisGrid.h"
+#include "scene/SceneError.h"
+#include "scene/SceneReader.h"
+#include "scene/Sentinel1Grd.h"
+#include "scene/UtcTime.h"
+#include "scene/synthetic/SyntheticScene.h"
+
+#include <gdal_priv.h>
+
+#include <QTest>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+using namespace banquise::scene;
+using namespace banquise::scene::synthetic;
+namespace fs = std::filesystem;
+
+namespace {
+struct Dataset {
+    explicit Dataset(const std::string& path, unsigned flags = GDAL_OF_RASTER)
+        : ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr))) {}
+    ~Dataset() { GDALClose(ds); }
+    GDALDataset* operator->() const { return ds; }
+    GDALDataset* ds;
+};
+
+// Every sensor sees the ice at the SAR time here, so that tests can compare
+// products with the truth rasters without the drift.
+SynthOptions simultaneous()
+{
+    SynthOptions o;
+    o.seed = 7;
+    o.sizeKm = 30.0;
+    o.amsrTime = o.sarTime;
+    o.cryosatTime = o.sarTime;
+    o.swotTime = o.sarTime;
+    return o;
+}
+
+template <class T>
+std::vector<T> readBand(const std::string& path, int band = 1)
+{
+    Dataset ds(path);
+    const int w = ds->GetRasterXSize();
+    const int h = ds->GetRasterYSize();
+    std::vector<T> values(static_cast<std::size_t>(w) * h);
+    const GDALDataType type = std::is_same_v<T, float> ? GDT_Float32 : GDT_Byte;
+    if (ds->GetRasterBand(band)->RasterIO(GF_Read, 0, 0, w, h, values.data(), w, h, type, 0, 0) != CE_None)
+        qFatal("cannot read %s", path.c_str());
+    return values;
+}
+
+// A whole variable as stored (scale not applied).
+std::vector<double> readArray(const std::shared_ptr<GDALGroup>& group, const char* name)
+{
+    auto array = group->OpenMDArray(name);
+    if (!array)
+        qFatal("no variable %s", name);
+    std::vector<size_t> count;
+    std::size_t total = 1;
+    for (const auto& d : array->GetDimensions()) {
+        count.push_back(static_cast<size_t>(d->GetSize()));
+        total *= count.back();
+    }
+    std::vector<double> values(total);
+    std::vector<GUInt64> start(count.size(), 0);
+    if (!array->Read(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), values.data()))
+        qFatal("cannot read %s", name);
+    return values;
+}
+
+std::vector<double> readScaled(const std::shared_ptr<GDALGroup>& group, const char* name)
+{
+    std::vector<double> values = readArray(group, name);
+    const double scale = group->OpenMDArray(name)->GetScale();
+    for (double& v : values)
+        v *= scale;
+    return values;
+}
+
+std::vector<char> bytes(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+double mean(const std::vector<double>& v)
+{
+    double s = 0.0;
+    for (double x : v)
+        s += x;
+    return s / static_cast<double>(v.size());
+}
+
+double standardDeviation(const std::vector<double>& v)
+{
+    const double m = mean(v);
+    double s = 0.0;
+    for (double x : v)
+        s += (x - m) * (x - m);
+    return std::sqrt(s / static_cast<double>(v.size() - 1));
+}
+} // namespace
+
+class TestSyntheticScene : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_options = simultaneous();
+        m_products = writeSyntheticScene(m_options, m_folder.path());
+        m_root = m_folder.path();
+        m_grid = readScene(m_root).scene.grid();
+    }
+
+    void gdalOpensEveryProductWithItsOwnDriver()
+    {
+        Dataset safe(m_root + "/" + m_products.sar + "/manifest.safe");
+        QVERIFY(safe.ds);
+        QCOMPARE(QString(safe->GetDriver()->GetDescription()), QString("SAFE"));
+        QCOMPARE(QString(safe->GetMetadataItem("PRODUCT_TYPE")), QString("GRD"));
+        QCOMPARE(QString(safe->GetMetadataItem("MODE")), QString("EW"));
+        QVERIFY(QString(safe->GetMetadataItem("ACQUISITION_START_TIME")).startsWith("2024-03-14T16:05:12"));
+        QCOMPARE(safe->GetRasterCount(), 2);
+        QVERIFY(safe->GetGCPCount() >= 100);
+
+        Dataset amsr(m_root + "/" + m_products.amsr2);
+        QCOMPARE(QString(amsr->GetDriver()->GetDescription()), QString("GTiff"));
+        QCOMPARE(QString(amsr->GetSpatialRef()->GetAuthorityCode(nullptr)), QString("3413"));
+        double t[6];
+        amsr->GetGeoTransform(t);
+        QCOMPARE(t[1], 6250.0);
+        int hasNoData = 0;
+        QCOMPARE(amsr->GetRasterBand(1)->GetNoDataValue(&hasNoData), 255.0);
+        QVERIFY(hasNoData);
+        QCOMPARE(QString(amsr->GetMetadataItem("ACQUISITION_TIME")), QString::fromStdString(m_options.amsrTime));
+
+        Dataset cryosat(m_root + "/" + m_products.cryosat2, GDAL_OF_MULTIDIM_RASTER);
+        QCOMPARE(QString(cryosat->GetDriver()->GetDescription()), QString("netCDF"));
+        auto root = cryosat->GetRootGroup();
+        for (const char* name : {"time_20_ku", "lat_poca_20_ku", "lon_poca_20_ku", "freeboard_20_ku", "freeboard_unc_20_ku",
+                                 "flag_surf_type_class_20_ku"})
+            QVERIFY2(root->OpenMDArray(name), name);
+        QCOMPARE(root->OpenMDArray("lat_poca_20_ku")->GetScale(), 1e-6);
+        const double first = readArray(root, "time_20_ku").front();
+        QVERIFY(std::abs(first + 946684800.0 - *parseUtc(m_options.cryosatTime)) < 10.0);
+
+        Dataset swot(m_root + "/" + m_products.swot, GDAL_OF_MULTIDIM_RASTER);
+        for (const char* side : {"left", "right"}) {
+            auto group = swot->GetRootGroup()->OpenGroup(side);
+            QVERIFY2(group, side);
+            QCOMPARE(group->OpenMDArray("latitude")->GetDimensionCount(), std::size_t(2));
+            QVERIFY(group->OpenMDArray("ssh_karin_2") && group->OpenMDArray("ssh_karin_2_qual"));
+        }
+    }
+
+    void sarSpeckleHasTheConfiguredLooks()
+    {
+        // ENL = mean^2 / variance of sigma0 in windows that lie on one
+        // surface of uniform backscatter: inside a floe (one roughness).
+        std::unique_ptr<GDALDataset, decltype(&GDALClose)> sigma0(
+            openCalibratedSentinel1Grd(m_root + "/" + m_products.sar + "/manifest.safe", "HH"), GDALClose);
+        const int w = sigma0->GetRasterXSize();
+        std::vector<float> values(static_cast<std::size_t>(w) * w);
+        QCOMPARE(sigma0->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, w, values.data(), w, w, GDT_Float32, 0, 0), CE_None);
+        const auto surface = readBand<unsigned char>(m_root + "/truth/surface_class.tif");
+        const auto roughness = readBand<float>(m_root + "/truth/roughness.tif");
+        const int window = 12;
+        std::vector<double> enl;
+        for (int r0 = 0; r0 + window <= w; r0 += window)
+            for (int c0 = 0; c0 + window <= w; c0 += window) {
+                const std::size_t corner = static_cast<std::size_t>(r0) * w + c0;
+                bool uniform = true;
+                double sum = 0.0;
+                double squares = 0.0;
+                for (int r = r0; r < r0 + window && uniform; ++r)
+                    for (int c = c0; c < c0 + window; ++c) {
+                        const std::size_t i = static_cast<std::size_t>(r) * w + c;
+                        uniform = uniform && surface[i] == 2 && roughness[i] == roughness[corner];
+                        sum += values[i];
+                        squares += static_cast<double>(values[i]) * values[i];
+                    }
+                if (!uniform)
+                    continue;
+                const double n = window * window;
+                const double m = sum / n;
+                enl.push_back(m * m / (squares / n - m * m));
+            }
+        QVERIFY2(enl.size() > 200, qPrintable(QString::number(enl.size())));
+        // Per-window ENL estimates are biased high for small windows; the
+        // mean of 1/ENL is unbiased for the variance, so pool that.
+        double inverse = 0.0;
+        for (double e : enl)
+            inverse += 1.0 / e;
+        const double measured = enl.size() / inverse;
+        QVERIFY2(std::abs(measured - m_options.sarLooks) <= 0.1 * m_options.sarLooks, qPrintable(QString::number(measured)));
+    }
+
+    void concentrationIsTheTruthBlockAveragePlusNoise()
+    {
+        // Recompute the 6.25 km block averages from the truth class map.
+        const auto surface = readBand<unsigned char>(m_root + "/truth/surface_class.tif");
+        const auto truth = readBand<float>(m_root + "/truth/amsr2_concentration.tif");
+        const auto product = readBand<unsigned char>(m_root + "/" + m_products.amsr2);
+        Dataset cells(m_root + "/" + m_products.amsr2);
+        const int cellsWide = cells->GetRasterXSize();
+        std::vector<double> residuals;
+        for (int cr = 0; cr < cells->GetRasterYSize(); ++cr)
+            for (int cc = 0; cc < cellsWide; ++cc) {
+                double ice = 0.0;
+                double all = 0.0;
+                for (int r = 0; r < m_grid.height(); ++r)
+                    for (int c = 0; c < m_grid.width(); ++c) {
+                        const MapPoint p = m_grid.pixelCentre(c, r);
+                        const int col = static_cast<int>((p.x - m_grid.originX()) / 6250.0);
+                        const int row = static_cast<int>((m_grid.originY() - p.y) / 6250.0);
+                        if (col != cc || row != cr)
+                            continue;
+                        all += 1.0;
+                        ice += surface[static_cast<std::size_t>(r) * m_grid.width() + c] == 0 ? 0.0 : 1.0;
+                    }
+                const std::size_t i = static_cast<std::size_t>(cr) * cellsWide + cc;
+                QVERIFY(all > 0.0);
+                QVERIFY(std::abs(truth[i] - 100.0 * ice / all) < 1e-3);
+                if (product[i] < 100) // unclamped cells carry the noise as it is
+                    residuals.push_back(product[i] - truth[i]);
+            }
+        QVERIFY(!residuals.empty());
+        for (double r : residuals)
+            QVERIFY2(std::abs(r) <= 4.0 * m_options.amsrNoisePercent + 0.5, qPrintable(QString::number(r)));
+    }
+
+    void altimeterRecordsAreTheFootprintTruthPlusNoise()
+    {
+        Dataset cryosat(m_root + "/" + m_products.cryosat2, GDAL_OF_MULTIDIM_RASTER);
+        auto root = cryosat->GetRootGroup();
+        const auto lat = readScaled(root, "lat_poca_20_ku");
+        const auto lon = readScaled(root, "lon_poca_20_ku");
+        const auto freeboard = readArray(root, "freeboard_20_ku");
+        const auto truth = readBand<float>(m_root + "/truth/freeboard.tif");
+        QVERIFY(freeboard.size() > 50);
+        std::vector<double> residuals;
+        for (std::size_t i = 1; i + 1 < freeboard.size(); ++i) {
+            const MapPoint p = m_grid.fromLonLat({lon[i], lat[i]});
+            const MapPoint a = m_grid.fromLonLat({lon[i - 1], lat[i - 1]});
+            const MapPoint b = m_grid.fromLonLat({lon[i + 1], lat[i + 1]});
+            const double norm = std::hypot(b.x - a.x, b.y - a.y);
+            const MapPoint along{(b.x - a.x) / norm, (b.y - a.y) / norm};
+            // Mean truth over the pixels whose centres fall in the footprint.
+            double sum = 0.0;
+            int count = 0;
+            for (int r = 0; r < m_grid.height(); ++r)
+                for (int c = 0; c < m_grid.width(); ++c) {
+                    const MapPoint q = m_grid.pixelCentre(c, r);
+                    const double dx = q.x - p.x;
+                    const double dy = q.y - p.y;
+                    if (std::abs(dx * along.x + dy * along.y) <= 0.5 * m_options.cryosatAlongTrackM + 20.0
+                        && std::abs(-dx * along.y + dy * along.x) <= 0.5 * m_options.cryosatAcrossTrackM + 20.0) {
+                        sum += truth[static_cast<std::size_t>(r) * m_grid.width() + c];
+                        ++count;
+                    }
+                }
+            QVERIFY(count > 100);
+            residuals.push_back(freeboard[i] - sum / count);
+        }
+        const double sigma = m_options.altimeterNoiseMetres;
+        QVERIFY2(std::abs(mean(residuals)) < 3.0 * sigma / std::sqrt(residuals.size()) + 0.01, qPrintable(QString::number(mean(residuals))));
+        QVERIFY2(std::abs(standardDeviation(residuals) - sigma) < 0.15 * sigma, qPrintable(QString::number(standardDeviation(residuals))));
+    }
+
+    void swotSwathHasItsGeometry()
+    {
+        Dataset swot(m_root + "/" + m_products.swot, GDAL_OF_MULTIDIM_RASTER);
+        auto positions = [&](const char* side) {
+            auto group = swot->GetRootGroup()->OpenGroup(side);
+            const auto lat = readArray(group, "latitude");
+            const auto lon = readArray(group, "longitude");
+            const auto dims = group->OpenMDArray("latitude")->GetDimensions();
+            const std::size_t pixels = dims[1]->GetSize();
+            std::vector<MapPoint> line; // the middle line of the side
+            const std::size_t middle = dims[0]->GetSize() / 2;
+            for (std::size_t k = 0; k < pixels; ++k)
+                line.push_back(m_grid.fromLonLat({lon[middle * pixels + k], lat[middle * pixels + k]}));
+            return line;
+        };
+        const auto left = positions("left");
+        const auto right = positions("right");
+        QCOMPARE(left.size(), std::size_t(200)); // 50 km of 250 m pixels
+        auto distance = [](const MapPoint& a, const MapPoint& b) { return std::hypot(a.x - b.x, a.y - b.y); };
+        QVERIFY(std::abs(distance(right[0], right[1]) - 250.0) < 1.0);
+        // Left pixels count towards nadir, right ones away from it.
+        const double gap = distance(left.back(), right.front());
+        QVERIFY2(std::abs(gap - 20250.0) < 5.0, qPrintable(QString::number(gap)));
+        const double width = distance(right.front(), right.back()) + 250.0;
+        QVERIFY2(std::abs(width - 50000.0) < 5.0, qPrintable(QString::number(width)));
+    }
+
+    void sameSeedSameBytesOtherSeedOtherScene()
+    {
+        banquise::tests::TempSceneFolder again;
+        writeSyntheticScene(m_options, again.path());
+        std::size_t compared = 0;
+        for (const auto& entry : fs::recursive_directory_iterator(m_root)) {
+            if (!entry.is_regular_file())
+                continue;
+            const fs::path twin = fs::path(again.path()) / fs::relative(entry.path(), m_root);
+            QVERIFY2(bytes(entry.path()) == bytes(twin), qPrintable(QString::fromStdString(twin.string())));
+            ++compared;
+        }
+        QVERIFY(compared > 15);
+        SynthOptions other = m_options;
+        other.seed = 8;
+        banquise::tests::TempSceneFolder different;
+        const SynthProducts products = writeSyntheticScene(other, different.path());
+        QVERIFY(bytes(fs::path(different.path()) / "truth/freeboard.tif") != bytes(fs::path(m_root) / "truth/freeboard.tif"));
+    }
+
+    void impossibleParametersWriteNothing_data()
+    {
+        QTest::addColumn<QString>("parameter");
+        QTest::newRow("negative size") << "size";
+        QTest::newRow("footprint larger than the scene") << "footprint";
+        QTest::newRow("times out of order") << "times";
+        QTest::newRow("not a time") << "time text";
+    }
+    void impossibleParametersWriteNothing()
+    {
+        QFETCH(QString, parameter);
+        SynthOptions o = m_options;
+        if (parameter == "size")
+            o.sizeKm = -5.0;
+        else if (parameter == "footprint")
+            o.cryosatAcrossTrackM = 50000.0;
+        else if (parameter == "times")
+            o.sarSecondTime = "2024-03-13T00:00:00Z";
+        else
+            o.swotTime = "soon";
+        banquise::tests::TempSceneFolder folder;
+        QVERIFY_THROWS_EXCEPTION(SceneError, writeSyntheticScene(o, folder.path()));
+        QVERIFY(!fs::exists(folder.path()));
+        QVERIFY(!fs::exists(folder.path() + ".partial"));
+    }
+
+private:
+    banquise::tests::TempSceneFolder m_folder;
+    SynthOptions m_options;
+    SynthProducts m_products;
+    std::string m_root;
+    AnalysisGrid m_grid;
+};
+
+BANQUISE_REGISTER_TEST(TestSyntheticScene);
+#include "tst_SyntheticScene.moc"
