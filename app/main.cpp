@@ -7,10 +7,10 @@
 #include "models/ComputeDevice.h"
 #include "scene/Scene.h"
 #include "scene/SceneReader.h"
+#include "widgets/SurfaceFormat.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QSurfaceFormat>
 #include <QTimer>
 
 #include <cstdio>
@@ -53,16 +53,7 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
 
 int main(int argc, char** argv)
 {
-    // VTK needs a core 3.2 context; set before the application exists.
-    QSurfaceFormat format;
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setRedBufferSize(8);
-    format.setGreenBufferSize(8);
-    format.setBlueBufferSize(8);
-    format.setAlphaBufferSize(8);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
+    widgets::useVtkSurfaceFormat();
 
     QApplication application(argc, argv);
     QApplication::setApplicationName("banquise");

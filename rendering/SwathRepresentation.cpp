@@ -1,5 +1,7 @@
 #include "rendering/SwathRepresentation.h"
 
+#include "rendering/PolygonOutlines.h"
+
 #include "scene/SwathLayer.h"
 
 #include <vtkActor.h>
@@ -15,21 +17,7 @@ namespace banquise::rendering {
 SwathRepresentation::SwathRepresentation(std::shared_ptr<const scene::SwathLayer> layer)
     : RasterRepresentation(layer)
 {
-    vtkNew<vtkPoints> points;
-    points->SetDataTypeToDouble();
-    vtkNew<vtkCellArray> rings;
-    for (const auto& polygon : layer->footprints()) {
-        rings->InsertNextCell(static_cast<vtkIdType>(polygon.size() + 1));
-        vtkIdType first = -1;
-        for (const auto& p : polygon) {
-            const vtkIdType id = points->InsertNextPoint(p.x, p.y, 0.0);
-            first = first < 0 ? id : first;
-            rings->InsertCellPoint(id);
-        }
-        rings->InsertCellPoint(first);
-    }
-    m_outline->SetPoints(points);
-    m_outline->SetLines(rings);
+    setPolygonOutlines(m_outline, layer->footprints());
     m_outlineMapper->SetInputData(m_outline);
     m_outlineActor->SetMapper(m_outlineMapper);
     m_outlineActor->GetProperty()->LightingOff(); // flat map colours

@@ -1,5 +1,7 @@
 #include "rendering/TrackRepresentation.h"
 
+#include "rendering/PolygonOutlines.h"
+
 #include "scene/TrackLayer.h"
 
 #include <vtkActor.h>
@@ -53,22 +55,11 @@ TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer
     m_haloActor->ForceTranslucentOn();
     m_haloActor->PickableOff();
 
-    vtkNew<vtkPoints> corners;
-    corners->SetDataTypeToDouble();
-    vtkNew<vtkCellArray> outlines;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        const scene::MapPolygon outline = m_layer->footprintOutline(i);
-        outlines->InsertNextCell(static_cast<vtkIdType>(outline.size() + 1));
-        vtkIdType first = -1;
-        for (const auto& p : outline) {
-            const vtkIdType id = corners->InsertNextPoint(p.x, p.y, 0.0);
-            first = first < 0 ? id : first;
-            outlines->InsertCellPoint(id);
-        }
-        outlines->InsertCellPoint(first);
-    }
-    m_footprints->SetPoints(corners);
-    m_footprints->SetLines(outlines);
+    std::vector<scene::MapPolygon> footprints;
+    footprints.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i)
+        footprints.push_back(m_layer->footprintOutline(i));
+    setPolygonOutlines(m_footprints, footprints);
     m_footprintMapper->SetInputData(m_footprints);
     m_footprintMapper->ScalarVisibilityOff();
     m_footprintActor->SetMapper(m_footprintMapper);

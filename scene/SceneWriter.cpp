@@ -1,10 +1,12 @@
 #include "scene/SceneWriter.h"
 
 #include "scene/GdalSession.h"
+#include "scene/GeoTiffFile.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
+#include "scene/StagedFolder.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
 #include "scene/UtcTime.h"
@@ -41,18 +43,8 @@ std::string fileStem(const std::string& name, std::set<std::string>& used)
 
 void writeGeoTiff(const RasterLayer& layer, const std::string& path)
 {
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     const AnalysisGrid& grid = layer.grid();
-    const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", nullptr};
-    GDALDataset* ds = driver->Create(path.c_str(), grid.width(), grid.height(), layer.bandCount(), GDT_Float32,
-                                     const_cast<char**>(options));
-    if (!ds)
-        throw SceneError(path, std::string("cannot create GeoTIFF (") + GdalSession::lastError() + ")");
-    double transform[6];
-    grid.geoTransform(transform);
-    ds->SetGeoTransform(transform);
-    ds->SetProjection(grid.crsWkt().c_str());
-    ds->SetMetadataItem("ACQUISITION_TIME", formatUtc(layer.info().time).c_str());
+    GDALDataset* ds = createGeoTiff(path, grid, layer.bandCount(), GDT_Float32, layer.info().time);
     ds->SetMetadataItem("SENSOR", layer.info().sensor.c_str());
     ds->SetMetadataItem("QUANTITY", toString(layer.info().quantity).c_str());
     bool ok = true;
@@ -151,28 +143,12 @@ void writeInto(const Scene& scene, const fs::path& folder)
 
 } // namespace
 
-void writeScene(const Scene& scene, const std::string& folderName)
+void writeScene(const Scene& scene, const std::string& folder)
 {
     GdalSession::ensure();
-    const fs::path target = fs::absolute(folderName);
-    if (fs::exists(target) && (!fs::is_directory(target) || (!fs::is_empty(target) && !fs::exists(target / manifest::kFileName))))
-        throw SceneError(target.string(), "exists and is not a Banquise scene; refusing to replace it");
-    std::error_code error;
-    fs::create_directories(target.parent_path(), error);
-    const fs::path staging = target.parent_path() / (target.filename().string() + ".partial");
-    fs::remove_all(staging, error);
-    if (!fs::create_directory(staging, error))
-        throw SceneError(staging.string(), "cannot create folder: " + error.message());
-    try {
-        writeInto(scene, staging);
-    } catch (...) {
-        fs::remove_all(staging, error);
-        throw;
-    }
-    fs::remove_all(target, error);
-    fs::rename(staging, target, error);
-    if (error)
-        throw SceneError(target.string(), "cannot move the written scene into place: " + error.message());
+    writeFolderWhole(
+        folder, [](const fs::path& existing) { return fs::exists(existing / manifest::kFileName); },
+        [&scene](const fs::path& staging) { writeInto(scene, staging); });
 }
 
 } // namespace banquise::scene

@@ -2,6 +2,7 @@
 
 #include "scene/AnalysisGrid.h"
 #include "scene/GdalSession.h"
+#include "scene/GeoTiffFile.h"
 #include "scene/SceneError.h"
 #include "scene/UtcTime.h"
 
@@ -69,18 +70,8 @@ std::shared_ptr<GDALMDArray> writeArray(const std::shared_ptr<GDALGroup>& group,
 
 void writeAmsr2Concentration(const std::string& path, const AnalysisGrid& grid, const cv::Mat1b& percent, double time)
 {
-    GdalSession::ensure();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-    const char* options[] = {"COMPRESS=DEFLATE", nullptr};
-    GDALDataset* ds = driver->Create(path.c_str(), grid.width(), grid.height(), 1, GDT_Byte, const_cast<char**>(options));
-    if (!ds)
-        throw SceneError(path, std::string("cannot create GeoTIFF (") + GdalSession::lastError() + ")");
-    double transform[6];
-    grid.geoTransform(transform);
-    ds->SetGeoTransform(transform);
-    ds->SetProjection(grid.crsWkt().c_str());
+    GDALDataset* ds = createGeoTiff(path, grid, 1, GDT_Byte, time);
     ds->SetMetadataItem("TIFFTAG_DATETIME", formatUtc(time).c_str());
-    ds->SetMetadataItem("ACQUISITION_TIME", formatUtc(time).c_str());
     ds->SetMetadataItem("SENSOR", "AMSR-2");
     ds->SetMetadataItem("ALGORITHM", "ASI (synthetic)");
     GDALRasterBand* band = ds->GetRasterBand(1);
@@ -160,19 +151,9 @@ void writeSwotSwath(const std::string& path, const SwotSide& left, const SwotSid
 void writeTruthRaster(const std::string& path, const AnalysisGrid& grid, const cv::Mat& values, double time,
                       const std::vector<std::string>& bandNames)
 {
-    GdalSession::ensure();
     const int bands = values.channels();
     const GDALDataType type = values.depth() == CV_8U ? GDT_Byte : GDT_Float32;
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-    const char* options[] = {"COMPRESS=DEFLATE", "TILED=YES", "INTERLEAVE=BAND", nullptr};
-    GDALDataset* ds = driver->Create(path.c_str(), grid.width(), grid.height(), bands, type, const_cast<char**>(options));
-    if (!ds)
-        throw SceneError(path, std::string("cannot create GeoTIFF (") + GdalSession::lastError() + ")");
-    double transform[6];
-    grid.geoTransform(transform);
-    ds->SetGeoTransform(transform);
-    ds->SetProjection(grid.crsWkt().c_str());
-    ds->SetMetadataItem("ACQUISITION_TIME", formatUtc(time).c_str());
+    GDALDataset* ds = createGeoTiff(path, grid, bands, type, time);
     std::vector<cv::Mat> planes;
     cv::split(values, planes);
     CPLErr error = CE_None;

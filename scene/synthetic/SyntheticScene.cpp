@@ -3,6 +3,7 @@
 #include "scene/AnalysisGrid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
+#include "scene/StagedFolder.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/DriftField.h"
 #include "scene/synthetic/IceTruth.h"
@@ -319,28 +320,13 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
 }
 } // namespace
 
-SynthProducts writeSyntheticScene(const SynthOptions& options, const std::string& folderName)
+SynthProducts writeSyntheticScene(const SynthOptions& options, const std::string& folder)
 {
     options.validate();
-    const fs::path target = fs::absolute(folderName);
-    if (fs::exists(target) && !(fs::is_directory(target) && (fs::is_empty(target) || fs::exists(target / "provenance.json"))))
-        throw SceneError(target.string(), "exists and is not a synthetic scene; refusing to replace it");
-    std::error_code error;
-    fs::create_directories(target.parent_path(), error);
-    const fs::path staging = target.parent_path() / (target.filename().string() + ".partial");
-    fs::remove_all(staging, error);
-    fs::create_directories(staging);
     SynthProducts products;
-    try {
-        products = writeInto(options, staging);
-    } catch (...) {
-        fs::remove_all(staging, error);
-        throw;
-    }
-    fs::remove_all(target, error);
-    fs::rename(staging, target, error);
-    if (error)
-        throw SceneError(target.string(), "cannot move the written scene into place: " + error.message());
+    writeFolderWhole(
+        folder, [](const fs::path& existing) { return fs::exists(existing / "provenance.json"); },
+        [&](const fs::path& staging) { products = writeInto(options, staging); });
     return products;
 }
 

@@ -7,11 +7,11 @@
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "scene/TrackLayer.h"
+#include "widgets/SurfaceFormat.h"
 #include "widgets/ViewGrid.h"
 #include "widgets/VtkView.h"
 
 #include <QApplication>
-#include <QSurfaceFormat>
 
 #include <vtkCamera.h>
 
@@ -63,12 +63,7 @@ void finishFrames(widgets::ViewGrid& grid)
 
 int main(int argc, char** argv)
 {
-    QSurfaceFormat format;
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setAlphaBufferSize(8);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
+    widgets::useVtkSurfaceFormat();
     QApplication application(argc, argv);
 
     widgets::ViewGrid grid;

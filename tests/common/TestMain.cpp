@@ -4,8 +4,9 @@
 #include "common/TestRegistry.h"
 
 #ifdef BANQUISE_TEST_GUI
+#include "widgets/SurfaceFormat.h"
+
 #include <QApplication>
-#include <QSurfaceFormat>
 #else
 #include <QCoreApplication>
 #endif
@@ -43,12 +44,7 @@ void countWarnings(QtMsgType type, const QMessageLogContext& context, const QStr
 int main(int argc, char** argv)
 {
 #ifdef BANQUISE_TEST_GUI
-    QSurfaceFormat format;
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setAlphaBufferSize(8);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
+    banquise::widgets::useVtkSurfaceFormat();
     QApplication application(argc, argv);
     banquise::tests::installVtkWarningsAsFailures();
 #else
