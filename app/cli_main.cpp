@@ -29,7 +29,7 @@ const char* kUsage =
     "  synth --out DIR [--seed N] [--size-km K] [--pixel-size M] [--looks L]\n"
     "        [--drift-east M] [--drift-north M] [--rotation DEG] [--divergence D]\n"
     "        [--altimeter-noise M] [--swot-noise M] [--amsr-noise P]\n"
-    "        [--sar-time T] [--sar2-time T] [--amsr-time T] [--cryosat-time T] [--swot-time T]\n"
+    "        [--sar-time T] [--sar2-time T] [--s2-time T] [--amsr-time T] [--cryosat-time T] [--swot-time T]\n"
     "                                  write a synthetic multi-sensor scene with its truth\n"
     "  device                          show the compute device and run a self-test\n";
 
@@ -83,13 +83,15 @@ int synth(const Arguments& args)
     o.amsrNoisePercent = realOption(args, "--amsr-noise", o.amsrNoisePercent);
     o.sarTime = option(args, "--sar-time", o.sarTime);
     o.sarSecondTime = option(args, "--sar2-time", o.sarSecondTime);
+    o.sentinel2Time = option(args, "--s2-time", o.sentinel2Time);
     o.amsrTime = option(args, "--amsr-time", o.amsrTime);
     o.cryosatTime = option(args, "--cryosat-time", o.cryosatTime);
     o.swotTime = option(args, "--swot-time", o.swotTime);
     const auto products = scene::synthetic::writeSyntheticScene(o, out);
-    std::printf("synthetic scene written to %s\n  Sentinel-1  %s\n  Sentinel-1  %s\n  AMSR-2      %s\n  CryoSat-2   %s\n  SWOT        %s\n",
-                out.c_str(), products.sar.c_str(), products.sarSecond.c_str(), products.amsr2.c_str(), products.cryosat2.c_str(),
-                products.swot.c_str());
+    std::printf("synthetic scene written to %s\n  Sentinel-1  %s\n  Sentinel-1  %s\n  Sentinel-2  %s\n  AMSR-2      %s\n"
+                "  CryoSat-2   %s\n  SWOT        %s\n",
+                out.c_str(), products.sar.c_str(), products.sarSecond.c_str(), products.sentinel2.c_str(), products.amsr2.c_str(),
+                products.cryosat2.c_str(), products.swot.c_str());
     return 0;
 }
 

@@ -67,7 +67,8 @@ IceTruth makeIceTruth(int size, double pixelSize, std::mt19937& rng)
 
     // Floes are the pieces between leads.
     cv::Mat1b ice = truth.surface == kFloe;
-    const int floes = cv::connectedComponents(ice, truth.floeId, 4, CV_32S);
+    cv::Mat1i floeId; // connected floe label, 0 off floes
+    const int floes = cv::connectedComponents(ice, floeId, 4, CV_32S);
 
     // Pressure ridges: short lines, kept where they lie on a floe.
     cv::Mat1b ridges(size, size, static_cast<unsigned char>(0));
@@ -93,7 +94,7 @@ IceTruth makeIceTruth(int size, double pixelSize, std::mt19937& rng)
     truth.roughness.create(size, size);
     for (int r = 0; r < size; ++r)
         for (int c = 0; c < size; ++c) {
-            const int floe = truth.floeId(r, c);
+            const int floe = floeId(r, c);
             switch (truth.surface(r, c)) {
             case kOpenWater:
                 truth.freeboard(r, c) = seaSurface(rng);

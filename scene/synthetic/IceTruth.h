@@ -14,7 +14,6 @@ struct IceTruth {
     cv::Mat1b surface;   // SurfaceClass
     cv::Mat1f freeboard; // metres above the local sea surface
     cv::Mat1f roughness; // 0..1, drives SAR backscatter
-    cv::Mat1i floeId;    // connected floe label, 0 off floes
 };
 
 // Fragmentation model: cracks at successively finer scales (each level more

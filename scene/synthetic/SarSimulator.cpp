@@ -48,14 +48,11 @@ cv::Mat1f meanSigma0(const IceTruth& truth, const std::vector<double>& incidence
     return sigma0;
 }
 
-cv::Mat1f speckled(const cv::Mat1f& mean, double looks, double noiseFloorLinear, std::mt19937& rng)
+void applySpeckle(cv::Mat1f& sigma0, double looks, double noiseFloorLinear, std::mt19937& rng)
 {
     std::gamma_distribution<float> speckle(static_cast<float>(looks), static_cast<float>(1.0 / looks));
-    cv::Mat1f out(mean.size());
-    auto in = mean.begin();
-    for (auto o = out.begin(); o != out.end(); ++o, ++in)
-        *o = static_cast<float>((*in + noiseFloorLinear) * speckle(rng));
-    return out;
+    for (float& v : sigma0)
+        v = static_cast<float>((v + noiseFloorLinear) * speckle(rng));
 }
 
 } // namespace banquise::scene::synthetic

@@ -20,8 +20,9 @@ std::vector<double> ewIncidenceAngles(int columns, double pixelSize);
 // backscatter by surface class and roughness, falling with incidence.
 cv::Mat1f meanSigma0(const IceTruth& truth, const std::vector<double>& incidence, Polarisation polarisation);
 
-// Measured sigma0: the mean plus the thermal noise floor (HV), times fully
-// developed speckle, Gamma(L, 1/L) for L equivalent looks.
-cv::Mat1f speckled(const cv::Mat1f& mean, double looks, double noiseFloorLinear, std::mt19937& rng);
+// Turns mean sigma0 into measured sigma0, in place: the mean plus the
+// thermal noise floor (HV), times fully developed speckle, Gamma(L, 1/L)
+// for L equivalent looks.
+void applySpeckle(cv::Mat1f& sigma0, double looks, double noiseFloorLinear, std::mt19937& rng);
 
 } // namespace banquise::scene::synthetic

@@ -38,6 +38,7 @@ void SynthOptions::validate() const
     require(amsrNoisePercent >= 0.0 && altimeterNoiseMetres >= 0.0 && swotNoiseMetres >= 0.0, "noise must not be negative");
     const double sar = timeOf("SAR time", sarTime);
     const double second = timeOf("second SAR time", sarSecondTime);
+    timeOf("Sentinel-2 time", sentinel2Time);
     timeOf("AMSR-2 time", amsrTime);
     timeOf("CryoSat-2 time", cryosatTime);
     timeOf("SWOT time", swotTime);

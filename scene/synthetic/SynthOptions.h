@@ -16,6 +16,7 @@ struct SynthOptions {
     // Acquisition times, UTC ISO-8601. The SAR time is the reference.
     std::string sarTime = "2024-03-14T16:05:12Z";
     std::string sarSecondTime = "2024-03-15T15:47:40Z"; // second SAR date, for drift
+    std::string sentinel2Time = "2024-03-14T19:30:21Z";
     std::string amsrTime = "2024-03-14T12:00:00Z";
     std::string cryosatTime = "2024-03-14T18:40:03Z";
     std::string swotTime = "2024-03-14T21:12:55Z";

@@ -10,6 +10,7 @@
 #include "scene/synthetic/ProductWriters.h"
 #include "scene/synthetic/SarSimulator.h"
 #include "scene/synthetic/Sentinel1SafeWriter.h"
+#include "scene/synthetic/Sentinel2Writer.h"
 
 #include <cpl_json.h>
 
@@ -18,6 +19,7 @@
 #include <cmath>
 #include <filesystem>
 #include <random>
+#include <tuple>
 
 namespace banquise::scene::synthetic {
 
@@ -51,14 +53,14 @@ MapPoint gridCentre(const AnalysisGrid& grid)
     return {0.5 * (e.xMin + e.xMax), 0.5 * (e.yMin + e.yMax)};
 }
 
-// The truth as it is dt seconds after the reference time.
-IceTruth truthAt(const IceTruth& reference, const DriftField& drift, const AnalysisGrid& grid, double dt)
+// What the SAR sees of the ice dt seconds after the reference time: its
+// surface and roughness (freeboard left out: it is not needed and a scene
+// of 10^8 pixels must stay within its memory budget).
+IceTruth surfaceAt(const IceTruth& reference, const DriftField& drift, const AnalysisGrid& grid, double dt)
 {
     IceTruth later;
     later.surface = drift.advect(reference.surface, grid, dt, cv::INTER_NEAREST);
     later.roughness = drift.advect(reference.roughness, grid, dt, cv::INTER_NEAREST);
-    later.freeboard = drift.advect(reference.freeboard, grid, dt, cv::INTER_NEAREST);
-    later.floeId = drift.advect(reference.floeId, grid, dt, cv::INTER_NEAREST);
     return later;
 }
 
@@ -71,13 +73,15 @@ std::string writeSar(const fs::path& folder, const AnalysisGrid& grid, const Ice
     acquisition.incidenceDegrees = ewIncidenceAngles(grid.width(), grid.pixelSize());
     const double noiseFloor = std::pow(10.0, o.hvNoiseFloorDb / 10.0);
     std::vector<SarChannel> channels;
-    channels.push_back({"HH", speckled(meanSigma0(ice, acquisition.incidenceDegrees, Polarisation::HH), o.sarLooks, 0.0, rng)});
-    channels.push_back({"HV", speckled(meanSigma0(ice, acquisition.incidenceDegrees, Polarisation::HV), o.sarLooks, noiseFloor, rng)});
+    for (const auto& [name, polarisation, floor] : {std::tuple{"HH", Polarisation::HH, 0.0}, {"HV", Polarisation::HV, noiseFloor}}) {
+        channels.push_back({name, meanSigma0(ice, acquisition.incidenceDegrees, polarisation)});
+        applySpeckle(channels.back().sigma0, o.sarLooks, floor, rng);
+    }
     return fs::path(writeSentinel1Safe(folder.string(), grid, acquisition, channels)).filename().string();
 }
 
 // Concentration of ice (anything but open water) in 6.25 km cells.
-cv::Mat1f blockConcentration(const IceTruth& ice, const AnalysisGrid& grid, const AnalysisGrid& cells)
+cv::Mat1f blockConcentration(const cv::Mat1b& surface, const AnalysisGrid& grid, const AnalysisGrid& cells)
 {
     cv::Mat1d iceCount = cv::Mat1d::zeros(cells.height(), cells.width());
     cv::Mat1d total = cv::Mat1d::zeros(cells.height(), cells.width());
@@ -88,7 +92,7 @@ cv::Mat1f blockConcentration(const IceTruth& ice, const AnalysisGrid& grid, cons
             if (!cells.pixelAt(grid.pixelCentre(c, r), cc, cr))
                 continue;
             total(cr, cc) += 1.0;
-            iceCount(cr, cc) += ice.surface(r, c) == kOpenWater ? 0.0 : 1.0;
+            iceCount(cr, cc) += surface(r, c) == kOpenWater ? 0.0 : 1.0;
         }
     cv::Mat1f percent(cells.height(), cells.width());
     for (int r = 0; r < cells.height(); ++r)
@@ -221,6 +225,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     provenance.Add("centre_lon", o.centre.lon);
     provenance.Add("centre_lat", o.centre.lat);
     for (const auto& [key, value] : {std::pair{"sar_time", o.sarTime}, {"sar_second_time", o.sarSecondTime},
+                                     {"sentinel2_time", o.sentinel2Time},
                                      {"amsr2_time", o.amsrTime}, {"cryosat2_time", o.cryosatTime}, {"swot_time", o.swotTime}})
         provenance.Add(key, value);
     for (const auto& [key, value] : {std::pair{"drift_east_m_per_day", o.driftEastMetresPerDay},
@@ -234,6 +239,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     CPLJSONObject files;
     files.Add("sentinel1", products.sar);
     files.Add("sentinel1_second", products.sarSecond);
+    files.Add("sentinel2", products.sentinel2);
     files.Add("amsr2", products.amsr2);
     files.Add("cryosat2", products.cryosat2);
     files.Add("swot", products.swot);
@@ -254,6 +260,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
         sar.Add("polarisation", pol);
         layers.Add(sar);
     }
+    layers.Add(layerEntry("S2 RGB", products.sentinel2.c_str(), "Sentinel-2", "reflectance", "reflectance", o.sentinel2Time, "bilinear"));
     layers.Add(layerEntry("AMSR-2 SIC", products.amsr2.c_str(), "AMSR-2", "sea_ice_concentration", "%", o.amsrTime, "near"));
     layers.Add(layerEntry("Truth freeboard", "truth/freeboard.tif", "truth", "freeboard", "m", o.sarTime, "near"));
     layers.Add(layerEntry("Truth surface class", "truth/surface_class.tif", "truth", "surface_class", "", o.sarTime, "near"));
@@ -283,13 +290,17 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
     products.truth = {"truth/surface_class.tif", "truth/freeboard.tif", "truth/roughness.tif", "truth/drift_pixels.tif"};
 
     products.sar = writeSar(folder, grid, ice, reference, 53000, o, rng);
-    products.sarSecond = writeSar(folder, grid, truthAt(ice, drift, grid, secondDt), reference + secondDt, 53014, o, rng);
+    products.sarSecond = writeSar(folder, grid, surfaceAt(ice, drift, grid, secondDt), reference + secondDt, 53014, o, rng);
+
+    fs::create_directories(folder / "sentinel2");
+    products.sentinel2 = "sentinel2/" + writeSentinel2((folder / "sentinel2").string(), grid, ice, drift, utc(o.sentinel2Time), reference, rng);
 
     const double amsrTime = utc(o.amsrTime);
     const AnalysisGrid cells(3413, grid.originX(), grid.originY(), kAmsrCell,
                              static_cast<int>(std::ceil(grid.width() * grid.pixelSize() / kAmsrCell)),
                              static_cast<int>(std::ceil(grid.height() * grid.pixelSize() / kAmsrCell)));
-    const cv::Mat1f concentration = blockConcentration(truthAt(ice, drift, grid, amsrTime - reference), grid, cells);
+    const cv::Mat1f concentration =
+        blockConcentration(drift.advect(ice.surface, grid, amsrTime - reference, cv::INTER_NEAREST), grid, cells);
     std::normal_distribution<float> amsrNoise(0.0f, static_cast<float>(o.amsrNoisePercent));
     cv::Mat1b percent(concentration.size());
     for (int r = 0; r < percent.rows; ++r)

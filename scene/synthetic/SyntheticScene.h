@@ -11,6 +11,7 @@ namespace banquise::scene::synthetic {
 struct SynthProducts {
     std::string sar;       // first Sentinel-1 SAFE (reference time)
     std::string sarSecond; // second SAFE, the ice drifted
+    std::string sentinel2; // RGB VRT over the band GeoTIFFs
     std::string amsr2;
     std::string cryosat2;
     std::string swot;

@@ -2,6 +2,7 @@
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/RasterLayer.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/Sentinel1Grd.h"
@@ -141,6 +142,23 @@ private Q_SLOTS:
         QVERIFY(hasNoData);
         QCOMPARE(QString(amsr->GetMetadataItem("ACQUISITION_TIME")), QString::fromStdString(m_options.amsrTime));
 
+        // Sentinel-2: in its UTM zone (7 N at 140 W), 20 m, reflectance scale.
+        Dataset optical(m_root + "/" + m_products.sentinel2);
+        QCOMPARE(QString(optical->GetDriver()->GetDescription()), QString("VRT"));
+        QCOMPARE(optical->GetRasterCount(), 3);
+        QCOMPARE(QString(optical->GetSpatialRef()->GetAuthorityCode(nullptr)), QString("32607"));
+        double ot[6];
+        optical->GetGeoTransform(ot);
+        QCOMPARE(ot[1], 20.0);
+        QCOMPARE(optical->GetRasterBand(1)->GetScale(), 1e-4);
+        const char* const* files = optical->GetFileList();
+        QVERIFY(CSLCount(const_cast<char**>(files)) == 4);
+        Dataset red(files[1]);
+        QCOMPARE(QString(red->GetDriver()->GetDescription()), QString("GTiff"));
+        QCOMPARE(QString(red->GetMetadataItem("ACQUISITION_TIME")), QString::fromStdString(m_options.sentinel2Time));
+        QCOMPARE(red->GetRasterBand(1)->GetRasterDataType(), GDT_UInt16);
+        CSLDestroy(const_cast<char**>(files));
+
         Dataset cryosat(m_root + "/" + m_products.cryosat2, GDAL_OF_MULTIDIM_RASTER);
         QCOMPARE(QString(cryosat->GetDriver()->GetDescription()), QString("netCDF"));
         auto root = cryosat->GetRootGroup();
@@ -158,6 +176,37 @@ private Q_SLOTS:
             QCOMPARE(group->OpenMDArray("latitude")->GetDimensionCount(), std::size_t(2));
             QVERIFY(group->OpenMDArray("ssh_karin_2") && group->OpenMDArray("ssh_karin_2_qual"));
         }
+    }
+
+    void banquiseOpensTheSceneAndSarLinesUpWithTheTruth()
+    {
+        // SAFE -> sigma0 calibration -> GCP warp onto the grid: open leads
+        // of the truth must be dark in the SAR at the same grid cells.
+        const LoadedScene loaded = readScene(m_root);
+        QVERIFY2(loaded.skippedLayers.empty(), loaded.skippedLayers.empty() ? "" : loaded.skippedLayers.front().c_str());
+        QCOMPARE(loaded.scene.layers().size(), std::size_t(6));
+        const auto sar = std::dynamic_pointer_cast<const RasterLayer>(loaded.scene.findLayer("S1 HH sigma0"));
+        QVERIFY(sar);
+        const auto surface = readBand<unsigned char>(m_root + "/truth/surface_class.tif");
+        double water = 0.0;
+        double floe = 0.0;
+        int waterCount = 0;
+        int floeCount = 0;
+        for (std::size_t i = 0; i < surface.size(); ++i) {
+            const float v = sar->band(0)[i];
+            if (!std::isfinite(v))
+                continue;
+            if (surface[i] == 0) {
+                water += v;
+                ++waterCount;
+            } else if (surface[i] == 2) {
+                floe += v;
+                ++floeCount;
+            }
+        }
+        QVERIFY(waterCount > 1000 && floeCount > 1000);
+        const double contrastDb = 10.0 * std::log10((floe / floeCount) / (water / waterCount));
+        QVERIFY2(contrastDb > 5.0, qPrintable(QString::number(contrastDb)));
     }
 
     void sarSpeckleHasTheConfiguredLooks()
