@@ -28,8 +28,9 @@ const char* kUsage =
     "                                  write the bundled sample scene\n"
     "  synth --out DIR [--seed N] [--size-km K] [--pixel-size M] [--looks L]\n"
     "        [--drift-east M] [--drift-north M] [--rotation DEG] [--divergence D]\n"
-    "        [--altimeter-noise M] [--swot-noise M] [--amsr-noise P]\n"
-    "        [--sar-time T] [--sar2-time T] [--s2-time T] [--amsr-time T] [--cryosat-time T] [--swot-time T]\n"
+    "        [--altimeter-noise-factor F] [--swot-noise M] [--amsr-noise P]\n"
+    "        [--sar-time T] [--sar2-time T] [--s2-time T] [--amsr-time T]\n"
+    "        [--cryosat-time T] [--s3-time T] [--saral-time T] [--swot-time T]\n"
     "                                  write a synthetic multi-sensor scene with its truth\n"
     "  device                          show the compute device and run a self-test\n";
 
@@ -78,7 +79,7 @@ int synth(const Arguments& args)
     o.driftNorthMetresPerDay = realOption(args, "--drift-north", o.driftNorthMetresPerDay);
     o.rotationDegreesPerDay = realOption(args, "--rotation", o.rotationDegreesPerDay);
     o.divergencePerDay = realOption(args, "--divergence", o.divergencePerDay);
-    o.altimeterNoiseMetres = realOption(args, "--altimeter-noise", o.altimeterNoiseMetres);
+    o.altimeterNoiseFactor = realOption(args, "--altimeter-noise-factor", o.altimeterNoiseFactor);
     o.swotNoiseMetres = realOption(args, "--swot-noise", o.swotNoiseMetres);
     o.amsrNoisePercent = realOption(args, "--amsr-noise", o.amsrNoisePercent);
     o.sarTime = option(args, "--sar-time", o.sarTime);
@@ -86,12 +87,15 @@ int synth(const Arguments& args)
     o.sentinel2Time = option(args, "--s2-time", o.sentinel2Time);
     o.amsrTime = option(args, "--amsr-time", o.amsrTime);
     o.cryosatTime = option(args, "--cryosat-time", o.cryosatTime);
+    o.sentinel3Time = option(args, "--s3-time", o.sentinel3Time);
+    o.saralTime = option(args, "--saral-time", o.saralTime);
     o.swotTime = option(args, "--swot-time", o.swotTime);
     const auto products = scene::synthetic::writeSyntheticScene(o, out);
-    std::printf("synthetic scene written to %s\n  Sentinel-1  %s\n  Sentinel-1  %s\n  Sentinel-2  %s\n  AMSR-2      %s\n"
-                "  CryoSat-2   %s\n  SWOT        %s\n",
+    std::printf("synthetic scene written to %s\n  Sentinel-1  %s\n  Sentinel-1  %s\n  Sentinel-2  %s\n  AMSR-2      %s\n  SWOT        %s\n",
                 out.c_str(), products.sar.c_str(), products.sarSecond.c_str(), products.sentinel2.c_str(), products.amsr2.c_str(),
-                products.cryosat2.c_str(), products.swot.c_str());
+                products.swot.c_str());
+    for (const std::string& track : products.altimeters)
+        std::printf("  altimeter   %s\n", track.c_str());
     return 0;
 }
 

@@ -66,6 +66,46 @@ std::shared_ptr<GDALMDArray> writeArray(const std::shared_ptr<GDALGroup>& group,
         setText(array, "long_name", longName);
     return array;
 }
+GDALDataType storageType(const VariableSpec& spec, const std::string& path)
+{
+    if (spec.type == "int16")
+        return GDT_Int16;
+    if (spec.type == "int32")
+        return GDT_Int32;
+    if (spec.type == "float32")
+        return GDT_Float32;
+    if (spec.type == "float64")
+        return GDT_Float64;
+    throw SceneError(path, "unknown storage type '" + spec.type + "' for " + spec.name);
+}
+
+// Physical values stored as the product stores them: divided by the scale
+// and rounded for integer types, with the scale recorded.
+std::shared_ptr<GDALMDArray> writeVariable(const std::shared_ptr<GDALGroup>& group, const std::string& path, const VariableSpec& spec,
+                                           const std::vector<std::shared_ptr<GDALDimension>>& dims, const std::vector<double>& values,
+                                           const char* units, const char* longName)
+{
+    const GDALDataType type = storageType(spec, path);
+    const bool integer = type == GDT_Int16 || type == GDT_Int32;
+    std::vector<double> stored(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        stored[i] = integer ? std::round(values[i] / spec.scale) : values[i] / spec.scale;
+    auto array = group->CreateMDArray(spec.name, dims, GDALExtendedDataType::Create(type));
+    if (!array)
+        throw SceneError(path, "cannot create variable " + spec.name);
+    std::vector<GUInt64> start(dims.size(), 0);
+    std::vector<size_t> count;
+    for (const auto& d : dims)
+        count.push_back(static_cast<size_t>(d->GetSize()));
+    if (!array->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), stored.data()))
+        throw SceneError(path, "cannot write variable " + spec.name + " (" + GdalSession::lastError() + ")");
+    if (spec.scale != 1.0)
+        array->SetScale(spec.scale);
+    if (units && *units)
+        setText(array, "units", units);
+    setText(array, "long_name", longName);
+    return array;
+}
 } // namespace
 
 void writeAmsr2Concentration(const std::string& path, const AnalysisGrid& grid, const cv::Mat1b& percent, double time)
@@ -84,39 +124,34 @@ void writeAmsr2Concentration(const std::string& path, const AnalysisGrid& grid, 
         throw SceneError(path, "cannot write concentration");
 }
 
-void writeCryoSat2Track(const std::string& path, const std::vector<AltimeterRecord>& records)
+void writeAltimeterTrack(const std::string& path, const AltimeterProfile& profile, const std::vector<AltimeterRecord>& records)
 {
     auto ds = createNetCdf(path);
     auto root = ds->GetRootGroup();
-    const std::size_t n = records.size();
-    auto time = root->CreateDimension("time_20_ku", "TEMPORAL", "", n);
-    std::vector<double> seconds(n);
-    std::vector<std::int32_t> lat(n);
-    std::vector<std::int32_t> lon(n);
-    std::vector<float> freeboard(n);
-    std::vector<float> uncertainty(n);
-    std::vector<std::int16_t> surface(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        seconds[i] = records[i].time - kEpoch2000;
-        lat[i] = static_cast<std::int32_t>(std::lround(records[i].lonLat.lat * 1e6));
-        lon[i] = static_cast<std::int32_t>(std::lround(records[i].lonLat.lon * 1e6));
-        freeboard[i] = records[i].freeboard;
-        uncertainty[i] = records[i].uncertainty;
-        surface[i] = static_cast<std::int16_t>(records[i].surfaceType);
+    auto records20 = root->CreateDimension(profile.dimension, "TEMPORAL", "", records.size());
+    std::vector<double> time;
+    std::vector<double> lat;
+    std::vector<double> lon;
+    std::vector<double> freeboard;
+    std::vector<double> surface;
+    for (const AltimeterRecord& r : records) {
+        time.push_back(r.time - profile.timeEpoch + profile.taiMinusUtc);
+        lat.push_back(r.lonLat.lat);
+        lon.push_back(r.lonLat.lon);
+        freeboard.push_back(r.freeboard);
+        surface.push_back(r.surfaceType);
     }
-    writeArray(root, path, "time_20_ku", {time}, GDT_Float64, seconds.data(), "seconds since 2000-01-01 00:00:00.0",
-               "UTC: 20 Hz Ku");
-    writeArray(root, path, "lat_poca_20_ku", {time}, GDT_Int32, lat.data(), "degrees_north", "latitude of the point of closest approach")
-        ->SetScale(1e-6);
-    writeArray(root, path, "lon_poca_20_ku", {time}, GDT_Int32, lon.data(), "degrees_east", "longitude of the point of closest approach")
-        ->SetScale(1e-6);
-    writeArray(root, path, "freeboard_20_ku", {time}, GDT_Float32, freeboard.data(), "m", "radar freeboard");
-    writeArray(root, path, "freeboard_unc_20_ku", {time}, GDT_Float32, uncertainty.data(), "m", "radar freeboard uncertainty");
-    auto flag = writeArray(root, path, "flag_surf_type_class_20_ku", {time}, GDT_Int16, surface.data(), nullptr,
-                           "surface type classification");
-    setText(flag, "flag_meanings", "undefined open_ocean lead floe");
-    setText(root, "mission", "CryoSat-2 (synthetic)");
-    setText(root, "product_name", "CS_OFFL_SIR_SAR_2_ synthetic");
+    const std::string epoch = formatUtc(profile.timeEpoch);
+    const std::string timeUnits = "seconds since " + epoch.substr(0, 10) + " " + epoch.substr(11, 8) + ".0";
+    auto timeArray = writeVariable(root, path, profile.time, {records20}, time, timeUnits.c_str(), "time");
+    setText(timeArray, "comment", profile.taiMinusUtc != 0.0 ? "TAI time" : "UTC time");
+    writeVariable(root, path, profile.latitude, {records20}, lat, "degrees_north", "latitude");
+    writeVariable(root, path, profile.longitude, {records20}, lon, "degrees_east", "longitude");
+    writeVariable(root, path, profile.value, {records20}, freeboard, profile.value.units.c_str(), "sea-ice freeboard");
+    auto flag = writeVariable(root, path, profile.surfaceType, {records20}, surface, nullptr, "surface type classification");
+    setText(flag, "flag_meanings", profile.flagMeanings);
+    setText(root, "mission", profile.sensor + " (synthetic)");
+    setText(root, "product_name", profile.product + " (synthetic)");
     if (!records.empty()) {
         setText(root, "first_record_time", formatUtc(records.front().time));
         setText(root, "last_record_time", formatUtc(records.back().time));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scene/MapTypes.h"
+#include "scene/SensorProfile.h"
 
 #include <opencv2/core/mat.hpp>
 
@@ -21,17 +22,14 @@ void writeAmsr2Concentration(const std::string& path, const AnalysisGrid& grid, 
 struct AltimeterRecord {
     double time = 0.0; // UTC seconds
     LonLat lonLat;
-    float freeboard = 0.0f;
-    float uncertainty = 0.0f;
-    int surfaceType = 0; // CryoSat-2 L2 flag: 0 unknown, 1 open ocean, 2 lead, 3 floe
+    double freeboard = 0.0;
+    int surfaceType = 0; // the profile's code for ocean, lead or floe
 };
 
-// CryoSat-2 L2-like netCDF (GDAL multidimensional netCDF driver): 20 Hz
-// dimension time_20_ku with time_20_ku (s since 2000-01-01), lat_poca_20_ku
-// and lon_poca_20_ku (int32, scale 1e-6 deg), freeboard_20_ku,
-// freeboard_unc_20_ku and flag_surf_type_class_20_ku, global attributes
-// with the sensing start.
-void writeCryoSat2Track(const std::string& path, const std::vector<AltimeterRecord>& records);
+// An altimeter pass as netCDF (GDAL's multidimensional netCDF driver) in the
+// layout its sensor profile gives: the product's variable names, storage
+// types and scales, time epoch (TAI for CryoSat-2), surface-type codes.
+void writeAltimeterTrack(const std::string& path, const AltimeterProfile& profile, const std::vector<AltimeterRecord>& records);
 
 // SWOT KaRIn L2 LR Unsmoothed-like netCDF: groups left and right, each with
 // 2-D (num_lines, num_pixels) latitude, longitude, ssh_karin_2 (here the

@@ -32,18 +32,26 @@ void SynthOptions::validate() const
     require(sizePixels() <= 20000, "scene must be at most 20000 pixels wide");
     require(std::abs(centre.lat) <= 89.0 && centre.lat >= 50.0, "centre latitude must be 50..89 N (Arctic grid)");
     require(sarLooks >= 1.0, "SAR looks must be at least 1");
-    require(cryosatAlongTrackM > 0.0 && cryosatAcrossTrackM > 0.0, "footprint must be positive");
-    require(cryosatAcrossTrackM < sizeKm * 1000.0 && cryosatAlongTrackM < sizeKm * 1000.0,
-            "altimeter footprint is larger than the scene");
-    require(amsrNoisePercent >= 0.0 && altimeterNoiseMetres >= 0.0 && swotNoiseMetres >= 0.0, "noise must not be negative");
+    require(amsrNoisePercent >= 0.0 && altimeterNoiseFactor >= 0.0 && swotNoiseMetres >= 0.0, "noise must not be negative");
     const double sar = timeOf("SAR time", sarTime);
     const double second = timeOf("second SAR time", sarSecondTime);
     timeOf("Sentinel-2 time", sentinel2Time);
     timeOf("AMSR-2 time", amsrTime);
     timeOf("CryoSat-2 time", cryosatTime);
+    timeOf("Sentinel-3 time", sentinel3Time);
+    timeOf("SARAL time", saralTime);
     timeOf("SWOT time", swotTime);
     require(second > sar, "second SAR time must come after the SAR time");
     require(second - sar <= 10.0 * 86400.0, "second SAR date must be within 10 days of the first");
+}
+
+const std::string& SynthOptions::altimeterTime(const std::string& profile) const
+{
+    if (profile.rfind("sentinel3", 0) == 0)
+        return sentinel3Time;
+    if (profile.rfind("saral", 0) == 0)
+        return saralTime;
+    return cryosatTime;
 }
 
 } // namespace banquise::scene::synthetic

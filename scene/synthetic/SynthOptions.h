@@ -3,6 +3,7 @@
 #include "scene/MapTypes.h"
 
 #include <string>
+#include <vector>
 
 namespace banquise::scene::synthetic {
 
@@ -19,6 +20,8 @@ struct SynthOptions {
     std::string sentinel2Time = "2024-03-14T19:30:21Z";
     std::string amsrTime = "2024-03-14T12:00:00Z";
     std::string cryosatTime = "2024-03-14T18:40:03Z";
+    std::string sentinel3Time = "2024-03-14T14:22:47Z";
+    std::string saralTime = "2024-03-14T17:03:31Z";
     std::string swotTime = "2024-03-14T21:12:55Z";
 
     // Ice motion about the scene centre (truth of the drift field).
@@ -31,13 +34,17 @@ struct SynthOptions {
     double sarLooks = 10.7;             // equivalent number of looks, EW GRDM
     double hvNoiseFloorDb = -25.0;      // NESZ of the cross-polarised channel
     double amsrNoisePercent = 4.0;      // one-sigma concentration noise
-    double altimeterNoiseMetres = 0.10; // one-sigma freeboard noise per record
+    double altimeterNoiseFactor = 1.0; // times each sensor profile's freeboard noise
     double swotNoiseMetres = 0.03;      // one-sigma height noise per pixel
-    double cryosatAlongTrackM = 300.0;
-    double cryosatAcrossTrackM = 1600.0;
 
-    // Throws SceneError naming the parameter when the options are impossible.
+    // Altimeters simulated, by sensor profile (assets/sensors/<name>.json).
+    std::vector<std::string> altimeters{"cryosat2_sar_l2", "sentinel3_sral_l2_si", "saral_altika_gdr"};
+
+    // Throws SceneError naming the parameter when the options are impossible
+    // (footprints are checked against the scene when their profiles load).
     void validate() const;
+    // Acquisition time of an altimeter profile's pass.
+    const std::string& altimeterTime(const std::string& profile) const;
     int sizePixels() const { return static_cast<int>(sizeKm * 1000.0 / pixelSize + 0.5); }
 };
 

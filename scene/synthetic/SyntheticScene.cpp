@@ -3,6 +3,7 @@
 #include "scene/AnalysisGrid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
+#include "scene/SensorProfile.h"
 #include "scene/StagedFolder.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/DriftField.h"
@@ -101,31 +102,44 @@ cv::Mat1f blockConcentration(const cv::Mat1b& surface, const AnalysisGrid& grid,
     return percent;
 }
 
-std::vector<AltimeterRecord> cryosatTrack(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& drift, double start,
-                                          double referenceTime, const SynthOptions& o, std::mt19937& rng)
+// Heading of each simulated pass, degrees off grid north, so that the
+// tracks cross the scene on different lines.
+double passHeading(const std::string& profile)
 {
-    // A near-polar pass: a straight line through the scene centre, heading
-    // 20 degrees off grid north, sampled every 300 m.
+    if (profile.rfind("sentinel3", 0) == 0)
+        return -15.0;
+    if (profile.rfind("saral", 0) == 0)
+        return 55.0;
+    return 20.0;
+}
+
+std::vector<AltimeterRecord> altimeterTrack(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& drift, double start,
+                                            double referenceTime, const AltimeterProfile& profile, double noiseFactor,
+                                            double headingDegrees, std::mt19937& rng)
+{
+    // A straight pass through the scene centre, one record per along-track
+    // spacing; each record is the mean truth over its footprint rectangle,
+    // seen where the ice has drifted by the record's time, plus noise.
     const MapPoint centre = gridCentre(grid);
-    const MapPoint heading{std::sin(20.0 * M_PI / 180.0), -std::cos(20.0 * M_PI / 180.0)};
-    const MapPoint across{-heading.y, heading.x};
+    const double heading = headingDegrees * M_PI / 180.0;
+    const MapPoint along{std::sin(heading), -std::cos(heading)};
+    const MapPoint across{-along.y, along.x};
     const double half = 0.75 * grid.width() * grid.pixelSize();
-    std::normal_distribution<float> noise(0.0f, static_cast<float>(o.altimeterNoiseMetres));
+    std::normal_distribution<double> noise(0.0, profile.freeboardNoiseM * noiseFactor);
+    const int alongSamples = std::max(1, static_cast<int>(std::lround(profile.footprintAlongM / grid.pixelSize() / 2.0)));
+    const int acrossSamples = std::max(1, static_cast<int>(std::lround(profile.footprintAcrossM / grid.pixelSize() / 2.0)));
     std::vector<AltimeterRecord> records;
-    const int along = std::max(1, static_cast<int>(std::lround(o.cryosatAlongTrackM / grid.pixelSize() / 2.0)));
-    const int wide = std::max(1, static_cast<int>(std::lround(o.cryosatAcrossTrackM / grid.pixelSize() / 2.0)));
-    for (double s = -half; s <= half; s += kAltimeterSpacing) {
-        const MapPoint p{centre.x + s * heading.x, centre.y + s * heading.y};
+    for (double s = -half; s <= half; s += profile.recordSpacingM) {
+        const MapPoint p{centre.x + s * along.x, centre.y + s * along.y};
         const double t = start + (s + half) / kGroundSpeed;
-        // The footprint sees the ice that drifted there since the reference time.
         double sum = 0.0;
         int count = 0;
         int leads = 0;
         int water = 0;
-        for (int i = -along; i <= along; ++i)
-            for (int j = -wide; j <= wide; ++j) {
-                const MapPoint q{p.x + i * grid.pixelSize() * heading.x + j * grid.pixelSize() * across.x,
-                                 p.y + i * grid.pixelSize() * heading.y + j * grid.pixelSize() * across.y};
+        for (int i = -alongSamples; i <= alongSamples; ++i)
+            for (int j = -acrossSamples; j <= acrossSamples; ++j) {
+                const MapPoint q{p.x + grid.pixelSize() * (i * along.x + j * across.x),
+                                 p.y + grid.pixelSize() * (i * along.y + j * across.y)};
                 int col = 0;
                 int row = 0;
                 if (!grid.pixelAt(drift.origin(q, t - referenceTime), col, row))
@@ -136,19 +150,32 @@ std::vector<AltimeterRecord> cryosatTrack(const IceTruth& ice, const AnalysisGri
                 leads += surface == kOpenWater || surface == kRefrozenLead ? 1 : 0;
                 water += surface == kOpenWater ? 1 : 0;
             }
-        const int footprint = (2 * along + 1) * (2 * wide + 1);
-        if (count < footprint)
+        if (count < (2 * alongSamples + 1) * (2 * acrossSamples + 1))
             continue; // footprint not wholly inside the scene
         AltimeterRecord r;
         r.time = t;
         r.lonLat = grid.toLonLat(p);
-        r.freeboard = static_cast<float>(sum / count) + noise(rng);
-        r.uncertainty = static_cast<float>(o.altimeterNoiseMetres);
+        r.freeboard = sum / count + noise(rng);
         // Specular leads dominate the echo even when they fill a minority of the footprint.
-        r.surfaceType = water > 0.9 * count ? 1 : leads > 0.3 * count ? 2 : 3;
+        r.surfaceType = water > 0.9 * count ? profile.oceanCode : leads > 0.3 * count ? profile.leadCode : profile.floeCode;
         records.push_back(r);
     }
     return records;
+}
+
+// Where each product goes, named as its agency names it.
+std::string altimeterFile(const AltimeterProfile& profile, const std::string& name, double start)
+{
+    std::string stamp;
+    for (char ch : formatUtc(start))
+        if (ch != '-' && ch != ':' && ch != 'Z')
+            stamp += ch;
+    if (name.rfind("sentinel3", 0) == 0)
+        return "sentinel3/S3A_SR_2_LAN_SI_" + stamp + "_" + stamp + "_synthetic.SEN3/enhanced_measurement.nc";
+    if (name.rfind("saral", 0) == 0)
+        return "saral/SRL_GPS_2PfP" + stamp + "_synthetic.nc";
+    (void)profile;
+    return "cryosat2/CS_OFFL_SIR_SAR_2__" + stamp + "_synthetic_E001.nc";
 }
 
 void swotSwath(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& drift, double start, double referenceTime,
@@ -226,22 +253,25 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     provenance.Add("centre_lat", o.centre.lat);
     for (const auto& [key, value] : {std::pair{"sar_time", o.sarTime}, {"sar_second_time", o.sarSecondTime},
                                      {"sentinel2_time", o.sentinel2Time},
-                                     {"amsr2_time", o.amsrTime}, {"cryosat2_time", o.cryosatTime}, {"swot_time", o.swotTime}})
+                                     {"amsr2_time", o.amsrTime}, {"cryosat2_time", o.cryosatTime},
+                                     {"sentinel3_time", o.sentinel3Time}, {"saral_time", o.saralTime}, {"swot_time", o.swotTime}})
         provenance.Add(key, value);
     for (const auto& [key, value] : {std::pair{"drift_east_m_per_day", o.driftEastMetresPerDay},
                                      {"drift_north_m_per_day", o.driftNorthMetresPerDay},
                                      {"rotation_deg_per_day", o.rotationDegreesPerDay}, {"divergence_per_day", o.divergencePerDay},
                                      {"sar_looks", o.sarLooks}, {"hv_noise_floor_db", o.hvNoiseFloorDb},
-                                     {"amsr2_noise_percent", o.amsrNoisePercent}, {"altimeter_noise_m", o.altimeterNoiseMetres},
-                                     {"swot_noise_m", o.swotNoiseMetres}, {"cryosat2_footprint_along_m", o.cryosatAlongTrackM},
-                                     {"cryosat2_footprint_across_m", o.cryosatAcrossTrackM}})
+                                     {"amsr2_noise_percent", o.amsrNoisePercent}, {"altimeter_noise_factor", o.altimeterNoiseFactor},
+                                     {"swot_noise_m", o.swotNoiseMetres}})
         provenance.Add(key, value);
     CPLJSONObject files;
     files.Add("sentinel1", products.sar);
     files.Add("sentinel1_second", products.sarSecond);
     files.Add("sentinel2", products.sentinel2);
     files.Add("amsr2", products.amsr2);
-    files.Add("cryosat2", products.cryosat2);
+    CPLJSONArray altimeters;
+    for (const std::string& file : products.altimeters)
+        altimeters.Add(file);
+    files.Add("altimeters", altimeters);
     files.Add("swot", products.swot);
     provenance.Add("products", files);
     CPLJSONDocument provenanceDocument;
@@ -314,10 +344,15 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
     writeTruthRaster((folder / "truth/amsr2_concentration.tif").string(), cells, concentration, amsrTime, {"concentration (%)"});
     products.truth.push_back("truth/amsr2_concentration.tif");
 
-    fs::create_directories(folder / "cryosat2");
-    products.cryosat2 = "cryosat2/CS_OFFL_SIR_SAR_2__synthetic_E001.nc";
-    writeCryoSat2Track((folder / products.cryosat2).string(),
-                       cryosatTrack(ice, grid, drift, utc(o.cryosatTime), reference, o, rng));
+    for (const std::string& name : o.altimeters) {
+        const AltimeterProfile profile = loadAltimeterProfile(name);
+        const double start = utc(o.altimeterTime(name));
+        const std::string file = altimeterFile(profile, name, start);
+        fs::create_directories((folder / file).parent_path());
+        writeAltimeterTrack((folder / file).string(), profile,
+                            altimeterTrack(ice, grid, drift, start, reference, profile, o.altimeterNoiseFactor, passHeading(name), rng));
+        products.altimeters.push_back(file);
+    }
 
     SwotSide left;
     SwotSide right;
@@ -334,6 +369,11 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
 SynthProducts writeSyntheticScene(const SynthOptions& options, const std::string& folder)
 {
     options.validate();
+    for (const std::string& name : options.altimeters) {
+        const AltimeterProfile profile = loadAltimeterProfile(name);
+        if (std::max(profile.footprintAlongM, profile.footprintAcrossM) >= options.sizeKm * 1000.0)
+            throw SceneError("", "impossible synthetic scene: the " + profile.sensor + " footprint is larger than the scene");
+    }
     SynthProducts products;
     writeFolderWhole(
         folder, [](const fs::path& existing) { return fs::exists(existing / "provenance.json"); },

@@ -13,7 +13,7 @@ struct SynthProducts {
     std::string sarSecond; // second SAFE, the ice drifted
     std::string sentinel2; // RGB VRT over the band GeoTIFFs
     std::string amsr2;
-    std::string cryosat2;
+    std::vector<std::string> altimeters; // one netCDF per SynthOptions::altimeters entry, same order
     std::string swot;
     std::vector<std::string> truth;
 };
