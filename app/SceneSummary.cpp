@@ -23,7 +23,7 @@ std::string sceneSummary(const scene::LoadedScene& loaded)
                   scene::formatUtc(s.referenceTime()).c_str(), s.layers().size());
     out << line;
     for (const auto& layer : s.layers()) {
-        const auto values = layer->sampleValues(1 << 20);
+        const auto values = layer->sampleValues(0); // all of them
         const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
         std::snprintf(line, sizeof line, "  %-22s %-6s %-11s %s  %-22s valid=%-8zu range [%.4g, %.4g] %s\n",
                       layer->name().c_str(), scene::toString(layer->kind()).c_str(), layer->info().sensor.c_str(),

@@ -1,10 +1,13 @@
 #include "scene/SceneReader.h"
 
+#include "scene/AltimeterReader.h"
 #include "scene/GdalSession.h"
 #include "scene/RasterLayer.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
+#include "scene/SensorProfile.h"
 #include "scene/Sentinel1Grd.h"
+#include "scene/SwotReader.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
 #include "scene/UtcTime.h"
@@ -246,6 +249,16 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
         throw SceneError(file, "file does not exist");
 
     const std::string kind = entry.GetString("kind", "raster");
+    const std::string product = entry.GetString("product", "");
+    if (kind == "track" && product == "altimeter") {
+        const AltimeterProfile profile = loadAltimeterProfile(entry.GetString("profile", ""));
+        return std::make_shared<TrackLayer>(readInfo(entry, file), readAltimeterRecords(file, profile, grid),
+                                            Footprint{profile.footprintAlongM, profile.footprintAcrossM});
+    }
+    if (kind == "swath" && product == "swot_l2_lr") {
+        SwotOnGrid swot = readSwotSwath(file, grid);
+        return std::make_shared<SwathLayer>(readInfo(entry, file), grid, std::move(swot.height), std::move(swot.sides));
+    }
     if (kind == "track")
         return readTrack(entry, file, grid);
     LayerInfo info = readInfo(entry, file);

@@ -55,6 +55,12 @@ AltimeterProfile loadAltimeterProfile(const std::string& name)
     p.floeCode = surface.GetInteger("floe", 2);
     p.leadCode = surface.GetInteger("lead", 3);
     p.flagMeanings = surface.GetString("flag_meanings", "");
+    p.surfaceCodesAreBits = surface.GetString("codes", "values") == "bits";
+    const CPLJSONObject quality = root.GetObj("quality");
+    if (quality.IsValid()) {
+        p.qualityVariable = quality.GetString("variable", "");
+        p.qualityRejectBits = quality.GetInteger("reject_bits", 0);
+    }
     p.footprintAlongM = root.GetObj("footprint_m").GetDouble("along", 0.0);
     p.footprintAcrossM = root.GetObj("footprint_m").GetDouble("across", 0.0);
     p.recordSpacingM = root.GetDouble("record_spacing_m", 0.0);

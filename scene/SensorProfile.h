@@ -30,7 +30,13 @@ struct AltimeterProfile {
     int oceanCode = 0;
     int floeCode = 0;
     int leadCode = 0;
+    // True when the codes are bits of a flag mask (CryoSat-2 sets several
+    // flags in one value), false when they are plain class values.
+    bool surfaceCodesAreBits = false;
     std::string flagMeanings;
+    // Optional quality flag: records with any of rejectBits set are left out.
+    std::string qualityVariable;
+    int qualityRejectBits = 0;
     double footprintAlongM = 0.0;
     double footprintAcrossM = 0.0;
     double recordSpacingM = 0.0;

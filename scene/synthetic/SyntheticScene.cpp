@@ -102,28 +102,35 @@ cv::Mat1f blockConcentration(const cv::Mat1b& surface, const AnalysisGrid& grid,
     return percent;
 }
 
-// Heading of each simulated pass, degrees off grid north, so that the
+// Heading (degrees off grid north) and across-track offset from the scene
+// centre (as a fraction of the scene) of each simulated pass, so that the
 // tracks cross the scene on different lines.
-double passHeading(const std::string& profile)
+struct Pass {
+    double headingDegrees;
+    double offset;
+};
+
+Pass passOf(const std::string& profile)
 {
     if (profile.rfind("sentinel3", 0) == 0)
-        return -15.0;
+        return {-15.0, -0.22};
     if (profile.rfind("saral", 0) == 0)
-        return 55.0;
-    return 20.0;
+        return {55.0, 0.18};
+    return {20.0, 0.0};
 }
 
 std::vector<AltimeterRecord> altimeterTrack(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& drift, double start,
                                             double referenceTime, const AltimeterProfile& profile, double noiseFactor,
-                                            double headingDegrees, std::mt19937& rng)
+                                            const Pass& pass, std::mt19937& rng)
 {
     // A straight pass through the scene centre, one record per along-track
     // spacing; each record is the mean truth over its footprint rectangle,
     // seen where the ice has drifted by the record's time, plus noise.
-    const MapPoint centre = gridCentre(grid);
-    const double heading = headingDegrees * M_PI / 180.0;
+    const double heading = pass.headingDegrees * M_PI / 180.0;
     const MapPoint along{std::sin(heading), -std::cos(heading)};
     const MapPoint across{-along.y, along.x};
+    const double shift = pass.offset * grid.width() * grid.pixelSize();
+    const MapPoint centre{gridCentre(grid).x + shift * across.x, gridCentre(grid).y + shift * across.y};
     const double half = 0.75 * grid.width() * grid.pixelSize();
     std::normal_distribution<double> noise(0.0, profile.freeboardNoiseM * noiseFactor);
     const int alongSamples = std::max(1, static_cast<int>(std::lround(profile.footprintAlongM / grid.pixelSize() / 2.0)));
@@ -282,18 +289,34 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     // A Banquise scene over what the scene reader opens today; the SAR is
     // calibrated from its SAFE product and warped from its GCPs.
     CPLJSONObject root = manifest::header("Synthetic scene (seed " + std::to_string(o.seed) + ")", grid, utc(o.sarTime));
+    // In the order the 2 x 2 grid shows them: SAR, optical, concentration, SWOT.
     CPLJSONArray layers;
-    for (const char* pol : {"HH", "HV"}) {
-        CPLJSONObject sar = layerEntry(pol[1] == 'H' ? "S1 HH sigma0" : "S1 HV sigma0", (products.sar + "/manifest.safe").c_str(),
+    auto sarEntry = [&](const char* pol) {
+        CPLJSONObject sar = layerEntry((std::string("S1 ") + pol + " sigma0").c_str(), (products.sar + "/manifest.safe").c_str(),
                                        "Sentinel-1", "sigma0", "linear", o.sarTime, "bilinear");
         sar.Add("product", "sentinel1_grd");
         sar.Add("polarisation", pol);
-        layers.Add(sar);
-    }
+        return sar;
+    };
+    layers.Add(sarEntry("HH"));
     layers.Add(layerEntry("S2 RGB", products.sentinel2.c_str(), "Sentinel-2", "reflectance", "reflectance", o.sentinel2Time, "bilinear"));
     layers.Add(layerEntry("AMSR-2 SIC", products.amsr2.c_str(), "AMSR-2", "sea_ice_concentration", "%", o.amsrTime, "near"));
+    CPLJSONObject swot = layerEntry("SWOT freeboard", products.swot.c_str(), "SWOT", "freeboard", "m", o.swotTime, "near");
+    swot.Set("kind", "swath");
+    swot.Add("product", "swot_l2_lr");
+    layers.Add(swot);
+    layers.Add(sarEntry("HV"));
     layers.Add(layerEntry("Truth freeboard", "truth/freeboard.tif", "truth", "freeboard", "m", o.sarTime, "near"));
     layers.Add(layerEntry("Truth surface class", "truth/surface_class.tif", "truth", "surface_class", "", o.sarTime, "near"));
+    for (std::size_t k = 0; k < products.altimeters.size(); ++k) {
+        const AltimeterProfile profile = loadAltimeterProfile(o.altimeters[k]);
+        CPLJSONObject track = layerEntry((profile.sensor + " freeboard").c_str(), products.altimeters[k].c_str(), profile.sensor.c_str(),
+                                         "freeboard", "m", o.altimeterTime(o.altimeters[k]), "near");
+        track.Set("kind", "track");
+        track.Add("product", "altimeter");
+        track.Add("profile", o.altimeters[k]);
+        layers.Add(track);
+    }
     root.Add("layers", layers);
     CPLJSONDocument sceneDocument;
     sceneDocument.SetRoot(root);
@@ -350,7 +373,7 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
         const std::string file = altimeterFile(profile, name, start);
         fs::create_directories((folder / file).parent_path());
         writeAltimeterTrack((folder / file).string(), profile,
-                            altimeterTrack(ice, grid, drift, start, reference, profile, o.altimeterNoiseFactor, passHeading(name), rng));
+                            altimeterTrack(ice, grid, drift, start, reference, profile, o.altimeterNoiseFactor, passOf(name), rng));
         products.altimeters.push_back(file);
     }
 

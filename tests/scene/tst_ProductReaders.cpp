@@ -1,0 +1,181 @@
+#include "common/TempSceneFolder.h"
+#include "common/TestRegistry.h"
+
+#include "scene/AltimeterReader.h"
+#include "scene/AnalysisGrid.h"
+#include "scene/RasterLayer.h"
+#include "scene/SceneError.h"
+#include "scene/SceneReader.h"
+#include "scene/SensorProfile.h"
+#include "scene/SwotReader.h"
+#include "scene/UtcTime.h"
+#include "scene/synthetic/SyntheticScene.h"
+
+#include <gdal_priv.h>
+
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+using namespace banquise::scene;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kRealCryoSat =
+    std::string(BANQUISE_SHARED_DATA) + "/cryosat2/CS_OFFL_SIR_SINI2__20190504T122546_20190504T122726_D001.nc";
+
+// Antarctic polar stereographic, 1 km pixels, the whole continent and its seas.
+AnalysisGrid antarctic()
+{
+    return AnalysisGrid(3031, -4000000.0, 4000000.0, 1000.0, 8000, 8000);
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+} // namespace
+
+class TestProductReaders : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        synthetic::SynthOptions options;
+        options.sizeKm = 30.0;
+        options.seed = 3;
+        options.swotTime = options.sarTime; // the swath sees the truth as it is
+        m_products = synthetic::writeSyntheticScene(options, m_folder.path());
+        m_grid = readScene(m_folder.path()).scene.grid();
+    }
+
+    void realCryoSat2RecordsAreReadWithTheirScaleTimeAndFlags()
+    {
+        QVERIFY2(fs::exists(kRealCryoSat), kRealCryoSat.c_str());
+        // Its quality flags mark every freeboard unavailable (see below):
+        // read them all here to check positions, times and classes.
+        AltimeterProfile unfiltered = loadAltimeterProfile("cryosat2_sar_l2");
+        unfiltered.qualityVariable.clear();
+        const auto records = readAltimeterRecords(kRealCryoSat, unfiltered, antarctic());
+        // 2176 records, of which 29 carry a freeboard (sea ice in SARIn mode
+        // at the Antarctic margin); the others are fill and left out.
+        QCOMPARE(records.size(), std::size_t(29));
+        // The file name gives the sensing window in UTC; the product counts TAI.
+        const double start = *parseUtc("2019-05-04T12:25:46Z");
+        const double stop = *parseUtc("2019-05-04T12:27:26Z");
+        int leads = 0;
+        int floes = 0;
+        for (const auto& r : records) {
+            QVERIFY2(r.time >= start - 1.0 && r.time <= stop + 1.0, qPrintable(QString::fromStdString(formatUtc(r.time))));
+            QVERIFY(r.lonLat.lat < -60.0 && r.lonLat.lat > -72.0);
+            leads += r.surface == SurfaceType::Lead ? 1 : 0;
+            floes += r.surface == SurfaceType::Floe ? 1 : 0;
+        }
+        QVERIFY2(leads + floes == static_cast<int>(records.size()), qPrintable(QString("%1 %2").arg(leads).arg(floes)));
+    }
+
+    void realCryoSat2FlaggedFreeboardsAreRefused()
+    {
+        try {
+            readAltimeterRecords(kRealCryoSat, loadAltimeterProfile("cryosat2_sar_l2"), antarctic());
+            QFAIL("freeboards flagged unavailable were accepted");
+        } catch (const SceneError& e) {
+            QVERIFY2(contains(e.reason(), "flagged unusable by flag_freeboard_20_ku (29 records)"), e.what());
+        }
+    }
+
+    void trackOffTheGridIsANamedError()
+    {
+        // The Antarctic pass does not reach an Arctic grid.
+        try {
+            AltimeterProfile unfiltered = loadAltimeterProfile("cryosat2_sar_l2");
+            unfiltered.qualityVariable.clear();
+            readAltimeterRecords(kRealCryoSat, unfiltered, m_grid);
+            QFAIL("records off the grid were accepted");
+        } catch (const SceneError& e) {
+            QVERIFY(contains(e.file(), "CS_OFFL_SIR_SINI2"));
+            QVERIFY2(contains(e.reason(), "no CryoSat-2 record falls on the analysis grid"), e.what());
+        }
+    }
+
+    void missingVariableIsNamed()
+    {
+        // A Sentinel-3 profile on a CryoSat-2 file: lat_20_ku exists, sea_ice_freeboard_20_ku does not.
+        try {
+            readAltimeterRecords(kRealCryoSat, loadAltimeterProfile("sentinel3_sral_l2_si"), antarctic());
+            QFAIL("a file without the profile's variables was accepted");
+        } catch (const SceneError& e) {
+            QVERIFY2(contains(e.reason(), "has no variable 'sea_ice_freeboard_20_ku'"), e.what());
+        }
+    }
+
+    void swotSwathLandsOnTheGridWithItsGap()
+    {
+        const SwotOnGrid swot = readSwotSwath(m_folder.path() + "/" + m_products.swot, m_grid);
+        QCOMPARE(swot.sides.size(), std::size_t(2));
+        Dataset truthFile(m_folder.path() + "/truth/freeboard.tif");
+        std::vector<float> truth(swot.height.size());
+        QCOMPARE(truthFile->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, m_grid.width(), m_grid.height(), truth.data(), m_grid.width(),
+                                                       m_grid.height(), GDT_Float32, 0, 0),
+                 CE_None);
+        std::vector<double> differences;
+        std::size_t gap = 0;
+        for (std::size_t i = 0; i < truth.size(); ++i) {
+            if (std::isfinite(swot.height[i]))
+                differences.push_back(std::abs(swot.height[i] - truth[i]));
+            else
+                ++gap;
+        }
+        // 250 m means of 40 m truth plus 3 cm noise: a few centimetres typically.
+        QVERIFY(differences.size() > truth.size() / 4);
+        QVERIFY(gap > 0);
+        std::nth_element(differences.begin(), differences.begin() + differences.size() / 2, differences.end());
+        QVERIFY2(differences[differences.size() / 2] < 0.08, qPrintable(QString::number(differences[differences.size() / 2])));
+    }
+
+    void swotWithEveryPixelFlaggedIsRefused()
+    {
+        const std::string file = m_folder.root() + "/flagged.nc";
+        fs::copy_file(m_folder.path() + "/" + m_products.swot, file, fs::copy_options::overwrite_existing);
+        {
+            std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
+                GDALOpenEx(file.c_str(), GDAL_OF_MULTIDIM_RASTER | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+            QVERIFY(ds);
+            for (const char* side : {"left", "right"}) {
+                auto quality = ds->GetRootGroup()->OpenGroup(side)->OpenMDArray("ssh_karin_2_qual");
+                std::vector<size_t> count;
+                std::size_t total = 1;
+                for (const auto& d : quality->GetDimensions()) {
+                    count.push_back(static_cast<size_t>(d->GetSize()));
+                    total *= count.back();
+                }
+                const std::vector<GUInt64> start(count.size(), 0);
+                const std::vector<std::uint8_t> bad(total, 2);
+                QVERIFY(quality->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Byte), bad.data()));
+            }
+        }
+        try {
+            readSwotSwath(file, m_grid);
+            QFAIL("an all-flagged swath was accepted");
+        } catch (const SceneError& e) {
+            QVERIFY2(contains(e.reason(), "every SWOT pixel is flagged bad"), e.what());
+        }
+    }
+
+private:
+    struct Dataset {
+        explicit Dataset(const std::string& path) : ds(static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly))) {}
+        ~Dataset() { GDALClose(ds); }
+        GDALDataset* operator->() const { return ds; }
+        GDALDataset* ds;
+    };
+
+    banquise::tests::TempSceneFolder m_folder;
+    synthetic::SynthProducts m_products;
+    AnalysisGrid m_grid;
+};
+
+BANQUISE_REGISTER_TEST(TestProductReaders);
+#include "tst_ProductReaders.moc"
