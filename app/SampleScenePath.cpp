@@ -1,7 +1,6 @@
 #include "app/SampleScenePath.h"
 
-#include "scene/SampleScene.h"
-#include "scene/SceneWriter.h"
+#include "scene/synthetic/SyntheticScene.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,7 +16,7 @@ QString bundledSampleScene()
         return QDir::cleanPath(besideBuild);
     const QString cached = QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath("sample-scene");
     if (!QFileInfo::exists(cached + "/scene.json"))
-        scene::writeScene(scene::makeSampleScene(), cached.toStdString());
+        scene::synthetic::writeSyntheticScene({}, cached.toStdString());
     return cached;
 }
 

@@ -1,9 +1,7 @@
 // banquise-cli: the headless entry point. Same library calls as the GUI.
 #include "app/SceneSummary.h"
 #include "models/ComputeDevice.h"
-#include "scene/SampleScene.h"
 #include "scene/SceneReader.h"
-#include "scene/SceneWriter.h"
 #include "scene/synthetic/SyntheticScene.h"
 
 #include <cstdio>
@@ -24,8 +22,6 @@ const char* kUsage =
     "usage: banquise-cli <command> [options]\n"
     "commands:\n"
     "  info SCENE                      describe a scene folder: grid, layers, times, value ranges\n"
-    "  sample --out DIR [--seed N] [--size PIXELS] [--pixel-size M]\n"
-    "                                  write the bundled sample scene\n"
     "  synth --out DIR [--seed N] [--size-km K] [--pixel-size M] [--looks L]\n"
     "        [--drift-east M] [--drift-north M] [--rotation DEG] [--divergence D]\n"
     "        [--altimeter-noise-factor F] [--swot-noise M] [--amsr-noise P]\n"
@@ -107,20 +103,6 @@ int info(const Arguments& args)
     return 0;
 }
 
-int sample(const Arguments& args)
-{
-    const std::string out = option(args, "--out", "");
-    if (out.empty())
-        throw std::invalid_argument("sample needs --out DIR");
-    scene::SampleSceneOptions options;
-    options.seed = static_cast<unsigned>(numberOption(args, "--seed", options.seed));
-    options.sizePixels = static_cast<int>(numberOption(args, "--size", options.sizePixels));
-    options.pixelSize = static_cast<double>(numberOption(args, "--pixel-size", static_cast<long>(options.pixelSize)));
-    scene::writeScene(scene::makeSampleScene(options), out);
-    std::printf("sample scene written to %s\n", out.c_str());
-    return 0;
-}
-
 int device(const Arguments&)
 {
     const models::ComputeDevice d = models::configureComputeDevice();
@@ -134,7 +116,7 @@ int device(const Arguments&)
 int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
-        {"info", info}, {"sample", sample}, {"synth", synth}, {"device", device}};
+        {"info", info}, {"synth", synth}, {"device", device}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

@@ -399,7 +399,10 @@ SynthProducts writeSyntheticScene(const SynthOptions& options, const std::string
     }
     SynthProducts products;
     writeFolderWhole(
-        folder, [](const fs::path& existing) { return fs::exists(existing / "provenance.json"); },
+        folder,
+        [](const fs::path& existing) {
+            return fs::exists(existing / "provenance.json") || fs::exists(existing / manifest::kFileName);
+        },
         [&](const fs::path& staging) { products = writeInto(options, staging); });
     return products;
 }

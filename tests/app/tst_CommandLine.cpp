@@ -32,7 +32,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_scene = QString::fromStdString(m_folder.path());
-        const Run made = run(kCli, {"sample", "--out", m_scene, "--size", "256"});
+        const Run made = run(kCli, {"synth", "--out", m_scene, "--size-km", "12"});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
     }
 
@@ -40,8 +40,9 @@ private Q_SLOTS:
     {
         const Run info = run(kCli, {"info", m_scene});
         QCOMPARE(info.exitCode, 0);
-        QVERIFY2(info.out.contains("EPSG:3413  256 x 256 px"), qPrintable(info.out));
-        for (const char* layer : {"S1 HH sigma0", "S2 RGB", "AMSR-2 SIC", "SWOT freeboard", "CryoSat-2 freeboard"})
+        QVERIFY2(info.out.contains("EPSG:3413  300 x 300 px  40.0 m"), qPrintable(info.out));
+        for (const char* layer : {"S1 HH sigma0", "S1 HV sigma0", "S2 RGB", "AMSR-2 SIC", "SWOT freeboard", "CryoSat-2 freeboard",
+                                  "Sentinel-3 SRAL freeboard", "SARAL/AltiKa freeboard", "Truth freeboard"})
             QVERIFY2(info.out.contains(layer), qPrintable(info.out));
         QVERIFY(!info.out.contains("skipped"));
     }
@@ -64,8 +65,13 @@ private Q_SLOTS:
         const Run unknown = run(kCli, {"frobnicate"});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains("unknown command 'frobnicate'"));
-        QCOMPARE(run(kCli, {"sample"}).exitCode, 2);
-        QCOMPARE(run(kCli, {"sample", "--out", m_folder.path("bad").c_str(), "--size", "ten"}).exitCode, 2);
+        QCOMPARE(run(kCli, {"synth"}).exitCode, 2);
+        QCOMPARE(run(kCli, {"synth", "--out", m_folder.path("bad").c_str(), "--size-km", "ten"}).exitCode, 2);
+        // Impossible parameters: a clear error and nothing written.
+        const Run impossible = run(kCli, {"synth", "--out", m_folder.path("bad").c_str(), "--size-km", "-3"});
+        QCOMPARE(impossible.exitCode, 1);
+        QVERIFY2(impossible.err.contains("size must be positive"), qPrintable(impossible.err));
+        QVERIFY(!QFile::exists(m_folder.path("bad").c_str()));
     }
 
     void screenshotShowsTheScene()

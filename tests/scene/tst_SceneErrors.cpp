@@ -1,7 +1,7 @@
+#include "common/MixedScene.h"
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
-#include "scene/SampleScene.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/SceneWriter.h"
@@ -63,9 +63,7 @@ private Q_SLOTS:
     void init()
     {
         m_folder = std::make_unique<banquise::tests::TempSceneFolder>();
-        SampleSceneOptions options;
-        options.sizePixels = 256;
-        writeScene(makeSampleScene(options), m_folder->path());
+        writeScene(banquise::tests::makeMixedScene(), m_folder->path());
         const LoadedScene intact = readScene(m_folder->path());
         QCOMPARE(intact.scene.layers().size(), std::size_t(5));
         QVERIFY(intact.skippedLayers.empty());
@@ -143,13 +141,8 @@ private Q_SLOTS:
         const std::string precious = m_folder->path("precious");
         QVERIFY(QDir().mkpath(QString::fromStdString(precious)));
         overwrite(precious + "/thesis.tex", "years of work");
-        QVERIFY_THROWS_EXCEPTION(SceneError, writeScene(makeSampleScene({1, 64, 100.0, {-60.0, 84.5}}), precious));
+        QVERIFY_THROWS_EXCEPTION(SceneError, writeScene(banquise::tests::makeMixedScene(), precious));
         QCOMPARE(readText(precious + "/thesis.tex"), std::string("years of work"));
-    }
-
-    void impossibleSampleSizeIsRejected()
-    {
-        QVERIFY_THROWS_EXCEPTION(SceneError, makeSampleScene({1, -5, 100.0, {-60.0, 84.5}}));
     }
 
 private:
