@@ -6,7 +6,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
 #include "scene/SensorProfile.h"
-#include "scene/Sentinel1Grd.h"
+#include "scene/Sentinel1Calibrated.h"
 #include "scene/SwotReader.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
@@ -153,12 +153,12 @@ std::vector<std::vector<float>> readOnGrid(DatasetPtr source, const std::string&
 }
 
 // The raster a layer entry names: a GDAL-readable file, or a Sentinel-1 GRD
-// SAFE product ("product": "sentinel1_grd") calibrated to sigma0.
+// SAFE product ("product": "sentinel1_safe": GRD or SLC) calibrated to sigma0.
 DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
 {
     const std::string product = entry.GetString("product", "");
-    if (product == "sentinel1_grd")
-        return DatasetPtr(openCalibratedSentinel1Grd(file, entry.GetString("polarisation", "HH")));
+    if (product == "sentinel1_safe")
+        return DatasetPtr(openCalibratedSentinel1(file, entry.GetString("polarisation", "HH")));
     if (!product.empty())
         throw SceneError(file, "unknown product kind '" + product + "'");
     return DatasetPtr(static_cast<GDALDataset*>(GDALOpen(file.c_str(), GA_ReadOnly)));

@@ -89,10 +89,10 @@ CPLXMLNode* adsHeader(CPLXMLNode* parent, const SarAcquisition& a, const std::st
 {
     CPLXMLNode* h = child(parent, "adsHeader");
     element(h, "missionId", a.mission);
-    element(h, "productType", "GRD");
+    element(h, "productType", a.complex ? "SLC" : "GRD");
     element(h, "polarisation", pol);
     element(h, "mode", "EW");
-    element(h, "swath", "EW");
+    element(h, "swath", a.swath);
     element(h, "startTime", productTime(a.startTime));
     element(h, "stopTime", productTime(stop));
     element(h, "absoluteOrbitNumber", std::to_string(a.absoluteOrbit));
@@ -123,7 +123,7 @@ void writeAnnotation(const fs::path& path, const AnalysisGrid& grid, const SarAc
     element(info, "azimuthTimeInterval", number(kLineInterval));
     element(info, "numberOfSamples", std::to_string(grid.width()));
     element(info, "numberOfLines", std::to_string(grid.height()));
-    element(info, "outputPixels", "16 bit Unsigned Integer");
+    element(info, "outputPixels", a.complex ? "16 bit Signed Integer" : "16 bit Unsigned Integer");
     element(info, "incidenceAngleMidSwath", number(a.incidenceDegrees[a.incidenceDegrees.size() / 2]));
     CPLXMLNode* processing = child(imageAnnotation, "processingInformation");
     element(processing, "ellipsoidName", "WGS84");
@@ -214,22 +214,31 @@ void writeNoise(const fs::path& path, const AnalysisGrid& grid, const SarAcquisi
     save(tree.node, path);
 }
 
-void writeMeasurement(const fs::path& path, const AnalysisGrid& grid, const cv::Mat1f& sigma0)
+void writeMeasurement(const fs::path& path, const AnalysisGrid& grid, const SarChannel& channel, bool complex)
 {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     const char* options[] = {"COMPRESS=DEFLATE", "TILED=YES", nullptr};
-    GDALDataset* ds = driver->Create(path.string().c_str(), grid.width(), grid.height(), 1, GDT_UInt16,
-                                     const_cast<char**>(options));
+    const GDALDataType type = complex ? GDT_CInt16 : GDT_UInt16;
+    GDALDataset* ds = driver->Create(path.string().c_str(), grid.width(), grid.height(), 1, type, const_cast<char**>(options));
     if (!ds)
         throw SceneError(path.string(), std::string("cannot create measurement (") + GdalSession::lastError() + ")");
-    std::vector<std::uint16_t> row(grid.width());
+    // DN = amplitude * A: UInt16 magnitudes for a GRD, CInt16 (I, Q) for an SLC.
+    std::vector<std::int32_t> row(static_cast<std::size_t>(grid.width()) * (complex ? 2 : 1));
     CPLErr error = CE_None;
     for (int r = 0; r < grid.height() && error == CE_None; ++r) {
         for (int c = 0; c < grid.width(); ++c) {
-            const double value = std::sqrt(std::max(0.0f, sigma0(r, c))) * sigmaNoughtLut(c, grid.width());
-            row[c] = static_cast<std::uint16_t>(std::clamp(std::lround(value), 0L, 65535L));
+            const double a = sigmaNoughtLut(c, grid.width());
+            if (complex) {
+                const cv::Vec2f z = channel.amplitude(r, c);
+                row[2 * c] = static_cast<std::int32_t>(std::clamp(std::lround(z[0] * a), -32767L, 32767L));
+                row[2 * c + 1] = static_cast<std::int32_t>(std::clamp(std::lround(z[1] * a), -32767L, 32767L));
+            } else {
+                const double value = std::sqrt(std::max(0.0f, channel.sigma0(r, c))) * a;
+                row[c] = static_cast<std::int32_t>(std::clamp(std::lround(value), 0L, 65535L));
+            }
         }
-        error = ds->GetRasterBand(1)->RasterIO(GF_Write, 0, r, grid.width(), 1, row.data(), grid.width(), 1, GDT_UInt16, 0, 0);
+        error = ds->GetRasterBand(1)->RasterIO(GF_Write, 0, r, grid.width(), 1, row.data(), grid.width(), 1,
+                                               complex ? GDT_CInt32 : GDT_Int32, 0, 0);
     }
     // GCPs in the TIFF as well, as ESA's measurement files carry them.
     std::vector<GDAL_GCP> gcps;
@@ -264,13 +273,14 @@ void writeManifest(const fs::path& path, const AnalysisGrid& grid, const SarAcqu
     XmlTree tree(CPLCreateXMLNode(nullptr, CXT_Element, "xfdu:XFDU"));
     attribute(tree.node, "xmlns:xfdu", "urn:ccsds:schema:xfdu:1");
     attribute(tree.node, "xmlns:safe", "http://www.esa.int/safe/sentinel-1.0");
+    attribute(tree.node, "xmlns:s1", "http://www.esa.int/safe/sentinel-1.0/sentinel-1");
     attribute(tree.node, "xmlns:s1sarl1", "http://www.esa.int/safe/sentinel-1.0/sentinel-1/sar/level-1");
     attribute(tree.node, "xmlns:gml", "http://www.opengis.net/gml");
     attribute(tree.node, "version", "esa/safe/sentinel-1.0/sentinel-1/sar/level-1/standard/ewdp");
 
     CPLXMLNode* package = child(child(tree.node, "informationPackageMap"), "xfdu:contentUnit");
     attribute(package, "unitType", "SAFE Archive Information Package");
-    attribute(package, "textInfo", "Sentinel-1 EW Level-1 GRD Product");
+    attribute(package, "textInfo", a.complex ? "Sentinel-1 EW Level-1 SLC Product" : "Sentinel-1 EW Level-1 GRD Product");
     attribute(package, "dmdID", "acquisitionPeriod platform generalProductInformation measurementFrameSet");
     CPLXMLNode* metadata = child(tree.node, "metadataSection");
     CPLXMLNode* data = child(tree.node, "dataObjectSection");
@@ -325,9 +335,19 @@ void writeManifest(const fs::path& path, const AnalysisGrid& grid, const SarAcqu
     attribute(general, "ID", "generalProductInformation");
     CPLXMLNode* generalData = child(child(child(general, "metadataWrap"), "xmlData"), "s1sarl1:standAloneProductInformation");
     element(generalData, "s1sarl1:productClass", "S");
-    element(generalData, "s1sarl1:productType", "GRD");
+    element(generalData, "s1sarl1:productType", a.complex ? "SLC" : "GRD");
     for (const ChannelFiles& f : files)
         element(generalData, "s1sarl1:transmitterReceiverPolarisation", f.pol);
+    CPLXMLNode* processing = child(metadata, "metadataObject");
+    attribute(processing, "ID", "processing");
+    CPLXMLNode* processingData = child(child(child(processing, "metadataWrap"), "xmlData"), "safe:processing");
+    attribute(processingData, "name", "Banquise synthetic scene generator");
+    attribute(child(processingData, "safe:facility"), "name", "Banquise");
+    CPLXMLNode* orbitObject = child(metadata, "metadataObject");
+    attribute(orbitObject, "ID", "measurementOrbitReference");
+    CPLXMLNode* orbitData = child(child(child(orbitObject, "metadataWrap"), "xmlData"), "safe:orbitReference");
+    element(orbitData, "safe:orbitNumber", std::to_string(a.absoluteOrbit));
+    element(child(child(orbitData, "safe:extension"), "s1:orbitProperties"), "s1:pass", "DESCENDING");
     CPLXMLNode* frame = child(metadata, "metadataObject");
     attribute(frame, "ID", "measurementFrameSet");
     CPLXMLNode* footprint = child(child(child(child(child(child(frame, "metadataWrap"), "xmlData"), "safe:frameSet"), "safe:frame"),
@@ -360,14 +380,15 @@ std::string writeSentinel1Safe(const std::string& parent, const AnalysisGrid& gr
     char orbit[16];
     std::snprintf(orbit, sizeof orbit, "%06d", a.absoluteOrbit);
     const std::string dual = channels.size() > 1 ? "1SDH" : "1SSH";
-    const fs::path safe = fs::path(parent) / (a.mission + "_EW_GRDM_" + dual + "_" + start + "_" + end + "_" + orbit + "_066A1B_B4NQ.SAFE");
+    const std::string type = a.complex ? "_EW_SLC__" : "_EW_GRDM_";
+    const fs::path safe = fs::path(parent) / (a.mission + type + dual + "_" + start + "_" + end + "_" + orbit + "_066A1B_B4NQ.SAFE");
     fs::create_directories(safe / "annotation" / "calibration");
     fs::create_directories(safe / "measurement");
 
     std::vector<ChannelFiles> files;
     int image = 1;
     for (const SarChannel& channel : channels) {
-        const std::string stem = lower(a.mission) + "-ew-grd-" + lower(channel.polarisation) + "-" + lower(start) + "-"
+        const std::string stem = lower(a.mission) + "-" + lower(a.swath) + (a.complex ? "-slc-" : "-grd-") + lower(channel.polarisation) + "-" + lower(start) + "-"
             + lower(end) + "-" + orbit + "-066a1b-" + (image < 10 ? "00" : "0") + std::to_string(image);
         std::string id;
         for (char ch : stem)
@@ -376,7 +397,7 @@ std::string writeSentinel1Safe(const std::string& parent, const AnalysisGrid& gr
         writeAnnotation(safe / "annotation" / (stem + ".xml"), grid, a, channel.polarisation, stop, image);
         writeCalibration(safe / "annotation" / "calibration" / ("calibration-" + stem + ".xml"), grid, a, channel.polarisation, stop, image);
         writeNoise(safe / "annotation" / "calibration" / ("noise-" + stem + ".xml"), grid, a, channel.polarisation, stop, image);
-        writeMeasurement(safe / "measurement" / (stem + ".tiff"), grid, channel.sigma0);
+        writeMeasurement(safe / "measurement" / (stem + ".tiff"), grid, channel, a.complex);
         files.push_back({id, stem, channel.polarisation});
         ++image;
     }

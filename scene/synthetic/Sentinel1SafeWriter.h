@@ -11,11 +11,13 @@ class AnalysisGrid;
 
 namespace banquise::scene::synthetic {
 
-// One polarisation channel of a GRD: calibrated sigma0 (linear) on the
-// product's image grid.
+// One polarisation channel on the product's image grid: calibrated sigma0
+// (linear) for a GRD; for an SLC, the complex amplitude (real, imaginary)
+// whose squared modulus is sigma0.
 struct SarChannel {
     std::string polarisation; // "HH", "HV"
     cv::Mat1f sigma0;
+    cv::Mat2f amplitude;
 };
 
 // What the product says about its acquisition.
@@ -23,10 +25,12 @@ struct SarAcquisition {
     std::string mission = "S1A";
     double startTime = 0.0; // UTC seconds of the first line
     int absoluteOrbit = 53000;
+    bool complex = false;      // SLC (CInt16) rather than GRD (UInt16)
+    std::string swath = "EW";  // GRDs cover the whole EW swath, SLCs one sub-swath (EW1..EW5)
     std::vector<double> incidenceDegrees; // per column
 };
 
-// Writes a Sentinel-1 EW GRDM product folder in the SAFE layout that ESA
+// Writes a Sentinel-1 EW GRDM (or SLC) product folder in the SAFE layout that ESA
 // delivers and GDAL's SAFE driver reads: manifest.safe, one annotation
 // (geolocation grid of GCPs, image information), calibration (sigma0, beta0,
 // gamma LUTs) and noise file per polarisation, and the measurement GeoTIFF

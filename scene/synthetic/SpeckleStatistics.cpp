@@ -2,6 +2,8 @@
 
 #include "scene/synthetic/IceTruth.h"
 
+#include <cmath>
+
 namespace banquise::scene::synthetic {
 
 double measureEnl(const std::vector<float>& sigma0, const std::vector<std::uint8_t>& surface, const std::vector<float>& roughness,
@@ -18,7 +20,7 @@ double measureEnl(const std::vector<float>& sigma0, const std::vector<std::uint8
             for (int r = r0; r < r0 + window && uniform; ++r)
                 for (int c = c0; c < c0 + window; ++c) {
                     const std::size_t i = static_cast<std::size_t>(r) * width + c;
-                    uniform = uniform && surface[i] == kFloe && roughness[i] == roughness[corner];
+                    uniform = uniform && surface[i] == kFloe && roughness[i] == roughness[corner] && std::isfinite(sigma0[i]);
                     sum += sigma0[i];
                     squares += static_cast<double>(sigma0[i]) * sigma0[i];
                 }

@@ -81,6 +81,44 @@ std::string writeSar(const fs::path& folder, const AnalysisGrid& grid, const Ice
     return fs::path(writeSentinel1Safe(folder.string(), grid, acquisition, channels)).filename().string();
 }
 
+// A single-look complex crop (at most 512 x 512) from the scene centre, for
+// self-supervised despeckling: circular complex Gaussian amplitude whose
+// squared modulus has the sigma0 mean (exponential intensity, one look).
+std::string writeSlcCrop(const fs::path& folder, const AnalysisGrid& grid, const IceTruth& ice, double time, const SynthOptions& o,
+                         std::mt19937& rng)
+{
+    const int size = std::min({512, grid.width(), grid.height()});
+    const int left = (grid.width() - size) / 2;
+    const int top = (grid.height() - size) / 2;
+    const cv::Rect roi(left, top, size, size);
+    const AnalysisGrid crop(grid.epsg(), grid.originX() + left * grid.pixelSize(), grid.originY() - top * grid.pixelSize(),
+                            grid.pixelSize(), size, size);
+    IceTruth cropped;
+    cropped.surface = ice.surface(roi);
+    cropped.roughness = ice.roughness(roi);
+    SarAcquisition acquisition;
+    acquisition.startTime = time;
+    acquisition.absoluteOrbit = 53000;
+    acquisition.complex = true;
+    acquisition.swath = "EW1";
+    const std::vector<double> incidence = ewIncidenceAngles(grid.width(), grid.pixelSize());
+    acquisition.incidenceDegrees.assign(incidence.begin() + left, incidence.begin() + left + size);
+    const double noiseFloor = std::pow(10.0, o.hvNoiseFloorDb / 10.0);
+    std::normal_distribution<float> gaussian(0.0f, 1.0f);
+    std::vector<SarChannel> channels;
+    for (const auto& [name, polarisation, floor] : {std::tuple{"HH", Polarisation::HH, 0.0}, {"HV", Polarisation::HV, noiseFloor}}) {
+        const cv::Mat1f mean = meanSigma0(cropped, acquisition.incidenceDegrees, polarisation);
+        SarChannel channel{name, {}, cv::Mat2f(size, size)};
+        for (int r = 0; r < size; ++r)
+            for (int c = 0; c < size; ++c) {
+                const float scale = static_cast<float>(std::sqrt((mean(r, c) + floor) / 2.0));
+                channel.amplitude(r, c) = cv::Vec2f(scale * gaussian(rng), scale * gaussian(rng));
+            }
+        channels.push_back(std::move(channel));
+    }
+    return fs::path(writeSentinel1Safe(folder.string(), crop, acquisition, channels)).filename().string();
+}
+
 // Concentration of ice (anything but open water) in 6.25 km cells.
 cv::Mat1f blockConcentration(const cv::Mat1b& surface, const AnalysisGrid& grid, const AnalysisGrid& cells)
 {
@@ -273,6 +311,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     CPLJSONObject files;
     files.Add("sentinel1", products.sar);
     files.Add("sentinel1_second", products.sarSecond);
+    files.Add("sentinel1_slc", products.sarComplex);
     files.Add("sentinel2", products.sentinel2);
     files.Add("amsr2", products.amsr2);
     CPLJSONArray altimeters;
@@ -294,7 +333,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     auto sarEntry = [&](const char* pol) {
         CPLJSONObject sar = layerEntry((std::string("S1 ") + pol + " sigma0").c_str(), (products.sar + "/manifest.safe").c_str(),
                                        "Sentinel-1", "sigma0", "linear", o.sarTime, "bilinear");
-        sar.Add("product", "sentinel1_grd");
+        sar.Add("product", "sentinel1_safe");
         sar.Add("polarisation", pol);
         return sar;
     };
@@ -343,6 +382,7 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
     products.truth = {"truth/surface_class.tif", "truth/freeboard.tif", "truth/roughness.tif", "truth/drift_pixels.tif"};
 
     products.sar = writeSar(folder, grid, ice, reference, 53000, o, rng);
+    products.sarComplex = writeSlcCrop(folder, grid, ice, reference, o, rng);
     products.sarSecond = writeSar(folder, grid, surfaceAt(ice, drift, grid, secondDt), reference + secondDt, 53014, o, rng);
 
     fs::create_directories(folder / "sentinel2");

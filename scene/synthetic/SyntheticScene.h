@@ -11,6 +11,7 @@ namespace banquise::scene::synthetic {
 struct SynthProducts {
     std::string sar;       // first Sentinel-1 SAFE (reference time)
     std::string sarSecond; // second SAFE, the ice drifted
+    std::string sarComplex; // single-look complex crop (SLC SAFE) at the reference time
     std::string sentinel2; // RGB VRT over the band GeoTIFFs
     std::string amsr2;
     std::vector<std::string> altimeters; // one netCDF per SynthOptions::altimeters entry, same order

@@ -4,7 +4,7 @@
 //   bench_synth PREFIX SIZE_KM OUT_DIR
 #include "BenchReport.h"
 
-#include "scene/Sentinel1Grd.h"
+#include "scene/Sentinel1Calibrated.h"
 #include "scene/synthetic/SpeckleStatistics.h"
 #include "scene/synthetic/SyntheticScene.h"
 
@@ -47,7 +47,7 @@ int main(int argc, char** argv)
         return 0;
 
     std::unique_ptr<GDALDataset, decltype(&GDALClose)> sigma0(
-        scene::openCalibratedSentinel1Grd(out + "/" + products.sar + "/manifest.safe", "HH"), GDALClose);
+        scene::openCalibratedSentinel1(out + "/" + products.sar + "/manifest.safe", "HH"), GDALClose);
     std::unique_ptr<GDALDataset, decltype(&GDALClose)> surface(
         static_cast<GDALDataset*>(GDALOpen((out + "/truth/surface_class.tif").c_str(), GA_ReadOnly)), GDALClose);
     std::unique_ptr<GDALDataset, decltype(&GDALClose)> roughness(

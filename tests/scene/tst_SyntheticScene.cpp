@@ -6,7 +6,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/SensorProfile.h"
-#include "scene/Sentinel1Grd.h"
+#include "scene/Sentinel1Calibrated.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/SpeckleStatistics.h"
 #include "scene/synthetic/SyntheticScene.h"
@@ -221,12 +221,53 @@ private Q_SLOTS:
         QVERIFY2(contrastDb > 5.0, qPrintable(QString::number(contrastDb)));
     }
 
+    void singleLookComplexCropHasOneLookAndTheGrdLevel()
+    {
+        Dataset slc(m_root + "/" + m_products.sarComplex + "/manifest.safe");
+        QVERIFY(slc.ds);
+        QCOMPARE(QString(slc->GetMetadataItem("PRODUCT_TYPE")), QString("SLC"));
+        QCOMPARE(slc->GetRasterBand(1)->GetRasterDataType(), GDT_CInt16);
+        std::unique_ptr<GDALDataset, decltype(&GDALClose)> complexSigma0(
+            openCalibratedSentinel1(m_root + "/" + m_products.sarComplex + "/manifest.safe", "HH"), GDALClose);
+        std::unique_ptr<GDALDataset, decltype(&GDALClose)> grdSigma0(
+            openCalibratedSentinel1(m_root + "/" + m_products.sar + "/manifest.safe", "HH"), GDALClose);
+        const int size = complexSigma0->GetRasterXSize();
+        const int offset = (grdSigma0->GetRasterXSize() - size) / 2;
+        std::vector<float> slcValues(static_cast<std::size_t>(size) * size);
+        std::vector<float> grdValues(slcValues.size());
+        QCOMPARE(complexSigma0->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, size, size, slcValues.data(), size, size, GDT_Float32, 0, 0),
+                 CE_None);
+        QCOMPARE(grdSigma0->GetRasterBand(1)->RasterIO(GF_Read, offset, offset, size, size, grdValues.data(), size, size, GDT_Float32, 0, 0),
+                 CE_None);
+        double slcSum = 0.0;
+        double grdSum = 0.0;
+        for (std::size_t i = 0; i < slcValues.size(); ++i)
+            if (std::isfinite(slcValues[i]) && std::isfinite(grdValues[i])) { // 0 DN is no data
+                slcSum += slcValues[i];
+                grdSum += grdValues[i];
+            }
+        QVERIFY2(std::abs(slcSum / grdSum - 1.0) < 0.05, qPrintable(QString::number(slcSum / grdSum)));
+        // The crop's truth, to find uniform floe windows.
+        const auto surface = readBand<unsigned char>(m_root + "/truth/surface_class.tif");
+        const auto roughness = readBand<float>(m_root + "/truth/roughness.tif");
+        std::vector<unsigned char> surfaceCrop;
+        std::vector<float> roughnessCrop;
+        for (int r = 0; r < size; ++r)
+            for (int c = 0; c < size; ++c) {
+                const std::size_t i = static_cast<std::size_t>(r + offset) * m_grid.width() + c + offset;
+                surfaceCrop.push_back(surface[i]);
+                roughnessCrop.push_back(roughness[i]);
+            }
+        const double enl = measureEnl(slcValues, surfaceCrop, roughnessCrop, size, size, 12);
+        QVERIFY2(std::abs(enl - 1.0) < 0.1, qPrintable(QString::number(enl)));
+    }
+
     void sarSpeckleHasTheConfiguredLooks()
     {
         // ENL = mean^2 / variance of sigma0 in windows that lie on one
         // surface of uniform backscatter: inside a floe (one roughness).
         std::unique_ptr<GDALDataset, decltype(&GDALClose)> sigma0(
-            openCalibratedSentinel1Grd(m_root + "/" + m_products.sar + "/manifest.safe", "HH"), GDALClose);
+            openCalibratedSentinel1(m_root + "/" + m_products.sar + "/manifest.safe", "HH"), GDALClose);
         const int w = sigma0->GetRasterXSize();
         std::vector<float> values(static_cast<std::size_t>(w) * w);
         QCOMPARE(sigma0->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, w, values.data(), w, w, GDT_Float32, 0, 0), CE_None);

@@ -1,4 +1,4 @@
-#include "scene/Sentinel1Grd.h"
+#include "scene/Sentinel1Calibrated.h"
 
 #include "scene/GdalSession.h"
 #include "scene/SceneError.h"
@@ -6,6 +6,7 @@
 
 #include <gdal_priv.h>
 
+#include <cmath>
 #include <filesystem>
 #include <memory>
 
@@ -40,7 +41,7 @@ std::string calibrationFile(const fs::path& safe, const std::string& polarisatio
 }
 } // namespace
 
-GDALDataset* openCalibratedSentinel1Grd(const std::string& manifestPath, const std::string& polarisation)
+GDALDataset* openCalibratedSentinel1(const std::string& manifestPath, const std::string& polarisation)
 {
     GdalSession::ensure();
     std::unique_ptr<GDALDataset, DatasetCloser> product(static_cast<GDALDataset*>(GDALOpen(manifestPath.c_str(), GA_ReadOnly)));
@@ -49,8 +50,9 @@ GDALDataset* openCalibratedSentinel1Grd(const std::string& manifestPath, const s
     if (!EQUAL(product->GetDriver()->GetDescription(), "SAFE"))
         throw SceneError(manifestPath, "is not a Sentinel-1 SAFE product");
     const char* type = product->GetMetadataItem("PRODUCT_TYPE");
-    if (!type || !EQUAL(type, "GRD"))
-        throw SceneError(manifestPath, std::string("is a ") + (type ? type : "unknown") + " product, not GRD");
+    const bool complex = type && EQUAL(type, "SLC");
+    if (!type || (!complex && !EQUAL(type, "GRD")))
+        throw SceneError(manifestPath, std::string("is a ") + (type ? type : "unknown") + " product, neither GRD nor SLC");
     GDALRasterBand* band = nullptr;
     for (int b = 1; b <= product->GetRasterCount() && !band; ++b) {
         const char* pol = product->GetRasterBand(b)->GetMetadataItem("POLARIZATION");
@@ -71,9 +73,15 @@ GDALDataset* openCalibratedSentinel1Grd(const std::string& manifestPath, const s
     sigma0->SetGCPs(product->GetGCPCount(), product->GetGCPs(), product->GetGCPSpatialRef());
     sigma0->GetRasterBand(1)->SetNoDataValue(std::nan(""));
     std::vector<float> row(width);
+    std::vector<float> iq(complex ? 2 * static_cast<std::size_t>(width) : 0);
     for (int line = 0; line < height; ++line) {
-        if (band->RasterIO(GF_Read, 0, line, width, 1, row.data(), width, 1, GDT_Float32, 0, 0) != CE_None)
+        const CPLErr read = complex ? band->RasterIO(GF_Read, 0, line, width, 1, iq.data(), width, 1, GDT_CFloat32, 0, 0)
+                                    : band->RasterIO(GF_Read, 0, line, width, 1, row.data(), width, 1, GDT_Float32, 0, 0);
+        if (read != CE_None)
             throw SceneError(manifestPath, std::string("cannot read measurement (") + GdalSession::lastError() + ")");
+        if (complex) // the modulus: calibration squares it
+            for (int c = 0; c < width; ++c)
+                row[c] = std::hypot(iq[2 * c], iq[2 * c + 1]);
         calibration.calibrateRow(line, row);
         sigma0->GetRasterBand(1)->RasterIO(GF_Write, 0, line, width, 1, row.data(), width, 1, GDT_Float32, 0, 0);
     }
