@@ -13,8 +13,11 @@
 
 #include <gdal_priv.h>
 
+#include <opencv2/imgproc.hpp>
+
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -260,6 +263,51 @@ private Q_SLOTS:
             }
         const double enl = measureEnl(slcValues, surfaceCrop, roughnessCrop, size, size, 12);
         QVERIFY2(std::abs(enl - 1.0) < 0.1, qPrintable(QString::number(enl)));
+    }
+
+    void floeSizesFollowAPowerLaw()
+    {
+        // Number of floes larger than A against A, log-log: a straight line
+        // over two decades (1 ha to 1 km^2 and more), from tens of metres to kilometres.
+        const auto surface = readBand<unsigned char>(m_root + "/truth/surface_class.tif");
+        cv::Mat1b ice(m_grid.height(), m_grid.width());
+        for (int r = 0; r < ice.rows; ++r)
+            for (int c = 0; c < ice.cols; ++c) {
+                const unsigned char s = surface[static_cast<std::size_t>(r) * ice.cols + c];
+                ice(r, c) = s == 2 || s == 3 ? 255 : 0;
+            }
+        cv::Mat labels;
+        cv::Mat stats;
+        cv::Mat centroids;
+        const int count = cv::connectedComponentsWithStats(ice, labels, stats, centroids, 4);
+        std::vector<double> areas;
+        for (int i = 1; i < count; ++i)
+            areas.push_back(stats.at<int>(i, cv::CC_STAT_AREA) * m_grid.pixelSize() * m_grid.pixelSize());
+        std::sort(areas.begin(), areas.end());
+        QVERIFY(std::sqrt(areas.front()) < 100.0);
+        QVERIFY(std::sqrt(areas.back()) > 2000.0);
+        std::vector<double> x;
+        std::vector<double> y;
+        for (double a = 1.0e4; a <= 1.0e6; a *= 1.5) {
+            const auto larger = areas.end() - std::upper_bound(areas.begin(), areas.end(), a);
+            x.push_back(std::log10(a));
+            y.push_back(std::log10(static_cast<double>(larger)));
+        }
+        const double mx = mean(x);
+        const double my = mean(y);
+        double sxy = 0.0;
+        double sxx = 0.0;
+        double syy = 0.0;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        const double slope = sxy / sxx;
+        const double r2 = sxy * sxy / (sxx * syy);
+        qInfo("floe area CCDF: slope %.2f, R2 %.3f over %zu floes", slope, r2, areas.size());
+        QVERIFY2(r2 > 0.95, qPrintable(QString("R2 %1 slope %2").arg(r2).arg(slope)));
+        QVERIFY2(slope < -0.4 && slope > -1.6, qPrintable(QString("slope %1").arg(slope)));
     }
 
     void sarSpeckleHasTheConfiguredLooks()
