@@ -16,7 +16,9 @@ struct LoadedScene {
 
 // Reads a scene folder (or its scene.json): the manifest gives the analysis
 // grid and the layers; rasters in another geometry or CRS are warped onto the
-// grid with GDAL, tracks are projected to grid coordinates.
+// grid with GDAL (Sentinel-1 SAFE products calibrated first, SWOT swaths
+// gridded from their geolocation arrays), tracks (CSV, or altimeter netCDF
+// read through a sensor profile) are projected to grid coordinates.
 // Throws SceneError when the path is not a scene; a bad layer is skipped and
 // reported. Runs on any thread.
 LoadedScene readScene(const std::string& path);
