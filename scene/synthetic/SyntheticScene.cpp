@@ -330,9 +330,10 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     CPLJSONObject root = manifest::header("Synthetic scene (seed " + std::to_string(o.seed) + ")", grid, utc(o.sarTime));
     // In the order the 2 x 2 grid shows them: SAR, optical, concentration, SWOT.
     CPLJSONArray layers;
-    auto sarEntry = [&](const char* pol) {
-        CPLJSONObject sar = layerEntry((std::string("S1 ") + pol + " sigma0").c_str(), (products.sar + "/manifest.safe").c_str(),
-                                       "Sentinel-1", "sigma0", "linear", o.sarTime, "bilinear");
+    auto sarEntry = [&](const char* pol, bool second = false) {
+        const std::string name = std::string("S1 ") + pol + " sigma0" + (second ? " (second date)" : "");
+        CPLJSONObject sar = layerEntry(name.c_str(), ((second ? products.sarSecond : products.sar) + "/manifest.safe").c_str(),
+                                       "Sentinel-1", "sigma0", "linear", second ? o.sarSecondTime : o.sarTime, "bilinear");
         sar.Add("product", "sentinel1_safe");
         sar.Add("polarisation", pol);
         return sar;
@@ -345,6 +346,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     swot.Add("product", "swot_l2_lr");
     layers.Add(swot);
     layers.Add(sarEntry("HV"));
+    layers.Add(sarEntry("HH", true));
     layers.Add(layerEntry("Truth freeboard", "truth/freeboard.tif", "truth", "freeboard", "m", o.sarTime, "near"));
     layers.Add(layerEntry("Truth surface class", "truth/surface_class.tif", "truth", "surface_class", "", o.sarTime, "near"));
     for (std::size_t k = 0; k < products.altimeters.size(); ++k) {

@@ -199,7 +199,7 @@ private Q_SLOTS:
         // of the truth must be dark in the SAR at the same grid cells.
         const LoadedScene loaded = readScene(m_root);
         QVERIFY2(loaded.skippedLayers.empty(), loaded.skippedLayers.empty() ? "" : loaded.skippedLayers.front().c_str());
-        QCOMPARE(loaded.scene.layers().size(), std::size_t(7 + m_options.altimeters.size()));
+        QCOMPARE(loaded.scene.layers().size(), std::size_t(8 + m_options.altimeters.size()));
         const auto sar = std::dynamic_pointer_cast<const RasterLayer>(loaded.scene.findLayer("S1 HH sigma0"));
         QVERIFY(sar);
         const auto surface = readBand<unsigned char>(m_root + "/truth/surface_class.tif");
