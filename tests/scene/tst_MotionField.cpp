@@ -1,7 +1,10 @@
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
+#include "scene/DriftCompensation.h"
 #include "scene/MotionField.h"
+#include "scene/TrackLayer.h"
+#include "scene/synthetic/TruthEvaluation.h"
 #include "scene/RasterLayer.h"
 #include "scene/SceneReader.h"
 #include "scene/synthetic/SyntheticScene.h"
@@ -82,48 +85,62 @@ private Q_SLOTS:
         QVERIFY2(percentile(errors, 50) < 0.1, qPrintable(QString::number(percentile(errors, 50))));
     }
 
-    void syntheticDriftIsRecoveredWithinHalfAPixel()
+    void initTestCase()
     {
-        banquise::tests::TempSceneFolder folder;
         synthetic::SynthOptions options;
         options.sizeKm = 40.0;
         options.seed = 5;
-        synthetic::writeSyntheticScene(options, folder.path());
-        const LoadedScene loaded = readScene(folder.path());
-        const auto first = std::dynamic_pointer_cast<const RasterLayer>(loaded.scene.findLayer("S1 HH sigma0"));
-        const auto second = std::dynamic_pointer_cast<const RasterLayer>(loaded.scene.findLayer("S1 HH sigma0 (second date)"));
+        synthetic::writeSyntheticScene(options, m_folder.path());
+        m_loaded = readScene(m_folder.path());
+        const auto first = std::dynamic_pointer_cast<const RasterLayer>(m_loaded.scene.findLayer("S1 HH sigma0"));
+        const auto second = std::dynamic_pointer_cast<const RasterLayer>(m_loaded.scene.findLayer("S1 HH sigma0 (second date)"));
         QVERIFY(first && second);
-        const AnalysisGrid& grid = loaded.scene.grid();
-        const MotionField field = estimateMotion(first->band(0), second->band(0), grid.width(), grid.height());
-
-        GDALDataset* truth = static_cast<GDALDataset*>(GDALOpen((folder.path() + "/truth/drift_pixels.tif").c_str(), GA_ReadOnly));
-        QVERIFY(truth);
-        std::vector<float> tx(static_cast<std::size_t>(grid.width()) * grid.height());
-        std::vector<float> ty(tx.size());
-        truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), tx.data(), grid.width(), grid.height(), GDT_Float32, 0, 0);
-        truth->GetRasterBand(2)->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), ty.data(), grid.width(), grid.height(), GDT_Float32, 0, 0);
-        GDALClose(truth);
-        // Scored where the ice is in both images: the drift carries part
-        // of the first image out of the second (new ice comes in there).
-        std::vector<double> errors;
-        int measured = 0;
-        for (const auto& v : field.vectors()) {
-            const std::size_t i = static_cast<std::size_t>(v.row) * grid.width() + static_cast<std::size_t>(v.col);
-            const double toCol = v.col + tx[i];
-            const double toRow = v.row + ty[i];
-            if (toCol < 32 || toRow < 32 || toCol > grid.width() - 32 || toRow > grid.height() - 32)
-                continue;
-            errors.push_back(std::hypot(v.dx - tx[i], v.dy - ty[i]));
-            measured += v.measured ? 1 : 0;
-        }
-        QVERIFY(errors.size() > 200);
-        const double median = percentile(errors, 50);
-        const double p95 = percentile(errors, 95);
-        qInfo("drift end-point error: median %.3f px, 95th percentile %.3f px, %d of %zu vectors measured", median, p95, measured,
-              errors.size());
-        QVERIFY2(median <= 0.5, qPrintable(QString::number(median)));
-        QVERIFY2(p95 <= 1.5, qPrintable(QString::number(p95)));
+        m_firstTime = first->info().time;
+        m_secondTime = second->info().time;
+        const AnalysisGrid& grid = m_loaded.scene.grid();
+        m_field = estimateMotion(first->band(0), second->band(0), grid.width(), grid.height());
     }
+
+    void syntheticDriftIsRecoveredWithinHalfAPixel()
+    {
+        const synthetic::EndPointErrors epe = synthetic::driftEndPointErrors(m_field, m_folder.path() + "/truth/drift_pixels.tif");
+        qInfo("drift end-point error: median %.3f px, 95th percentile %.3f px over %zu vectors", epe.median, epe.p95, epe.scored);
+        QVERIFY(epe.scored > 200);
+        QVERIFY2(epe.median <= 0.5, qPrintable(QString::number(epe.median)));
+        QVERIFY2(epe.p95 <= 1.5, qPrintable(QString::number(epe.p95)));
+    }
+
+    void compensatedLeadRecordsFallOnTruthLeads()
+    {
+        const AnalysisGrid& grid = m_loaded.scene.grid();
+        GDALDataset* truth = static_cast<GDALDataset*>(GDALOpen((m_folder.path() + "/truth/surface_class.tif").c_str(), GA_ReadOnly));
+        QVERIFY(truth);
+        std::vector<std::uint8_t> surface(static_cast<std::size_t>(grid.width()) * grid.height());
+        truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), surface.data(), grid.width(), grid.height(), GDT_Byte, 0, 0);
+        GDALClose(truth);
+        const DriftCompensation compensation(m_field, grid, m_firstTime, m_secondTime);
+        int tracks = 0;
+        for (const auto& layer : m_loaded.scene.layers()) {
+            const auto track = std::dynamic_pointer_cast<const TrackLayer>(layer);
+            if (!track)
+                continue;
+            ++tracks;
+            const double before = synthetic::leadHitFraction(track->records(), track->footprint(), surface, grid);
+            const auto moved = compensation.compensate(*track);
+            const double after = synthetic::leadHitFraction(moved->records(), moved->footprint(), surface, grid);
+            qInfo("%s: lead records on truth leads %.2f uncompensated, %.2f compensated", track->name().c_str(), before, after);
+            QVERIFY2(after >= 0.9, (track->name() + " " + std::to_string(after)).c_str());
+            QVERIFY2(after >= before, track->name().c_str());
+        }
+        QCOMPARE(tracks, 3);
+    }
+
+private:
+    banquise::tests::TempSceneFolder m_folder;
+    LoadedScene m_loaded;
+    MotionField m_field;
+    double m_firstTime = 0.0;
+    double m_secondTime = 0.0;
 };
 
 BANQUISE_REGISTER_TEST(TestMotionField);

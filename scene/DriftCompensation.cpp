@@ -1,0 +1,47 @@
+#include "scene/DriftCompensation.h"
+
+#include "scene/AnalysisGrid.h"
+#include "scene/MotionField.h"
+#include "scene/SceneError.h"
+#include "scene/TrackLayer.h"
+
+namespace banquise::scene {
+
+DriftCompensation::DriftCompensation(const MotionField& field, const AnalysisGrid& grid, double referenceTime, double secondTime)
+    : m_field(field), m_grid(grid), m_referenceTime(referenceTime), m_secondTime(secondTime)
+{
+    if (!(secondTime > referenceTime))
+        throw SceneError("", "drift compensation needs a second SAR date after the reference date");
+}
+
+MapPoint DriftCompensation::toReferenceTime(const MapPoint& position, double time) const
+{
+    // Solve p = p0 + a * D(p0) for p0 by fixed-point iteration: the field is
+    // smooth and a * |grad D| is small, so a few steps converge.
+    const double a = (time - m_referenceTime) / (m_secondTime - m_referenceTime);
+    MapPoint origin = position;
+    for (int step = 0; step < 6; ++step) {
+        double col = 0.0;
+        double row = 0.0;
+        m_grid.mapToPixel(origin, col, row);
+        double dx = 0.0;
+        double dy = 0.0;
+        m_field.displacementAt(col - 0.5, row - 0.5, dx, dy); // lattice positions are pixel indices
+        origin = {position.x - a * dx * m_grid.pixelSize(), position.y + a * dy * m_grid.pixelSize()};
+    }
+    return origin;
+}
+
+std::shared_ptr<TrackLayer> DriftCompensation::compensate(const TrackLayer& track) const
+{
+    std::vector<TrackRecord> records = track.records();
+    for (TrackRecord& r : records) {
+        r.position = toReferenceTime(r.position, r.time);
+        r.lonLat = m_grid.toLonLat(r.position);
+    }
+    LayerInfo info = track.info();
+    info.name += " (drift-compensated)";
+    return std::make_shared<TrackLayer>(std::move(info), std::move(records), track.footprint());
+}
+
+} // namespace banquise::scene

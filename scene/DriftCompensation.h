@@ -1,0 +1,32 @@
+#pragma once
+
+#include "scene/MapTypes.h"
+
+#include <memory>
+
+namespace banquise::scene {
+
+class AnalysisGrid;
+class MotionField;
+class TrackLayer;
+
+// Ice motion known between two SAR dates, used to bring observations made
+// at other times back to the first (reference) date. Displacement is taken
+// to grow linearly in time, before, between and after the two dates.
+class DriftCompensation {
+public:
+    DriftCompensation(const MotionField& field, const AnalysisGrid& grid, double referenceTime, double secondTime);
+
+    // Where the ice seen at `position` at time t was at the reference time.
+    MapPoint toReferenceTime(const MapPoint& position, double time) const;
+    // The track with every record moved to the reference time (times kept).
+    std::shared_ptr<TrackLayer> compensate(const TrackLayer& track) const;
+
+private:
+    const MotionField& m_field;
+    const AnalysisGrid& m_grid;
+    double m_referenceTime;
+    double m_secondTime;
+};
+
+} // namespace banquise::scene
