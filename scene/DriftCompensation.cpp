@@ -2,10 +2,27 @@
 
 #include "scene/AnalysisGrid.h"
 #include "scene/MotionField.h"
+#include "scene/RasterLayer.h"
+#include "scene/Scene.h"
 #include "scene/SceneError.h"
 #include "scene/TrackLayer.h"
 
 namespace banquise::scene {
+
+std::pair<std::shared_ptr<const RasterLayer>, std::shared_ptr<const RasterLayer>> sarDatePair(const Scene& scene)
+{
+    std::shared_ptr<const RasterLayer> first;
+    for (const auto& layer : scene.layers()) {
+        auto raster = std::dynamic_pointer_cast<const RasterLayer>(layer);
+        if (!raster || layer->kind() != LayerKind::Raster || layer->info().quantity != Quantity::Sigma0)
+            continue;
+        if (!first)
+            first = raster;
+        else if (raster->info().time > first->info().time)
+            return {first, raster};
+    }
+    throw SceneError("", "the scene has no two SAR sigma0 layers acquired at different times");
+}
 
 DriftCompensation::DriftCompensation(const MotionField& field, const AnalysisGrid& grid, double referenceTime, double secondTime)
     : m_field(field), m_grid(grid), m_referenceTime(referenceTime), m_secondTime(secondTime)

@@ -3,12 +3,20 @@
 #include "scene/MapTypes.h"
 
 #include <memory>
+#include <utility>
 
 namespace banquise::scene {
 
 class AnalysisGrid;
 class MotionField;
+class RasterLayer;
+class Scene;
 class TrackLayer;
+
+// The two SAR sigma0 layers to estimate drift between: the first sigma0
+// layer of the scene and the first one acquired later (same layer order as
+// the manifest). Throws SceneError when the scene has no such pair.
+std::pair<std::shared_ptr<const RasterLayer>, std::shared_ptr<const RasterLayer>> sarDatePair(const Scene& scene);
 
 // Ice motion known between two SAR dates, used to bring observations made
 // at other times back to the first (reference) date. Displacement is taken

@@ -47,6 +47,19 @@ private Q_SLOTS:
         QVERIFY(!info.out.contains("skipped"));
     }
 
+    void driftIsEstimatedAndScored()
+    {
+        const QString csv = QString::fromStdString(m_folder.path("vectors.csv"));
+        const Run drift = run(kCli, {"drift", m_scene, "--vectors", csv});
+        QVERIFY2(drift.exitCode == 0, qPrintable(drift.err));
+        QVERIFY2(drift.out.contains("2024-03-14T16:05:12Z -> 2024-03-15T15:47:40Z"), qPrintable(drift.out));
+        QVERIFY2(drift.out.contains("truth      end-point error median"), qPrintable(drift.out));
+        QFile vectors(csv);
+        QVERIFY(vectors.open(QIODevice::ReadOnly));
+        QVERIFY(vectors.readLine().startsWith("x,y,lon,lat,dx_m,dy_m,quality,measured"));
+        QVERIFY(vectors.readAll().count('\n') > 10);
+    }
+
     void missingSceneFailsWithTheReason()
     {
         const QString nowhere = m_scene + "/no/such/scene";
