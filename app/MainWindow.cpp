@@ -2,6 +2,11 @@
 
 #include "app/SampleScenePath.h"
 #include "rendering/ViewScene.h"
+#include "scene/DriftCompensation.h"
+#include "scene/MotionField.h"
+#include "scene/RasterLayer.h"
+#include "scene/TrackLayer.h"
+#include "scene/VectorLayer.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "widgets/CursorReadout.h"
@@ -94,6 +99,9 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(tr("Estimate ice &drift"), this, &MainWindow::estimateDriftInBackground);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QToolBar* toolbar = addToolBar(tr("Views"));
     toolbar->setObjectName("viewToolbar");
@@ -155,6 +163,63 @@ void MainWindow::showScene(scene::LoadedScene loaded)
     m_grid->showScene(*m_scene);
     m_panel->reload();
     Q_EMIT sceneShown();
+}
+
+void MainWindow::estimateDriftInBackground()
+{
+    if (!m_scene) {
+        showProblem(tr("Ice drift"), tr("Open a scene first."));
+        return;
+    }
+    struct DriftOutcome {
+        std::shared_ptr<scene::MotionField> field;
+        double first = 0.0;
+        double second = 0.0;
+        QString error;
+    };
+    // The job reads the layers, shared read-only; the scene object itself
+    // is only touched here on the GUI thread.
+    const std::shared_ptr<const scene::Scene> snapshotScene = std::make_shared<scene::Scene>(*m_scene);
+    auto* watcher = new QFutureWatcher<DriftOutcome>(this);
+    m_busy->show();
+    statusBar()->showMessage(tr("Estimating ice drift…"));
+    connect(watcher, &QFutureWatcher<DriftOutcome>::finished, this, [this, watcher] {
+        const DriftOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_busy->hide();
+        statusBar()->clearMessage();
+        if (!outcome.field) {
+            showProblem(tr("Ice drift"), outcome.error);
+            return;
+        }
+        const scene::DriftCompensation compensation(*outcome.field, m_scene->grid(), outcome.first, outcome.second);
+        std::vector<std::shared_ptr<const scene::Layer>> added;
+        for (const auto& layer : m_scene->layers())
+            if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer))
+                added.push_back(compensation.compensate(*track));
+        for (const auto& layer : m_scene->layers())
+            if (layer->kind() == scene::LayerKind::Track)
+                m_grid->setLayerVisible(*layer, false);
+        added.push_back(scene::makeDriftLayer(*outcome.field, m_scene->grid(), outcome.first, outcome.second));
+        for (const auto& layer : added) {
+            m_scene->addLayer(layer);
+            m_grid->addLayer(layer, true);
+        }
+        m_panel->reload();
+        m_grid->refresh();
+        Q_EMIT driftShown();
+    });
+    watcher->setFuture(QtConcurrent::run([snapshotScene]() -> DriftOutcome {
+        try {
+            const auto [first, second] = scene::sarDatePair(*snapshotScene);
+            const scene::AnalysisGrid& grid = snapshotScene->grid();
+            auto field = std::make_shared<scene::MotionField>(
+                scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height()));
+            return {field, first->info().time, second->info().time, {}};
+        } catch (const std::exception& e) {
+            return {nullptr, 0.0, 0.0, QString::fromStdString(e.what())};
+        }
+    }));
 }
 
 QImage MainWindow::snapshot()

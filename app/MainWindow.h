@@ -44,9 +44,16 @@ public:
     widgets::LayerPanel* layerPanel() const { return m_panel; }
     const scene::Scene* currentScene() const { return m_scene.get(); }
 
+    // Estimates the ice drift between the scene's two SAR dates on a worker
+    // thread, then adds the drift arrows and a drift-compensated copy of
+    // every track (shown; the originals hidden: toggling them in the layer
+    // panel switches compensation off and on).
+    void estimateDriftInBackground();
+
 Q_SIGNALS:
     void sceneShown();
     void sceneFailed(const QString& message);
+    void driftShown();
 
 private:
     void createActions();

@@ -2,6 +2,7 @@
 //   banquise [scene]                      opens a scene folder (default: the bundled sample)
 //   banquise --screenshot out.png [scene] renders the main window's views to PNG and exits
 //   banquise --window-screenshot out.png [scene]  the whole window, cursor at the scene centre
+//   --drift (with either): estimate the ice drift before the screenshot
 #include "app/MainWindow.h"
 #include "app/SampleScenePath.h"
 #include "models/ComputeDevice.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QTimer>
 
 #include <cstdio>
@@ -18,7 +20,7 @@
 using namespace banquise;
 
 namespace {
-int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output, bool wholeWindow)
+int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output, bool wholeWindow, bool drift)
 {
     scene::LoadedScene loaded;
     try {
@@ -34,6 +36,12 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
     QApplication::processEvents();
     window.showScene(std::move(loaded));
     QApplication::processEvents();
+    if (drift) {
+        QEventLoop wait;
+        QObject::connect(&window, &app::MainWindow::driftShown, &wait, &QEventLoop::quit);
+        window.estimateDriftInBackground();
+        wait.exec();
+    }
     const bool saved = [&] {
         if (!wholeWindow)
             return window.saveSnapshot(output);
@@ -65,6 +73,8 @@ int main(int argc, char** argv)
     parser.addOption(screenshot);
     QCommandLineOption windowScreenshot("window-screenshot", "Render the whole main window to a PNG file and exit.", "png");
     parser.addOption(windowScreenshot);
+    QCommandLineOption drift("drift", "With a screenshot: estimate the ice drift first (Analysis > Estimate ice drift).");
+    parser.addOption(drift);
     parser.addPositionalArgument("scene", "Scene folder (default: the bundled sample scene).");
     parser.process(application);
 
@@ -80,7 +90,8 @@ int main(int argc, char** argv)
     app::MainWindow window(models::configureComputeDevice());
     if (parser.isSet(screenshot) || parser.isSet(windowScreenshot)) {
         const bool wholeWindow = parser.isSet(windowScreenshot);
-        return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow);
+        return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow,
+                              parser.isSet(drift));
     }
 
     window.resize(1400, 860);

@@ -21,7 +21,9 @@ const Stops& stops(Colormap colormap)
     static const Stops diverging{{0.02, 0.19, 0.38}, {0.13, 0.40, 0.67}, {0.26, 0.58, 0.76}, {0.57, 0.77, 0.87},
                                  {0.82, 0.90, 0.94}, {0.97, 0.97, 0.97}, {0.99, 0.86, 0.78}, {0.96, 0.65, 0.51},
                                  {0.84, 0.38, 0.30}, {0.70, 0.09, 0.17}, {0.40, 0.0, 0.12}};
+    static const Stops warm{{0.10, 0.03, 0.25}, {0.45, 0.07, 0.43}, {0.78, 0.21, 0.33}, {0.97, 0.50, 0.09}, {0.98, 0.90, 0.30}};
     switch (colormap) {
+    case Colormap::Warm: return warm;
     case Colormap::Sequential: return sequential;
     case Colormap::Diverging: return diverging;
     default: return grey;
@@ -37,6 +39,7 @@ std::string toString(Colormap colormap)
     case Colormap::RgbComposite: return "RGB composite";
     case Colormap::Sequential: return "sequential (ice)";
     case Colormap::Diverging: return "diverging";
+    case Colormap::Warm: return "warm";
     }
     return "grey";
 }
@@ -44,7 +47,7 @@ std::string toString(Colormap colormap)
 const std::vector<Colormap>& allColormaps()
 {
     static const std::vector<Colormap> all{Colormap::GreyDecibel, Colormap::Grey, Colormap::RgbComposite,
-                                           Colormap::Sequential, Colormap::Diverging};
+                                           Colormap::Sequential, Colormap::Diverging, Colormap::Warm};
     return all;
 }
 

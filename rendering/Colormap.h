@@ -16,6 +16,7 @@ enum class Colormap {
     RgbComposite, // three bands shown as red, green, blue
     Sequential,   // concentration: dark blue water to white ice
     Diverging,    // elevation: blue below, white at zero, red above (RdBu)
+    Warm,         // speeds and other overlays: dark purple to yellow (inferno-like), readable over grey SAR and white ice
 };
 
 using Rgb = std::array<std::uint8_t, 3>;

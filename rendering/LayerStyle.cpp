@@ -34,6 +34,8 @@ ValueRange percentileRange(std::vector<float> values, double lowPercent, double 
 Colormap defaultColormap(const scene::Layer& layer)
 {
     using scene::Quantity;
+    if (layer.kind() == scene::LayerKind::Vectors)
+        return Colormap::Warm;
     switch (layer.info().quantity) {
     case Quantity::Sigma0: return Colormap::GreyDecibel;
     case Quantity::Reflectance: {

@@ -3,8 +3,10 @@
 #include "rendering/RasterRepresentation.h"
 #include "rendering/SwathRepresentation.h"
 #include "rendering/TrackRepresentation.h"
+#include "rendering/VectorRepresentation.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
+#include "scene/VectorLayer.h"
 
 #include <functional>
 #include <map>
@@ -30,6 +32,7 @@ std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const 
         {scene::LayerKind::Raster, creator<RasterRepresentation, scene::RasterLayer>()},
         {scene::LayerKind::Track, creator<TrackRepresentation, scene::TrackLayer>()},
         {scene::LayerKind::Swath, creator<SwathRepresentation, scene::SwathLayer>()},
+        {scene::LayerKind::Vectors, creator<VectorRepresentation, scene::VectorLayer>()},
     };
     const auto found = creators.find(layer->kind());
     if (found == creators.end())

@@ -160,11 +160,11 @@ void ViewScene::restack()
     updateColorbars();
 }
 
-int ViewScene::colorbarLayer(bool tracks) const
+int ViewScene::colorbarLayer(bool overlays) const
 {
     for (int i = layerCount() - 1; i >= 0; --i) {
         const Entry& entry = *m_entries[i];
-        if ((entry.layer->kind() == scene::LayerKind::Track) == tracks && entry.style.visible
+        if (scene::isOverlay(entry.layer->kind()) == overlays && entry.style.visible
             && entry.representation->lookupTable())
             return i;
     }

@@ -42,9 +42,9 @@ public:
     void setStyle(int index, const LayerStyle& style);
     // Moves a layer to another position of the stack (0 = bottom).
     void moveLayer(int from, int to);
-    // Index of the top-most visible image (raster, swath) or track that has
-    // a colour table, or -1: the layers the two colorbars describe.
-    int colorbarLayer(bool tracks) const;
+    // Index of the top-most visible image (raster, swath) or overlay (track,
+    // vectors) that has a colour table, or -1: what the two colorbars describe.
+    int colorbarLayer(bool overlays) const;
 
     // Crosshair lines through a map point across the given extent; nullopt hides it.
     void setCrosshair(const std::optional<scene::MapPoint>& point, const scene::MapExtent& extent);

@@ -22,6 +22,7 @@ std::string toString(LayerKind kind)
     case LayerKind::Raster: return "raster";
     case LayerKind::Track: return "track";
     case LayerKind::Swath: return "swath";
+    case LayerKind::Vectors: return "vectors";
     }
     return "raster";
 }

@@ -7,7 +7,13 @@
 
 namespace banquise::scene {
 
-enum class LayerKind { Raster, Track, Swath };
+enum class LayerKind { Raster, Track, Swath, Vectors };
+
+// Tracks and vector fields are drawn over the images of a view.
+inline bool isOverlay(LayerKind kind)
+{
+    return kind == LayerKind::Track || kind == LayerKind::Vectors;
+}
 
 // What a layer measures; rendering chooses its default colormap from it.
 enum class Quantity {

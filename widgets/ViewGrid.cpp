@@ -61,7 +61,7 @@ void ViewGrid::showScene(const scene::Scene& scene)
     m_sceneExtent = scene.grid().extent();
     std::vector<std::size_t> images;
     for (std::size_t i = 0; i < scene.layers().size(); ++i)
-        if (scene.layers()[i]->kind() != scene::LayerKind::Track)
+        if (!scene::isOverlay(scene.layers()[i]->kind()))
             images.push_back(i);
     for (int v = 0; v < kMaxViews; ++v) {
         rendering::ViewScene& stack = m_views[v]->viewScene();
@@ -71,7 +71,7 @@ void ViewGrid::showScene(const scene::Scene& scene)
         for (const bool tracks : {false, true})
             for (std::size_t i = 0; i < scene.layers().size(); ++i) {
                 const auto& layer = scene.layers()[i];
-                if ((layer->kind() == scene::LayerKind::Track) != tracks)
+                if (scene::isOverlay(layer->kind()) != tracks)
                     continue;
                 rendering::LayerStyle style = rendering::defaultStyle(*layer);
                 style.visible = tracks || i == shownImage;
@@ -79,6 +79,30 @@ void ViewGrid::showScene(const scene::Scene& scene)
             }
     }
     fitToScene();
+}
+
+void ViewGrid::addLayer(const std::shared_ptr<const scene::Layer>& layer, bool visible)
+{
+    rendering::LayerStyle style = rendering::defaultStyle(*layer);
+    style.visible = visible;
+    for (VtkView* view : m_views) {
+        view->viewScene().addLayer(layer, style);
+        view->update();
+    }
+}
+
+void ViewGrid::setLayerVisible(const scene::Layer& layer, bool visible)
+{
+    for (VtkView* view : m_views) {
+        rendering::ViewScene& stack = view->viewScene();
+        for (int i = 0; i < stack.layerCount(); ++i)
+            if (&stack.layer(i) == &layer) {
+                rendering::LayerStyle style = stack.style(i);
+                style.visible = visible;
+                stack.setStyle(i, style);
+            }
+        view->update();
+    }
 }
 
 void ViewGrid::fitToScene()

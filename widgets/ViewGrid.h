@@ -14,6 +14,7 @@ class QGridLayout;
 class vtkCamera;
 
 namespace banquise::scene {
+class Layer;
 class Scene;
 }
 
@@ -45,6 +46,10 @@ public:
     // the others start hidden. Fits the camera to the grid.
     void showScene(const scene::Scene& scene);
     void fitToScene();
+    // Puts a layer on top of every view's stack, shown or hidden.
+    void addLayer(const std::shared_ptr<const scene::Layer>& layer, bool visible);
+    // Shows or hides a layer in every view that holds it.
+    void setLayerVisible(const scene::Layer& layer, bool visible);
     // Redraws all views (after a style change).
     void refresh();
     // The crosshair at a map point in every view; nullopt hides it.

@@ -6,7 +6,10 @@
 #include "models/ComputeDevice.h"
 #include "scene/Scene.h"
 #include "widgets/LayerPanel.h"
+#include "rendering/ViewScene.h"
+#include "scene/synthetic/SyntheticScene.h"
 #include "widgets/ViewGrid.h"
+#include "widgets/VtkView.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -69,6 +72,42 @@ private Q_SLOTS:
         m_window->pointAt(p.x, p.y);
         const QString text = m_window->findChild<QLabel*>("cursorReadout")->text();
         QVERIFY2(text.contains("halves: 1"), qPrintable(text));
+    }
+
+    void driftNeedsTwoSarDates()
+    {
+        m_window->estimateDriftInBackground();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QMessageBox*>("problemMessage"), 20000);
+        auto* box = m_window->findChild<QMessageBox*>("problemMessage");
+        QVERIFY2(box->text().contains("no two SAR sigma0 layers"), qPrintable(box->text()));
+        box->close();
+    }
+
+    void driftArrowsAndCompensatedTracksJoinTheViews()
+    {
+        const std::string folder = m_folder.path("synthetic");
+        scene::synthetic::SynthOptions options;
+        options.sizeKm = 20.0;
+        scene::synthetic::writeSyntheticScene(options, folder);
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openSceneInBackground(QString::fromStdString(folder));
+        QVERIFY(shown.wait(30000));
+        const std::size_t before = m_window->currentScene()->layers().size();
+        QSignalSpy drift(m_window.get(), &app::MainWindow::driftShown);
+        m_window->estimateDriftInBackground();
+        QVERIFY(drift.wait(30000));
+        const scene::Scene& s = *m_window->currentScene();
+        QCOMPARE(s.layers().size(), before + 4); // three compensated tracks and the drift arrows
+        QVERIFY(s.findLayer("Ice drift"));
+        QVERIFY(s.findLayer("CryoSat-2 freeboard (drift-compensated)"));
+        const rendering::ViewScene& stack = m_window->viewGrid()->view(0)->viewScene();
+        for (int i = 0; i < stack.layerCount(); ++i) {
+            const std::string& name = stack.layer(i).name();
+            if (name == "CryoSat-2 freeboard")
+                QVERIFY(!stack.style(i).visible);
+            if (name == "CryoSat-2 freeboard (drift-compensated)" || name == "Ice drift")
+                QVERIFY(stack.style(i).visible);
+        }
     }
 
     void snapshotIsTheViewGrid()
