@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+class GDALDataset;
+
+namespace banquise::scene {
+
+class AnalysisGrid;
+
+// The bands of a raster on the analysis grid, as float32 physical values
+// (scale and offset applied, no-data as NaN): read as is when it is already
+// on the grid, else warped with GDAL's warper (thin-plate spline through
+// GCPs for SAR geolocation grids) with the given resampling ("bilinear",
+// "near", "average", ...). Throws SceneError naming the file and the reason
+// (no georeferencing, no CRS, no overlap). Runs on any thread.
+std::vector<std::vector<float>> readRasterOnGrid(const std::string& file, const AnalysisGrid& grid, const std::string& resampling);
+std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& source, const std::string& file, const AnalysisGrid& grid,
+                                                 const std::string& resampling);
+
+} // namespace banquise::scene
