@@ -192,19 +192,25 @@ void MainWindow::estimateDriftInBackground()
             showProblem(tr("Ice drift"), outcome.error);
             return;
         }
+        // Every layer seen at another time gets a drift-compensated twin
+        // that takes its place in the views; the original stays, hidden.
         const scene::DriftCompensation compensation(*outcome.field, m_scene->grid(), outcome.first, outcome.second);
-        std::vector<std::shared_ptr<const scene::Layer>> added;
-        for (const auto& layer : m_scene->layers())
+        const std::vector<std::shared_ptr<const scene::Layer>> originals = m_scene->layers();
+        for (const auto& layer : originals) {
+            std::shared_ptr<const scene::Layer> twin;
             if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer))
-                added.push_back(compensation.compensate(*track));
-        for (const auto& layer : m_scene->layers())
-            if (layer->kind() == scene::LayerKind::Track)
-                m_grid->setLayerVisible(*layer, false);
-        added.push_back(scene::makeDriftLayer(*outcome.field, m_scene->grid(), outcome.first, outcome.second));
-        for (const auto& layer : added) {
-            m_scene->addLayer(layer);
-            m_grid->addLayer(layer, true);
+                twin = compensation.compensate(*track);
+            else if (const auto image = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
+                     image && image->info().time != outcome.first && image->grid().sameGeometry(m_scene->grid()))
+                twin = compensation.compensate(*image);
+            if (!twin)
+                continue;
+            m_scene->addLayer(twin);
+            m_grid->addAlternative(*layer, twin);
         }
+        const auto drift = scene::makeDriftLayer(*outcome.field, m_scene->grid(), outcome.first, outcome.second);
+        m_scene->addLayer(drift);
+        m_grid->addLayer(drift, true);
         m_panel->reload();
         m_grid->refresh();
         Q_EMIT driftShown();

@@ -45,8 +45,9 @@ public:
     const scene::Scene* currentScene() const { return m_scene.get(); }
 
     // Estimates the ice drift between the scene's two SAR dates on a worker
-    // thread, then adds the drift arrows and a drift-compensated copy of
-    // every track (shown; the originals hidden: toggling them in the layer
+    // thread, then adds the drift arrows and, for every track and image seen
+    // at another time, a drift-compensated copy that takes its place in the
+    // views (the original stays, hidden: toggling the two in the layer
     // panel switches compensation off and on).
     void estimateDriftInBackground();
 

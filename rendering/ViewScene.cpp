@@ -96,16 +96,25 @@ vtkRenderer* ViewScene::renderer() const
     return m_renderer;
 }
 
-int ViewScene::addLayer(std::shared_ptr<const scene::Layer> layer, const LayerStyle& style)
+int ViewScene::addLayer(std::shared_ptr<const scene::Layer> layer, const LayerStyle& style, int position)
 {
     auto entry = std::make_unique<Entry>();
     entry->representation = createRepresentation(layer);
     entry->layer = std::move(layer);
     entry->style = style;
     entry->representation->applyStyle(style);
-    m_entries.push_back(std::move(entry));
+    const int at = position < 0 || position > layerCount() ? layerCount() : position;
+    m_entries.insert(m_entries.begin() + at, std::move(entry));
     restack();
-    return layerCount() - 1;
+    return at;
+}
+
+int ViewScene::indexOf(const scene::Layer& layer) const
+{
+    for (int i = 0; i < layerCount(); ++i)
+        if (m_entries[i]->layer.get() == &layer)
+            return i;
+    return -1;
 }
 
 void ViewScene::clear()

@@ -34,7 +34,10 @@ public:
 
     vtkRenderer* renderer() const;
 
-    int addLayer(std::shared_ptr<const scene::Layer> layer, const LayerStyle& style);
+    // Inserts a layer at a stack position (0 = bottom; -1 = on top); returns it.
+    int addLayer(std::shared_ptr<const scene::Layer> layer, const LayerStyle& style, int position = -1);
+    // Stack index of a layer, or -1.
+    int indexOf(const scene::Layer& layer) const;
     void clear();
     int layerCount() const { return static_cast<int>(m_entries.size()); }
     const scene::Layer& layer(int index) const;

@@ -4,6 +4,9 @@
 #include "scene/MotionField.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
+#include "scene/SwathLayer.h"
+
+#include <cmath>
 #include "scene/SceneError.h"
 #include "scene/TrackLayer.h"
 
@@ -59,6 +62,43 @@ std::shared_ptr<TrackLayer> DriftCompensation::compensate(const TrackLayer& trac
     LayerInfo info = track.info();
     info.name += " (drift-compensated)";
     return std::make_shared<TrackLayer>(std::move(info), std::move(records), track.footprint());
+}
+
+std::shared_ptr<Layer> DriftCompensation::compensate(const RasterLayer& image) const
+{
+    if (!image.grid().sameGeometry(m_grid))
+        throw SceneError(image.info().sourceFile, "drift compensation needs the layer on the analysis grid");
+    const double a = (image.info().time - m_referenceTime) / (m_secondTime - m_referenceTime);
+    const int width = m_grid.width();
+    const int height = m_grid.height();
+    std::vector<std::vector<float>> bands(image.bandCount(), std::vector<float>(static_cast<std::size_t>(width) * height, std::nanf("")));
+    for (int row = 0; row < height; ++row)
+        for (int col = 0; col < width; ++col) {
+            // Forward: the ice of this cell at the reference time is at
+            // cell + a * D(cell) when the image was taken.
+            double dx = 0.0;
+            double dy = 0.0;
+            m_field.displacementAt(col, row, dx, dy);
+            const int c = static_cast<int>(std::lround(col + a * dx));
+            const int r = static_cast<int>(std::lround(row + a * dy));
+            if (c < 0 || r < 0 || c >= width || r >= height)
+                continue;
+            for (int b = 0; b < image.bandCount(); ++b)
+                bands[b][static_cast<std::size_t>(row) * width + col] = image.value(b, c, r);
+        }
+    LayerInfo info = image.info();
+    info.name += " (drift-compensated)";
+    if (const auto* swath = dynamic_cast<const SwathLayer*>(&image)) {
+        std::vector<MapPolygon> outlines;
+        for (const MapPolygon& side : swath->footprints()) {
+            MapPolygon moved;
+            for (const MapPoint& p : side)
+                moved.push_back(toReferenceTime(p, image.info().time));
+            outlines.push_back(std::move(moved));
+        }
+        return std::make_shared<SwathLayer>(std::move(info), m_grid, std::move(bands.front()), std::move(outlines));
+    }
+    return std::make_shared<RasterLayer>(std::move(info), m_grid, std::move(bands));
 }
 
 } // namespace banquise::scene

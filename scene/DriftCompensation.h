@@ -8,6 +8,7 @@
 namespace banquise::scene {
 
 class AnalysisGrid;
+class Layer;
 class MotionField;
 class RasterLayer;
 class Scene;
@@ -29,6 +30,10 @@ public:
     MapPoint toReferenceTime(const MapPoint& position, double time) const;
     // The track with every record moved to the reference time (times kept).
     std::shared_ptr<TrackLayer> compensate(const TrackLayer& track) const;
+    // An image (raster or swath) as it would have been seen at the reference
+    // time: each grid cell takes the value where its ice was at the image's
+    // time (nearest neighbour, so classes and no-data stay intact).
+    std::shared_ptr<Layer> compensate(const RasterLayer& image) const;
 
 private:
     const MotionField& m_field;

@@ -95,12 +95,27 @@ void ViewGrid::setLayerVisible(const scene::Layer& layer, bool visible)
 {
     for (VtkView* view : m_views) {
         rendering::ViewScene& stack = view->viewScene();
-        for (int i = 0; i < stack.layerCount(); ++i)
-            if (&stack.layer(i) == &layer) {
-                rendering::LayerStyle style = stack.style(i);
-                style.visible = visible;
-                stack.setStyle(i, style);
-            }
+        if (const int i = stack.indexOf(layer); i >= 0) {
+            rendering::LayerStyle style = stack.style(i);
+            style.visible = visible;
+            stack.setStyle(i, style);
+        }
+        view->update();
+    }
+}
+
+void ViewGrid::addAlternative(const scene::Layer& original, const std::shared_ptr<const scene::Layer>& replacement)
+{
+    for (VtkView* view : m_views) {
+        rendering::ViewScene& stack = view->viewScene();
+        const int i = stack.indexOf(original);
+        if (i < 0)
+            continue;
+        const rendering::LayerStyle style = stack.style(i);
+        rendering::LayerStyle hidden = style;
+        hidden.visible = false;
+        stack.setStyle(i, hidden);
+        stack.addLayer(replacement, style, i + 1);
         view->update();
     }
 }

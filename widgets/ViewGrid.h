@@ -50,6 +50,9 @@ public:
     void addLayer(const std::shared_ptr<const scene::Layer>& layer, bool visible);
     // Shows or hides a layer in every view that holds it.
     void setLayerVisible(const scene::Layer& layer, bool visible);
+    // Puts `replacement` just above `original` in every view, with its
+    // style, and hides the original: toggling the two switches between them.
+    void addAlternative(const scene::Layer& original, const std::shared_ptr<const scene::Layer>& replacement);
     // Redraws all views (after a style change).
     void refresh();
     // The crosshair at a map point in every view; nullopt hides it.

@@ -135,6 +135,43 @@ private Q_SLOTS:
         QCOMPARE(tracks, 3);
     }
 
+    void compensatedOpticalImageLinesUpWithTheSar()
+    {
+        // Shift between the truth's ice mask (reference time) and the red
+        // band of Sentinel-2 (3.4 h later), by phase correlation over the
+        // scene's centre: the drift before compensation, none after.
+        const AnalysisGrid& grid = m_loaded.scene.grid();
+        const auto optical = std::dynamic_pointer_cast<const RasterLayer>(m_loaded.scene.findLayer("S2 RGB"));
+        QVERIFY(optical);
+        GDALDataset* truth = static_cast<GDALDataset*>(GDALOpen((m_folder.path() + "/truth/surface_class.tif").c_str(), GA_ReadOnly));
+        std::vector<std::uint8_t> surface(static_cast<std::size_t>(grid.width()) * grid.height());
+        truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), surface.data(), grid.width(), grid.height(), GDT_Byte, 0, 0);
+        GDALClose(truth);
+        const DriftCompensation compensation(m_field, grid, m_firstTime, m_secondTime);
+        const auto compensated = std::dynamic_pointer_cast<const RasterLayer>(compensation.compensate(*optical));
+        QVERIFY(compensated);
+        const int side = 512;
+        const int left = (grid.width() - side) / 2;
+        auto window = [&](auto value) {
+            cv::Mat1f m(side, side);
+            for (int r = 0; r < side; ++r)
+                for (int c = 0; c < side; ++c) {
+                    const float v = value(static_cast<std::size_t>(r + left) * grid.width() + c + left);
+                    m(r, c) = std::isfinite(v) ? v : 0.0f;
+                }
+            return m;
+        };
+        const cv::Mat1f ice = window([&](std::size_t i) { return surface[i] == 0 ? 0.0f : 1.0f; });
+        const cv::Mat1f before = window([&](std::size_t i) { return optical->band(0)[i]; });
+        const cv::Mat1f after = window([&](std::size_t i) { return compensated->band(0)[i]; });
+        const cv::Point2d shiftBefore = cv::phaseCorrelate(ice, before);
+        const cv::Point2d shiftAfter = cv::phaseCorrelate(ice, after);
+        qInfo("Sentinel-2 against the truth: shift %.1f px before, %.2f px after compensation", std::hypot(shiftBefore.x, shiftBefore.y),
+              std::hypot(shiftAfter.x, shiftAfter.y));
+        QVERIFY(std::hypot(shiftBefore.x, shiftBefore.y) > 5.0);
+        QVERIFY(std::hypot(shiftAfter.x, shiftAfter.y) < 1.0);
+    }
+
 private:
     banquise::tests::TempSceneFolder m_folder;
     LoadedScene m_loaded;
