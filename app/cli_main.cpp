@@ -3,7 +3,9 @@
 #include "models/ComputeDevice.h"
 #include "scene/DriftCompensation.h"
 #include "scene/MotionField.h"
+#include "scene/ProductCatalog.h"
 #include "scene/RasterLayer.h"
+#include "scene/SceneAssembly.h"
 #include "scene/SceneReader.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/TruthEvaluation.h"
@@ -12,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -36,6 +39,9 @@ const char* kUsage =
     "                                  write a synthetic multi-sensor scene with its truth\n"
     "  drift SCENE [--vectors CSV]      estimate the ice drift between the scene's two SAR dates;\n"
     "                                  scored against the truth when the scene has one\n"
+    "  detect PATH...                  list the products Banquise recognises in files and folders\n"
+    "  ingest PATH... --out FOLDER [--epsg CODE] [--pixel-size M]\n"
+    "                                  make a scene of those products (grid from the SAR footprint)\n"
     "  device                          show the compute device and run a self-test\n";
 
 // Value of "--name X" in args, or fallback.
@@ -153,6 +159,54 @@ int drift(const Arguments& args)
     return 0;
 }
 
+// Paths given before the first option.
+std::vector<std::string> leadingPaths(const Arguments& args)
+{
+    std::vector<std::string> paths;
+    for (const auto& a : args) {
+        if (a.rfind("--", 0) == 0)
+            break;
+        paths.push_back(a);
+    }
+    return paths;
+}
+
+void printDetection(const scene::Detection& detection)
+{
+    for (const auto& p : detection.products)
+        std::printf("  %-15s %-16s %-20s %-32s %s\n", p.kind.c_str(), p.sensor.c_str(),
+                    p.time > 0.0 ? scene::formatUtc(p.time).c_str() : "-", p.detail.substr(0, 32).c_str(), p.path.c_str());
+    for (const auto& s : detection.skipped)
+        std::printf("  skipped: %s\n", s.c_str());
+}
+
+int detect(const Arguments& args)
+{
+    const auto paths = leadingPaths(args);
+    if (paths.empty())
+        throw std::invalid_argument("detect needs files or folders");
+    const scene::Detection detection = scene::detectProducts(paths);
+    std::printf("%zu product(s) recognised\n", detection.products.size());
+    printDetection(detection);
+    return detection.products.empty() ? 1 : 0;
+}
+
+int ingest(const Arguments& args)
+{
+    const auto paths = leadingPaths(args);
+    const std::string out = option(args, "--out", "");
+    if (paths.empty() || out.empty())
+        throw std::invalid_argument("ingest needs files or folders and --out FOLDER");
+    const scene::Detection detection = scene::detectProducts(paths);
+    printDetection(detection);
+    const scene::AnalysisGrid grid = scene::gridForProducts(detection.products, static_cast<int>(numberOption(args, "--epsg", 3413)),
+                                                            realOption(args, "--pixel-size", 40.0));
+    scene::writeSceneManifest(detection.products, grid, std::filesystem::path(out).filename().string(), out);
+    std::printf("scene written to %s (EPSG:%d, %d x %d px of %.0f m)\n", out.c_str(), grid.epsg(), grid.width(), grid.height(),
+                grid.pixelSize());
+    return 0;
+}
+
 int info(const Arguments& args)
 {
     if (args.empty())
@@ -174,7 +228,7 @@ int device(const Arguments&)
 int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
-        {"info", info}, {"synth", synth}, {"drift", drift}, {"device", device}};
+        {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

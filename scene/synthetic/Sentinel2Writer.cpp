@@ -227,6 +227,8 @@ std::string writeSentinel2(const std::string& folderName, const AnalysisGrid& gr
     GDALDatasetH rgb = GDALBuildVRT(vrt.string().c_str(), 3, nullptr, sources, options.get(), nullptr);
     if (!rgb)
         throw SceneError(vrt.string(), std::string("cannot build the RGB VRT (") + GdalSession::lastError() + ")");
+    GDALDataset::FromHandle(rgb)->SetMetadataItem("ACQUISITION_TIME", formatUtc(time).c_str());
+    GDALDataset::FromHandle(rgb)->SetMetadataItem("SPACECRAFT_NAME", "Sentinel-2B");
     for (int b = 1; b <= 3; ++b) {
         GDALRasterBand* band = GDALDataset::FromHandle(rgb)->GetRasterBand(b);
         band->SetScale(1e-4);

@@ -1,0 +1,255 @@
+#include "scene/ProductCatalog.h"
+
+#include "scene/GdalSession.h"
+#include "scene/SceneError.h"
+#include "scene/SensorProfile.h"
+#include "scene/UtcTime.h"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+namespace banquise::scene {
+
+namespace fs = std::filesystem;
+
+namespace {
+using DatasetPtr = std::unique_ptr<GDALDataset, decltype(&GDALClose)>;
+constexpr int kMaxDepth = 6;
+
+DatasetPtr open(const std::string& path, unsigned flags)
+{
+    return DatasetPtr(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr)),
+                      GDALClose);
+}
+
+std::string lower(std::string s)
+{
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+void addPoint(std::vector<LonLat>& footprint, double lon, double lat)
+{
+    if (std::isfinite(lon) && std::isfinite(lat))
+        footprint.push_back({lon, lat});
+}
+
+double timeFromText(const char* text)
+{
+    if (!text)
+        return 0.0;
+    std::string iso = text;
+    if (!iso.empty() && iso.back() != 'Z' && iso.find('T') != std::string::npos)
+        iso += "Z";
+    const auto t = parseUtc(iso);
+    return t ? *t : 0.0;
+}
+
+bool sentinel1(const fs::path& safe, DetectedProduct& product, std::string& reason)
+{
+    DatasetPtr ds = open((safe / "manifest.safe").string(), GDAL_OF_RASTER);
+    if (!ds || !EQUAL(ds->GetDriver()->GetDescription(), "SAFE")) {
+        reason = "a SAFE folder GDAL's SAFE driver does not open";
+        return false;
+    }
+    product.kind = "sentinel1_safe";
+    product.sensor = "Sentinel-1";
+    product.path = (safe / "manifest.safe").string();
+    product.time = timeFromText(ds->GetMetadataItem("ACQUISITION_START_TIME"));
+    for (int b = 1; b <= ds->GetRasterCount(); ++b)
+        if (const char* pol = ds->GetRasterBand(b)->GetMetadataItem("POLARIZATION"))
+            product.polarisations.push_back(pol);
+    const char* type = ds->GetMetadataItem("PRODUCT_TYPE");
+    const char* swath = ds->GetMetadataItem("SWATH");
+    product.detail = std::string(type ? type : "?") + " " + (swath ? swath : "?") + " " + std::to_string(ds->GetRasterXSize()) + " x "
+        + std::to_string(ds->GetRasterYSize());
+    for (int i = 0; i < ds->GetGCPCount(); ++i)
+        addPoint(product.footprint, ds->GetGCPs()[i].dfGCPX, ds->GetGCPs()[i].dfGCPY);
+    return true;
+}
+
+bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
+{
+    DatasetPtr ds = open(file.string(), GDAL_OF_RASTER);
+    if (!ds) {
+        reason = "GDAL cannot open it as a raster";
+        return false;
+    }
+    double t[6];
+    const OGRSpatialReference* srs = ds->GetSpatialRef();
+    if (ds->GetGeoTransform(t) != CE_None || !srs) {
+        reason = "a raster without geotransform or CRS";
+        return false;
+    }
+    product.kind = "raster";
+    product.path = file.string();
+    const std::string name = lower(file.filename().string());
+    const char* sensor = ds->GetMetadataItem("SENSOR");
+    const char* spacecraft = ds->GetRasterCount() > 0 ? ds->GetMetadataItem("SPACECRAFT_NAME") : nullptr;
+    product.sensor = sensor ? sensor
+        : spacecraft ? spacecraft
+        : name.find("amsr") != std::string::npos ? "AMSR-2"
+        : name.rfind("t", 0) == 0 && name.find("_b0") != std::string::npos ? "Sentinel-2"
+        : "raster";
+    if (name.find("_rgb_") != std::string::npos || name.find("tci") != std::string::npos)
+        product.sensor = "Sentinel-2";
+    product.time = timeFromText(ds->GetMetadataItem("ACQUISITION_TIME"));
+    if (product.time == 0.0)
+        product.time = timeFromText(ds->GetMetadataItem("TIFFTAG_DATETIME"));
+    const char* code = srs->GetAuthorityCode(nullptr);
+    product.detail = std::to_string(ds->GetRasterCount()) + " band(s), " + (code ? "EPSG:" + std::string(code) : "custom CRS") + ", "
+        + std::to_string(ds->GetRasterXSize()) + " x " + std::to_string(ds->GetRasterYSize());
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(srs, &wgs84));
+    if (toLonLat)
+        for (int i = 0; i <= 4; ++i)
+            for (int j = 0; j <= 4; ++j) {
+                double x = t[0] + t[1] * ds->GetRasterXSize() * i / 4.0;
+                double y = t[3] + t[5] * ds->GetRasterYSize() * j / 4.0;
+                if (toLonLat->Transform(1, &x, &y))
+                    addPoint(product.footprint, x, y);
+            }
+    return true;
+}
+
+bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
+{
+    DatasetPtr ds = open(file.string(), GDAL_OF_MULTIDIM_RASTER);
+    if (!ds) {
+        reason = "GDAL cannot open it as netCDF";
+        return false;
+    }
+    auto root = ds->GetRootGroup();
+    product.path = file.string();
+    auto left = root->OpenGroup("left");
+    if (left && left->OpenMDArray("latitude") && root->OpenGroup("right")) {
+        product.kind = "swot_l2_lr";
+        product.sensor = "SWOT";
+        product.detail = "KaRIn swath, left and right sides";
+        if (auto time = left->OpenMDArray("time")) {
+            double first = 0.0;
+            const GUInt64 start = 0;
+            const size_t count = 1;
+            if (time->Read(&start, &count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), &first))
+                product.time = first + 946684800.0; // seconds since 2000-01-01 UTC
+        }
+        return true;
+    }
+    const fs::path profiles = fs::path(assetsDirectory()) / "sensors";
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(profiles, error)) {
+        if (entry.path().extension() != ".json")
+            continue;
+        const std::string name = entry.path().stem().string();
+        AltimeterProfile profile;
+        try {
+            profile = loadAltimeterProfile(name);
+        } catch (const SceneError&) {
+            continue;
+        }
+        if (!root->OpenMDArray(profile.time.name) || !root->OpenMDArray(profile.latitude.name) || !root->OpenMDArray(profile.value.name))
+            continue;
+        product.kind = "altimeter";
+        product.profile = name;
+        product.sensor = profile.sensor;
+        product.detail = profile.product;
+        auto time = root->OpenMDArray(profile.time.name);
+        double first = 0.0;
+        const GUInt64 start = 0;
+        const size_t count = 1;
+        if (time->GetDimensionCount() == 1 && time->GetDimensions()[0]->GetSize() > 0
+            && time->Read(&start, &count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), &first))
+            product.time = profile.timeEpoch + first - profile.taiMinusUtc;
+        return true;
+    }
+    reason = "netCDF matching no sensor profile (assets/sensors) and no SWOT layout";
+    return false;
+}
+
+bool csvTrack(const fs::path& file, DetectedProduct& product, std::string& reason)
+{
+    std::ifstream in(file);
+    std::string header;
+    std::getline(in, header);
+    header = lower(header);
+    auto has = [&header](const char* column) {
+        const std::string c = column;
+        return header == c || header.rfind(c + ",", 0) == 0 || header.find("," + c + ",") != std::string::npos
+            || (header.size() > c.size() && header.compare(header.size() - c.size() - 1, c.size() + 1, "," + c) == 0);
+    };
+    if (!has("lat") || !has("lon") || !has("value")) {
+        reason = "CSV without lat, lon and value columns";
+        return false;
+    }
+    product.kind = "csv_track";
+    product.sensor = "track";
+    product.path = file.string();
+    product.detail = "CSV track";
+    return true;
+}
+
+void visit(const fs::path& path, int depth, Detection& out)
+{
+    std::error_code error;
+    const std::string ext = lower(path.extension().string());
+    DetectedProduct product;
+    std::string reason;
+    if (fs::is_directory(path, error)) {
+        if (ext == ".safe") {
+            if (sentinel1(path, product, reason))
+                out.products.push_back(product);
+            else
+                out.skipped.push_back(path.string() + ": " + reason);
+            return;
+        }
+        if (depth >= kMaxDepth)
+            return;
+        std::vector<fs::path> children;
+        for (const auto& entry : fs::directory_iterator(path, error))
+            children.push_back(entry.path());
+        std::sort(children.begin(), children.end());
+        for (const auto& child : children)
+            visit(child, depth + 1, out);
+        return;
+    }
+    bool recognised = false;
+    if (ext == ".tif" || ext == ".tiff" || ext == ".vrt" || ext == ".jp2")
+        recognised = raster(path, product, reason);
+    else if (ext == ".nc")
+        recognised = netCdf(path, product, reason);
+    else if (ext == ".csv")
+        recognised = csvTrack(path, product, reason);
+    else
+        reason = "not a product kind Banquise reads";
+    if (recognised)
+        out.products.push_back(product);
+    else
+        out.skipped.push_back(path.string() + ": " + reason);
+}
+} // namespace
+
+Detection detectProducts(const std::vector<std::string>& paths)
+{
+    GdalSession::ensure();
+    Detection out;
+    for (const auto& path : paths) {
+        if (!fs::exists(path)) {
+            out.skipped.push_back(path + ": does not exist");
+            continue;
+        }
+        visit(fs::path(path), 0, out);
+    }
+    return out;
+}
+
+} // namespace banquise::scene

@@ -1,0 +1,129 @@
+#include "scene/SceneAssembly.h"
+
+#include "scene/AnalysisGrid.h"
+#include "scene/SceneError.h"
+#include "scene/SceneManifest.h"
+#include "scene/UtcTime.h"
+
+#include <cpl_json.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+namespace banquise::scene {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool isSar(const DetectedProduct& p)
+{
+    return p.kind == "sentinel1_safe" && p.detail.rfind("GRD", 0) == 0;
+}
+
+CPLJSONObject entry(const DetectedProduct& p, const std::string& name, const char* kind, const char* quantity, const char* units,
+                    const char* resampling)
+{
+    CPLJSONObject e;
+    e.Add("name", name);
+    e.Add("kind", kind);
+    e.Add("file", fs::absolute(p.path).string());
+    e.Add("sensor", p.sensor);
+    e.Add("quantity", quantity);
+    e.Add("units", units);
+    if (p.time > 0.0)
+        e.Add("time", formatUtc(p.time));
+    e.Add("resampling", resampling);
+    return e;
+}
+} // namespace
+
+AnalysisGrid gridForProducts(const std::vector<DetectedProduct>& products, int epsg, double pixelSize)
+{
+    const DetectedProduct* reference = nullptr;
+    for (const auto& p : products)
+        if (isSar(p) && !p.footprint.empty() && (!reference || p.time < reference->time))
+            reference = &p;
+    std::vector<LonLat> points;
+    if (reference)
+        points = reference->footprint;
+    else
+        for (const auto& p : products)
+            points.insert(points.end(), p.footprint.begin(), p.footprint.end());
+    if (points.empty())
+        throw SceneError("", "no product tells where it lies: cannot choose an analysis grid");
+    const AnalysisGrid probe(epsg, 0.0, 0.0, pixelSize, 1, 1);
+    double xMin = std::numeric_limits<double>::max();
+    double xMax = std::numeric_limits<double>::lowest();
+    double yMin = xMin;
+    double yMax = xMax;
+    for (const LonLat& ll : points) {
+        const MapPoint p = probe.fromLonLat(ll);
+        xMin = std::min(xMin, p.x);
+        xMax = std::max(xMax, p.x);
+        yMin = std::min(yMin, p.y);
+        yMax = std::max(yMax, p.y);
+    }
+    xMin = std::floor(xMin / pixelSize) * pixelSize;
+    yMax = std::ceil(yMax / pixelSize) * pixelSize;
+    const int width = static_cast<int>(std::ceil((xMax - xMin) / pixelSize));
+    const int height = static_cast<int>(std::ceil((yMax - yMin) / pixelSize));
+    if (width < 2 || height < 2 || width > 50000 || height > 50000)
+        throw SceneError("", "the products' footprint gives an unusable grid (" + std::to_string(width) + " x " + std::to_string(height) + ")");
+    return AnalysisGrid(epsg, xMin, yMax, pixelSize, width, height);
+}
+
+void writeSceneManifest(const std::vector<DetectedProduct>& products, const AnalysisGrid& grid, const std::string& name,
+                        const std::string& folder)
+{
+    double reference = std::numeric_limits<double>::max();
+    for (const auto& p : products)
+        if (isSar(p))
+            reference = std::min(reference, p.time);
+    CPLJSONArray layers;
+    for (const auto& p : products) {
+        if (p.kind == "sentinel1_safe") {
+            const bool later = isSar(p) && p.time > reference;
+            for (const auto& pol : p.polarisations) {
+                std::string layerName = "S1 " + pol + " sigma0" + (later ? " " + formatUtc(p.time).substr(0, 10) : "");
+                if (!isSar(p))
+                    layerName += " (SLC)";
+                CPLJSONObject e = entry(p, layerName, "raster", "sigma0", "linear", "bilinear");
+                e.Add("product", "sentinel1_safe");
+                e.Add("polarisation", pol);
+                layers.Add(e);
+            }
+        } else if (p.kind == "raster") {
+            const bool concentration = p.sensor == "AMSR-2";
+            const bool optical = p.sensor.find("Sentinel-2") != std::string::npos;
+            const std::string layerName = p.sensor + " " + fs::path(p.path).stem().string();
+            layers.Add(entry(p, layerName, "raster", concentration ? "sea_ice_concentration" : optical ? "reflectance" : "other",
+                             concentration ? "%" : optical ? "reflectance" : "", concentration ? "near" : "bilinear"));
+        } else if (p.kind == "altimeter") {
+            CPLJSONObject e = entry(p, p.sensor + " freeboard", "track", "freeboard", "m", "near");
+            e.Add("product", "altimeter");
+            e.Add("profile", p.profile);
+            layers.Add(e);
+        } else if (p.kind == "swot_l2_lr") {
+            CPLJSONObject e = entry(p, "SWOT " + fs::path(p.path).stem().string(), "swath", "freeboard", "m", "near");
+            e.Add("product", "swot_l2_lr");
+            layers.Add(e);
+        } else if (p.kind == "csv_track") {
+            layers.Add(entry(p, fs::path(p.path).stem().string(), "track", "freeboard", "m", "near"));
+        }
+    }
+    if (layers.Size() == 0)
+        throw SceneError(folder, "none of the products can be put on the grid");
+    CPLJSONObject root = manifest::header(name, grid, reference == std::numeric_limits<double>::max() ? 0.0 : reference);
+    root.Add("layers", layers);
+    std::error_code error;
+    fs::create_directories(folder, error);
+    CPLJSONDocument document;
+    document.SetRoot(root);
+    const fs::path path = fs::path(folder) / manifest::kFileName;
+    if (!document.Save(path.string()))
+        throw SceneError(path.string(), "cannot write the scene manifest");
+}
+
+} // namespace banquise::scene
