@@ -10,7 +10,11 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "widgets/CursorReadout.h"
+#include "scene/AnalysisGrid.h"
+#include "scene/Feedback.h"
+#include "scene/SceneAssembly.h"
 #include "widgets/LayerPanel.h"
+#include "widgets/ProductListDialog.h"
 #include "widgets/ViewGrid.h"
 #include "widgets/VtkView.h"
 
@@ -22,7 +26,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolButton>
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -35,10 +44,10 @@ struct LoadOutcome {
     QString error;
 };
 
-LoadOutcome loadScene(const QString& path)
+LoadOutcome loadScene(const QString& path, scene::Feedback* feedback)
 {
     try {
-        return {std::make_shared<scene::LoadedScene>(scene::readScene(path.toStdString())), {}};
+        return {std::make_shared<scene::LoadedScene>(scene::readScene(path.toStdString(), feedback)), {}};
     } catch (const std::exception& e) {
         return {nullptr, QString::fromStdString(e.what())};
     }
@@ -57,7 +66,8 @@ void MainWindow::showProblem(const QString& title, const QString& message)
 
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
-      m_panel(new widgets::LayerPanel(m_grid, this)), m_readout(new QLabel(this)), m_busy(new QProgressBar(this))
+      m_panel(new widgets::LayerPanel(m_grid, this)), m_readout(new QLabel(this)), m_busy(new QProgressBar(this)),
+      m_cancel(new QToolButton(this))
 {
     setWindowTitle(tr("Banquise"));
     setCentralWidget(m_grid);
@@ -75,6 +85,14 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     m_busy->hide();
     statusBar()->addWidget(m_readout, 1);
     statusBar()->addPermanentWidget(m_busy);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setObjectName("cancelLoading");
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        if (m_loading)
+            m_loading->cancel();
+    });
+    statusBar()->addPermanentWidget(m_cancel);
     statusBar()->addPermanentWidget(new QLabel(QString::fromStdString(m_device.description), this));
     createActions();
 
@@ -88,6 +106,7 @@ void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open scene…"), QKeySequence::Open, this, &MainWindow::chooseScene);
+    file->addAction(tr("Open &data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
     file->addAction(tr("Open &sample scene"), this, [this] {
         try {
             openSceneInBackground(bundledSampleScene());
@@ -131,15 +150,82 @@ void MainWindow::chooseScene()
         openSceneInBackground(path);
 }
 
+void MainWindow::chooseData()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of products (SAFE, GeoTIFF, netCDF…)"));
+    if (!path.isEmpty())
+        openDataInBackground({path});
+}
+
+void MainWindow::openDataInBackground(const QStringList& paths, bool confirm)
+{
+    std::vector<std::string> files;
+    for (const QString& p : paths)
+        files.push_back(p.toStdString());
+    auto* watcher = new QFutureWatcher<scene::Detection>(this);
+    m_busy->setRange(0, 0);
+    m_busy->show();
+    statusBar()->showMessage(tr("Looking for products…"));
+    connect(watcher, &QFutureWatcher<scene::Detection>::finished, this, [this, watcher, paths, confirm] {
+        const scene::Detection detection = watcher->result();
+        watcher->deleteLater();
+        m_busy->hide();
+        statusBar()->clearMessage();
+        if (detection.products.empty()) {
+            QStringList lines;
+            for (const auto& s : detection.skipped)
+                lines << QString::fromStdString(s);
+            showProblem(tr("Open data"), tr("No product Banquise reads was found.\n%1").arg(lines.join('\n')));
+            return;
+        }
+        std::vector<scene::DetectedProduct> chosen = detection.products;
+        if (confirm) {
+            widgets::ProductListDialog dialog(detection, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            chosen = dialog.chosenProducts();
+        }
+        ingest(chosen, QFileInfo(paths.front()).fileName());
+    });
+    watcher->setFuture(QtConcurrent::run([files] { return scene::detectProducts(files); }));
+}
+
+void MainWindow::ingest(const std::vector<scene::DetectedProduct>& products, const QString& name)
+{
+    const QString project = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath("projects/" + name);
+    try {
+        const scene::AnalysisGrid grid = scene::gridForProducts(products);
+        scene::writeSceneManifest(products, grid, name.toStdString(), project.toStdString());
+    } catch (const std::exception& e) {
+        showProblem(tr("Open data"), QString::fromStdString(e.what()));
+        Q_EMIT sceneFailed(QString::fromStdString(e.what()));
+        return;
+    }
+    openSceneInBackground(project);
+}
+
 void MainWindow::openSceneInBackground(const QString& path)
 {
     auto* watcher = new QFutureWatcher<LoadOutcome>(this);
+    auto feedback = std::make_shared<scene::Feedback>();
+    m_loading = feedback;
+    m_busy->setRange(0, 100);
+    m_busy->setValue(0);
     m_busy->show();
+    m_cancel->show();
     statusBar()->showMessage(tr("Loading %1…").arg(path));
+    auto* progress = new QTimer(watcher);
+    connect(progress, &QTimer::timeout, this, [this, feedback] {
+        m_busy->setValue(static_cast<int>(100.0 * feedback->progress()));
+        statusBar()->showMessage(tr("Loading %1…").arg(QString::fromStdString(feedback->step())));
+    });
+    progress->start(100);
     connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path] {
         const LoadOutcome outcome = watcher->result();
         watcher->deleteLater();
         m_busy->hide();
+        m_cancel->hide();
+        m_loading.reset();
         statusBar()->clearMessage();
         if (!outcome.loaded) {
             showProblem(tr("Cannot open scene"), outcome.error);
@@ -153,7 +239,7 @@ void MainWindow::openSceneInBackground(const QString& path)
         if (!skipped.isEmpty())
             showProblem(tr("Some layers were not loaded"), skipped.join("\n"));
     });
-    watcher->setFuture(QtConcurrent::run(loadScene, path));
+    watcher->setFuture(QtConcurrent::run([path, feedback] { return loadScene(path, feedback.get()); }));
 }
 
 void MainWindow::showScene(scene::LoadedScene loaded)

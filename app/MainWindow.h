@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ComputeDevice.h"
+#include "scene/ProductCatalog.h"
 
 #include <QMainWindow>
 
@@ -8,8 +9,10 @@
 
 class QLabel;
 class QProgressBar;
+class QToolButton;
 
 namespace banquise::scene {
+class Feedback;
 class Scene;
 struct LoadedScene;
 }
@@ -30,8 +33,13 @@ public:
     explicit MainWindow(models::ComputeDevice device, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Loads on a worker thread; the views change when it is done.
+    // Loads on a worker thread with progress and Cancel in the status bar;
+    // the views change when it is done.
     void openSceneInBackground(const QString& path);
+    // Recognises the products in files and folders (worker thread), lets the
+    // user pick them (when confirm), writes a scene of them in the user's
+    // project folder and opens it.
+    void openDataInBackground(const QStringList& paths, bool confirm = true);
     void showScene(scene::LoadedScene loaded);
     // The view grid as an image, what --screenshot and File > Save snapshot write.
     QImage snapshot();
@@ -59,6 +67,8 @@ Q_SIGNALS:
 private:
     void createActions();
     void chooseScene();
+    void chooseData();
+    void ingest(const std::vector<scene::DetectedProduct>& products, const QString& name);
     void chooseSnapshotPath();
     void showCursor(double x, double y);
     void showProblem(const QString& title, const QString& message);
@@ -68,6 +78,8 @@ private:
     widgets::LayerPanel* m_panel;
     QLabel* m_readout;
     QProgressBar* m_busy;
+    QToolButton* m_cancel;
+    std::shared_ptr<scene::Feedback> m_loading;
     std::unique_ptr<scene::Scene> m_scene;
 };
 

@@ -1,6 +1,7 @@
 #include "scene/SceneReader.h"
 
 #include "scene/AltimeterReader.h"
+#include "scene/Feedback.h"
 #include "scene/GdalSession.h"
 #include "scene/RasterLayer.h"
 #include "scene/RasterOnGrid.h"
@@ -196,7 +197,7 @@ AnalysisGrid readGrid(const CPLJSONObject& root, const std::string& manifest)
 
 } // namespace
 
-LoadedScene readScene(const std::string& path)
+LoadedScene readScene(const std::string& path, Feedback* feedback)
 {
     GdalSession::ensure();
     fs::path manifestPath(path);
@@ -225,12 +226,19 @@ LoadedScene readScene(const std::string& path)
 
     const CPLJSONArray layers = root.GetArray("layers");
     for (int i = 0; i < layers.Size(); ++i) {
+        if (feedback) {
+            if (feedback->isCancelled())
+                throw SceneError(path, "loading cancelled");
+            feedback->setProgress(static_cast<double>(i) / layers.Size(), layers[i].GetString("name", ""));
+        }
         try {
             loaded.scene.addLayer(readLayer(layers[i], manifestPath.parent_path(), loaded.scene.grid()));
         } catch (const SceneError& e) {
             loaded.skippedLayers.push_back(e.what());
         }
     }
+    if (feedback)
+        feedback->setProgress(1.0, "done");
     if (loaded.scene.layers().empty())
         throw SceneError(manifestPath.string(), loaded.skippedLayers.empty() ? "scene has no layer" : "no layer could be loaded: " + loaded.skippedLayers.front());
     return loaded;

@@ -7,6 +7,8 @@
 
 namespace banquise::scene {
 
+class Feedback;
+
 struct LoadedScene {
     Scene scene;
     // One message per layer that could not be loaded ("file: reason"); the
@@ -20,7 +22,8 @@ struct LoadedScene {
 // gridded from their geolocation arrays), tracks (CSV, or altimeter netCDF
 // read through a sensor profile) are projected to grid coordinates.
 // Throws SceneError when the path is not a scene; a bad layer is skipped and
-// reported. Runs on any thread.
-LoadedScene readScene(const std::string& path);
+// reported. With feedback: progress per layer, and a cancel checked between
+// layers (SceneError "loading cancelled"). Runs on any thread.
+LoadedScene readScene(const std::string& path, Feedback* feedback = nullptr);
 
 } // namespace banquise::scene

@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace banquise;
@@ -110,6 +111,31 @@ private Q_SLOTS:
             if (name == "CryoSat-2 freeboard (drift-compensated)" || name == "Ice drift")
                 QVERIFY(stack.style(i).visible);
         }
+    }
+
+    void openDataRecognisesAndCoRegistersProducts()
+    {
+        QStandardPaths::setTestModeEnabled(true); // projects go to a test location, not the user's
+        const std::string folder = m_folder.path("products");
+        scene::synthetic::SynthOptions options;
+        options.sizeKm = 16.0;
+        scene::synthetic::writeSyntheticScene(options, folder);
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openDataInBackground({QString::fromStdString(folder)}, false);
+        QVERIFY(shown.wait(30000));
+        const scene::Scene& s = *m_window->currentScene();
+        for (const char* layer : {"S1 HH sigma0", "S1 HV sigma0 2024-03-15", "CryoSat-2 freeboard", "Sentinel-3 SRAL freeboard"})
+            QVERIFY2(s.findLayer(layer), layer);
+        QCOMPARE(s.grid().pixelSize(), 40.0);
+    }
+
+    void openDataWithNothingReadableIsExplained()
+    {
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openDataInBackground({QString::fromStdString(m_folder.path("nothing-here"))}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QMessageBox*>("problemMessage"), 20000);
+        QVERIFY(m_window->findChild<QMessageBox*>("problemMessage")->text().contains("does not exist"));
+        QCOMPARE(m_window->currentScene()->name(), std::string("two layers"));
     }
 
     void snapshotIsTheViewGrid()

@@ -2,6 +2,7 @@
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
+#include "scene/Feedback.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/SceneWriter.h"
@@ -134,6 +135,21 @@ private Q_SLOTS:
         replaceInFile(m_folder->path() + "/scene.json", "\"time\":\"2024-03-14T07:42:10Z\"", "\"time\":\"last Tuesday\"");
         const LoadedScene loaded = readScene(m_folder->path());
         QVERIFY(mentions(loaded.skippedLayers, "s1_hh_sigma0.tif", "not ISO-8601"));
+    }
+
+    void loadingReportsProgressAndCanBeCancelled()
+    {
+        Feedback feedback;
+        readScene(m_folder->path(), &feedback);
+        QCOMPARE(feedback.progress(), 1.0);
+        Feedback cancelled;
+        cancelled.cancel();
+        try {
+            readScene(m_folder->path(), &cancelled);
+            QFAIL("a cancelled load went on");
+        } catch (const SceneError& e) {
+            QVERIFY2(e.reason() == "loading cancelled", e.what());
+        }
     }
 
     void writerRefusesToReplaceWhatIsNotAScene()

@@ -1,0 +1,69 @@
+#include "widgets/ProductListDialog.h"
+
+#include "scene/UtcTime.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace banquise::widgets {
+
+ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget* parent)
+    : QDialog(parent), m_detection(detection), m_table(new QTableWidget(static_cast<int>(detection.products.size()), 5, this))
+{
+    setWindowTitle(tr("Open data"));
+    m_table->setObjectName("productTable");
+    m_table->setHorizontalHeaderLabels({tr("Sensor"), tr("Kind"), tr("Time (UTC)"), tr("Details"), tr("File")});
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const scene::DetectedProduct& p = m_detection.products[row];
+        auto* sensor = new QTableWidgetItem(QString::fromStdString(p.sensor));
+        sensor->setFlags(sensor->flags() | Qt::ItemIsUserCheckable);
+        // Truth rasters and separate optical bands are there but not picked by default.
+        const bool wanted = p.sensor != "raster" && !(p.kind == "raster" && p.path.find("_B0") != std::string::npos);
+        sensor->setCheckState(wanted ? Qt::Checked : Qt::Unchecked);
+        m_table->setItem(row, 0, sensor);
+        m_table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(p.kind)));
+        m_table->setItem(row, 2, new QTableWidgetItem(p.time > 0.0 ? QString::fromStdString(scene::formatUtc(p.time)) : tr("unknown")));
+        m_table->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(p.detail)));
+        m_table->setItem(row, 4, new QTableWidgetItem(QString::fromStdString(p.path)));
+    }
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->resizeColumnsToContents();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("%n product(s) recognised. The checked ones make the scene; the grid follows the first "
+                                    "Sentinel-1 footprint (EPSG:3413, 40 m).", nullptr, m_table->rowCount()), this));
+    layout->addWidget(m_table, 1);
+    if (!m_detection.skipped.empty()) {
+        auto* skipped = new QPlainTextEdit(this);
+        skipped->setObjectName("skippedList");
+        skipped->setReadOnly(true);
+        QStringList lines;
+        for (const auto& s : m_detection.skipped)
+            lines << QString::fromStdString(s);
+        skipped->setPlainText(lines.join('\n'));
+        skipped->setMaximumHeight(110);
+        layout->addWidget(new QLabel(tr("Skipped:"), this));
+        layout->addWidget(skipped);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(980, 520);
+}
+
+std::vector<scene::DetectedProduct> ProductListDialog::chosenProducts() const
+{
+    std::vector<scene::DetectedProduct> chosen;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, 0)->checkState() == Qt::Checked)
+            chosen.push_back(m_detection.products[row]);
+    return chosen;
+}
+
+} // namespace banquise::widgets

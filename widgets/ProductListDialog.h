@@ -1,0 +1,28 @@
+#pragma once
+
+#include "scene/ProductCatalog.h"
+
+#include <QDialog>
+
+#include <vector>
+
+class QTableWidget;
+
+namespace banquise::widgets {
+
+// Shows what Banquise recognised in the chosen files and folders (sensor,
+// kind, time, details, path), with a check box per product, and what it
+// skipped and why; the user picks the products that make the scene.
+class ProductListDialog : public QDialog {
+    Q_OBJECT
+public:
+    ProductListDialog(const scene::Detection& detection, QWidget* parent = nullptr);
+
+    std::vector<scene::DetectedProduct> chosenProducts() const;
+
+private:
+    scene::Detection m_detection;
+    QTableWidget* m_table;
+};
+
+} // namespace banquise::widgets
