@@ -10,9 +10,8 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "widgets/CursorReadout.h"
-#include "scene/AnalysisGrid.h"
+#include "app/ProjectFolder.h"
 #include "scene/Feedback.h"
-#include "scene/SceneAssembly.h"
 #include "widgets/LayerPanel.h"
 #include "widgets/ProductListDialog.h"
 #include "widgets/ViewGrid.h"
@@ -26,9 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
@@ -192,10 +189,9 @@ void MainWindow::openDataInBackground(const QStringList& paths, bool confirm)
 
 void MainWindow::ingest(const std::vector<scene::DetectedProduct>& products, const QString& name)
 {
-    const QString project = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath("projects/" + name);
+    QString project;
     try {
-        const scene::AnalysisGrid grid = scene::gridForProducts(products);
-        scene::writeSceneManifest(products, grid, name.toStdString(), project.toStdString());
+        project = writeProject(products, name);
     } catch (const std::exception& e) {
         showProblem(tr("Open data"), QString::fromStdString(e.what()));
         Q_EMIT sceneFailed(QString::fromStdString(e.what()));

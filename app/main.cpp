@@ -3,8 +3,11 @@
 //   banquise --screenshot out.png [scene] renders the main window's views to PNG and exits
 //   banquise --window-screenshot out.png [scene]  the whole window, cursor at the scene centre
 //   --drift (with either): estimate the ice drift before the screenshot
+//   banquise --data FOLDER                         recognise the products in a folder and open them
 #include "app/MainWindow.h"
+#include "app/ProjectFolder.h"
 #include "app/SampleScenePath.h"
+#include "scene/ProductCatalog.h"
 #include "models/ComputeDevice.h"
 #include "scene/Scene.h"
 #include "scene/SceneReader.h"
@@ -13,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <cstdio>
@@ -75,11 +79,25 @@ int main(int argc, char** argv)
     parser.addOption(windowScreenshot);
     QCommandLineOption drift("drift", "With a screenshot: estimate the ice drift first (Analysis > Estimate ice drift).");
     parser.addOption(drift);
+    QCommandLineOption data("data", "Open the products found in a folder (SAFE, GeoTIFF, netCDF…) as a new scene.", "folder");
+    parser.addOption(data);
     parser.addPositionalArgument("scene", "Scene folder (default: the bundled sample scene).");
     parser.process(application);
 
     QString scenePath = parser.positionalArguments().value(0);
-    if (scenePath.isEmpty()) {
+    const bool screenshotMode = parser.isSet(screenshot) || parser.isSet(windowScreenshot);
+    if (parser.isSet(data) && screenshotMode) {
+        // Headless: every recognised product, no dialog.
+        const QString folder = parser.value(data);
+        try {
+            const scene::Detection found = scene::detectProducts({folder.toStdString()});
+            scenePath = app::writeProject(found.products, QFileInfo(folder).fileName());
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "banquise: %s\n", e.what());
+            return 1;
+        }
+    }
+    if (scenePath.isEmpty() && !parser.isSet(data)) {
         try {
             scenePath = app::bundledSampleScene();
         } catch (const std::exception& e) {
@@ -88,7 +106,7 @@ int main(int argc, char** argv)
         }
     }
     app::MainWindow window(models::configureComputeDevice());
-    if (parser.isSet(screenshot) || parser.isSet(windowScreenshot)) {
+    if (screenshotMode) {
         const bool wholeWindow = parser.isSet(windowScreenshot);
         return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow,
                               parser.isSet(drift));
@@ -96,6 +114,9 @@ int main(int argc, char** argv)
 
     window.resize(1400, 860);
     window.show();
-    QTimer::singleShot(0, &window, [&window, scenePath] { window.openSceneInBackground(scenePath); });
+    if (parser.isSet(data))
+        QTimer::singleShot(0, &window, [&window, folder = parser.value(data)] { window.openDataInBackground({folder}); });
+    else
+        QTimer::singleShot(0, &window, [&window, scenePath] { window.openSceneInBackground(scenePath); });
     return QApplication::exec();
 }

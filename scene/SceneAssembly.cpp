@@ -22,6 +22,23 @@ bool isSar(const DetectedProduct& p)
     return p.kind == "sentinel1_safe" && p.detail.rfind("GRD", 0) == 0;
 }
 
+// Display order of the views (SAR, optical composite, concentration, swath,
+// other images, then tracks on top): the 2 x 2 grid shows the first four.
+int displayRank(const DetectedProduct& p)
+{
+    if (isSar(p))
+        return 0;
+    if (p.kind == "raster" && p.sensor.find("Sentinel-2") != std::string::npos)
+        return p.detail.rfind("3 band", 0) == 0 ? 1 : 5;
+    if (p.kind == "raster" && p.sensor == "AMSR-2")
+        return 2;
+    if (p.kind == "swot_l2_lr")
+        return 3;
+    if (p.kind == "sentinel1_safe" || p.kind == "raster")
+        return 4;
+    return 6;
+}
+
 CPLJSONObject entry(const DetectedProduct& p, const std::string& name, const char* kind, const char* quantity, const char* units,
                     const char* resampling)
 {
@@ -81,8 +98,11 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
     for (const auto& p : products)
         if (isSar(p))
             reference = std::min(reference, p.time);
+    std::vector<DetectedProduct> ordered = products;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const DetectedProduct& a, const DetectedProduct& b) { return displayRank(a) < displayRank(b); });
     CPLJSONArray layers;
-    for (const auto& p : products) {
+    for (const auto& p : ordered) {
         if (p.kind == "sentinel1_safe") {
             const bool later = isSar(p) && p.time > reference;
             for (const auto& pol : p.polarisations) {
