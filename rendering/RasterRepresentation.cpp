@@ -24,7 +24,6 @@ RasterRepresentation::RasterRepresentation(std::shared_ptr<const scene::RasterLa
     m_image->SetSpacing(grid.pixelSize(), grid.pixelSize(), 1.0);
     const scene::MapPoint bottomLeft = grid.pixelCentre(0, grid.height() - 1);
     m_image->SetOrigin(bottomLeft.x, bottomLeft.y, 0.0);
-    m_image->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
     m_actor->GetMapper()->SetInputData(m_image);
     m_actor->InterpolateOff();
     m_actor->PickableOff();
@@ -44,12 +43,15 @@ void RasterRepresentation::removeFrom(vtkRenderer* renderer)
 
 void RasterRepresentation::applyStyle(const LayerStyle& style)
 {
+    // Colours are made when the layer is first shown: a view's hidden
+    // layers cost neither the colouring time nor the RGBA memory.
     const bool recolour = !m_hasColours || style.colormap != m_coloured.colormap || style.min != m_coloured.min
         || style.max != m_coloured.max;
-    if (recolour)
+    if (recolour && style.visible) {
         colourImage(style);
-    m_coloured = style;
-    m_hasColours = true;
+        m_coloured = style;
+        m_hasColours = true;
+    }
     m_actor->SetVisibility(style.visible);
     m_actor->SetOpacity(style.opacity);
 }
@@ -59,6 +61,8 @@ void RasterRepresentation::colourImage(const LayerStyle& style)
     const scene::AnalysisGrid& grid = m_layer->grid();
     const int width = grid.width();
     const int height = grid.height();
+    if (!m_hasColours)
+        m_image->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
     auto* rgba = static_cast<unsigned char*>(m_image->GetScalarPointer());
     const double span = style.max > style.min ? style.max - style.min : 1.0;
     const bool composite = style.colormap == Colormap::RgbComposite && m_layer->bandCount() >= 3;

@@ -7,6 +7,8 @@
 
 #include <gdal_priv.h>
 
+#include <cmath>
+
 namespace banquise::scene {
 
 GDALDataset* createGeoTiff(const std::string& path, const AnalysisGrid& grid, int bands, GDALDataType type, double time)
@@ -25,6 +27,24 @@ GDALDataset* createGeoTiff(const std::string& path, const AnalysisGrid& grid, in
     ds->SetProjection(grid.crsWkt().c_str());
     ds->SetMetadataItem("ACQUISITION_TIME", formatUtc(time).c_str());
     return ds;
+}
+
+void writeFloatGeoTiff(const std::string& path, const AnalysisGrid& grid, const std::vector<std::vector<float>>& bands, double time,
+                       const std::vector<std::pair<std::string, std::string>>& metadata)
+{
+    GDALDataset* ds = createGeoTiff(path, grid, static_cast<int>(bands.size()), GDT_Float32, time);
+    for (const auto& [name, value] : metadata)
+        ds->SetMetadataItem(name.c_str(), value.c_str());
+    bool ok = true;
+    for (std::size_t b = 0; b < bands.size() && ok; ++b) {
+        GDALRasterBand* band = ds->GetRasterBand(static_cast<int>(b) + 1);
+        band->SetNoDataValue(std::nan(""));
+        ok = band->RasterIO(GF_Write, 0, 0, grid.width(), grid.height(), const_cast<float*>(bands[b].data()), grid.width(),
+                            grid.height(), GDT_Float32, 0, 0) == CE_None;
+    }
+    GDALClose(ds);
+    if (!ok)
+        throw SceneError(path, std::string("cannot write raster data (") + GdalSession::lastError() + ")");
 }
 
 } // namespace banquise::scene

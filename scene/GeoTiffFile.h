@@ -3,6 +3,8 @@
 #include <gdal.h> // GDALDataType
 
 #include <string>
+#include <utility>
+#include <vector>
 
 class GDALDataset;
 
@@ -14,5 +16,10 @@ class AnalysisGrid;
 // geotransform and ACQUISITION_TIME metadata; the caller writes the bands
 // and closes it (GDALClose). Throws SceneError naming the file.
 GDALDataset* createGeoTiff(const std::string& path, const AnalysisGrid& grid, int bands, GDALDataType type, double time);
+
+// Writes float bands (NaN no-data) on a grid as a GeoTIFF, with metadata
+// items (name, value) on the dataset. Throws SceneError naming the file.
+void writeFloatGeoTiff(const std::string& path, const AnalysisGrid& grid, const std::vector<std::vector<float>>& bands, double time,
+                       const std::vector<std::pair<std::string, std::string>>& metadata = {});
 
 } // namespace banquise::scene

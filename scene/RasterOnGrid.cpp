@@ -71,7 +71,7 @@ DatasetPtr warpOntoGrid(GDALDataset* source, const std::string& file, const Anal
 } // namespace
 
 std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, const std::string& file, const AnalysisGrid& grid,
-                                                 const std::string& resampling)
+                                                 const std::string& resampling, bool* wasWarped)
 {
     GDALDataset* source = &sourceDataset;
     if (source->GetRasterCount() < 1)
@@ -86,6 +86,8 @@ std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, con
     DatasetPtr warped;
     if (!onGridAlready(*source, grid))
         warped = warpOntoGrid(source, file, grid, resampling);
+    if (wasWarped)
+        *wasWarped = warped != nullptr;
     GDALDataset* onGrid = warped ? warped.get() : source;
 
     std::vector<std::vector<float>> bands;

@@ -16,7 +16,8 @@ class AnalysisGrid;
 // "near", "average", ...). Throws SceneError naming the file and the reason
 // (no georeferencing, no CRS, no overlap). Runs on any thread.
 std::vector<std::vector<float>> readRasterOnGrid(const std::string& file, const AnalysisGrid& grid, const std::string& resampling);
+// `warped` (optional) tells whether the raster had to be warped.
 std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& source, const std::string& file, const AnalysisGrid& grid,
-                                                 const std::string& resampling);
+                                                 const std::string& resampling, bool* warped = nullptr);
 
 } // namespace banquise::scene

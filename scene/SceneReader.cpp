@@ -3,6 +3,7 @@
 #include "scene/AltimeterReader.h"
 #include "scene/Feedback.h"
 #include "scene/GdalSession.h"
+#include "scene/LayerCache.h"
 #include "scene/RasterLayer.h"
 #include "scene/RasterOnGrid.h"
 #include "scene/SceneError.h"
@@ -167,10 +168,21 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     if (kind == "track")
         return readTrack(entry, file, grid);
     LayerInfo info = readInfo(entry, file);
-    DatasetPtr source = openRaster(entry, file);
-    if (!source)
-        throw SceneError(file, gdalReason("cannot open as a raster"));
-    auto bands = readRasterOnGrid(*source, file, grid, entry.GetString("resampling", "bilinear"));
+    // Calibrated or warped rasters come from the scene's cache when made before.
+    const LayerCache cache(folder);
+    const std::string cacheKey = LayerCache::key(entry.Format(CPLJSONObject::PrettyFormat::Plain), file, grid);
+    std::vector<std::vector<float>> bands;
+    if (auto cached = cache.load(cacheKey, grid)) {
+        bands = std::move(*cached);
+    } else {
+        DatasetPtr source = openRaster(entry, file);
+        if (!source)
+            throw SceneError(file, gdalReason("cannot open as a raster"));
+        bool warped = false;
+        bands = readRasterOnGrid(*source, file, grid, entry.GetString("resampling", "bilinear"), &warped);
+        if (warped || !entry.GetString("product", "").empty())
+            cache.store(cacheKey, grid, bands, info.time);
+    }
     if (kind == "swath")
         return std::make_shared<SwathLayer>(std::move(info), grid, std::move(bands.front()), readFootprints(entry));
     if (kind == "raster")

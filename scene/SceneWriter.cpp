@@ -43,20 +43,11 @@ std::string fileStem(const std::string& name, std::set<std::string>& used)
 
 void writeGeoTiff(const RasterLayer& layer, const std::string& path)
 {
-    const AnalysisGrid& grid = layer.grid();
-    GDALDataset* ds = createGeoTiff(path, grid, layer.bandCount(), GDT_Float32, layer.info().time);
-    ds->SetMetadataItem("SENSOR", layer.info().sensor.c_str());
-    ds->SetMetadataItem("QUANTITY", toString(layer.info().quantity).c_str());
-    bool ok = true;
-    for (int b = 0; b < layer.bandCount() && ok; ++b) {
-        GDALRasterBand* band = ds->GetRasterBand(b + 1);
-        band->SetNoDataValue(std::nan(""));
-        ok = band->RasterIO(GF_Write, 0, 0, grid.width(), grid.height(), const_cast<float*>(layer.band(b).data()),
-                            grid.width(), grid.height(), GDT_Float32, 0, 0) == CE_None;
-    }
-    GDALClose(ds);
-    if (!ok)
-        throw SceneError(path, std::string("cannot write raster data (") + GdalSession::lastError() + ")");
+    std::vector<std::vector<float>> bands;
+    for (int b = 0; b < layer.bandCount(); ++b)
+        bands.push_back(layer.band(b));
+    writeFloatGeoTiff(path, layer.grid(), bands, layer.info().time,
+                      {{"SENSOR", layer.info().sensor}, {"QUANTITY", toString(layer.info().quantity)}});
 }
 
 void writeTrackCsv(const TrackLayer& layer, const std::string& path)
