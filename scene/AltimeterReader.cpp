@@ -1,6 +1,7 @@
 #include "scene/AltimeterReader.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
 #include "scene/SceneError.h"
@@ -16,8 +17,7 @@ namespace banquise::scene {
 std::vector<TrackRecord> readAltimeterRecords(const std::string& file, const AltimeterProfile& profile, const AnalysisGrid& grid)
 {
     GdalSession::ensure();
-    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
-        GDALOpenEx(file.c_str(), GDAL_OF_MULTIDIM_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    DatasetPtr ds = openDataset(file, GDAL_OF_MULTIDIM_RASTER);
     if (!ds)
         throw SceneError(file, std::string("cannot open as netCDF (") + GdalSession::lastError() + ")");
     auto root = ds->GetRootGroup();

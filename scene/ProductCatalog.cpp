@@ -1,5 +1,6 @@
 #include "scene/ProductCatalog.h"
 
+#include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/SceneError.h"
 #include "scene/SensorProfile.h"
@@ -20,14 +21,7 @@ namespace banquise::scene {
 namespace fs = std::filesystem;
 
 namespace {
-using DatasetPtr = std::unique_ptr<GDALDataset, decltype(&GDALClose)>;
 constexpr int kMaxDepth = 6;
-
-DatasetPtr open(const std::string& path, unsigned flags)
-{
-    return DatasetPtr(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr)),
-                      GDALClose);
-}
 
 std::string lower(std::string s)
 {
@@ -55,7 +49,7 @@ double timeFromText(const char* text)
 
 bool sentinel1(const fs::path& safe, DetectedProduct& product, std::string& reason)
 {
-    DatasetPtr ds = open((safe / "manifest.safe").string(), GDAL_OF_RASTER);
+    DatasetPtr ds = openDataset((safe / "manifest.safe").string(), GDAL_OF_RASTER);
     if (!ds || !EQUAL(ds->GetDriver()->GetDescription(), "SAFE")) {
         reason = "a SAFE folder GDAL's SAFE driver does not open";
         return false;
@@ -78,7 +72,7 @@ bool sentinel1(const fs::path& safe, DetectedProduct& product, std::string& reas
 
 bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
 {
-    DatasetPtr ds = open(file.string(), GDAL_OF_RASTER);
+    DatasetPtr ds = openDataset(file.string(), GDAL_OF_RASTER);
     if (!ds) {
         reason = "GDAL cannot open it as a raster";
         return false;
@@ -124,7 +118,7 @@ bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
 
 bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
 {
-    DatasetPtr ds = open(file.string(), GDAL_OF_MULTIDIM_RASTER);
+    DatasetPtr ds = openDataset(file.string(), GDAL_OF_MULTIDIM_RASTER);
     if (!ds) {
         reason = "GDAL cannot open it as netCDF";
         return false;

@@ -1,6 +1,7 @@
 #include "scene/RasterOnGrid.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/SceneError.h"
 
@@ -14,17 +15,6 @@
 namespace banquise::scene {
 
 namespace {
-
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-std::string gdalReason(const std::string& fallback)
-{
-    const std::string message = GdalSession::lastError();
-    return message.empty() ? fallback : fallback + " (" + message + ")";
-}
 
 bool onGridAlready(GDALDataset& source, const AnalysisGrid& grid)
 {
@@ -59,12 +49,12 @@ DatasetPtr warpOntoGrid(GDALDataset* source, const std::string& file, const Anal
     std::unique_ptr<GDALWarpAppOptions, decltype(&GDALWarpAppOptionsFree)> options(
         GDALWarpAppOptionsNew(argv.data(), nullptr), GDALWarpAppOptionsFree);
     if (!options)
-        throw SceneError(file, gdalReason("invalid warp options"));
+        throw SceneError(file, withGdalReason("invalid warp options"));
     GDALDatasetH sourceHandle = GDALDataset::ToHandle(source);
     int usageError = 0;
     DatasetPtr warped(GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &sourceHandle, options.get(), &usageError)));
     if (!warped)
-        throw SceneError(file, gdalReason("cannot be warped onto the analysis grid"));
+        throw SceneError(file, withGdalReason("cannot be warped onto the analysis grid"));
     return warped;
 }
 
@@ -100,7 +90,7 @@ std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, con
         std::vector<float> values(count);
         if (band->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), values.data(), grid.width(), grid.height(),
                            GDT_Float32, 0, 0) != CE_None)
-            throw SceneError(file, gdalReason("cannot read band " + std::to_string(b)));
+            throw SceneError(file, withGdalReason("cannot read band " + std::to_string(b)));
         GDALRasterBand* sourceBand = source->GetRasterBand(std::min(b, source->GetRasterCount()));
         int hasScale = 0;
         int hasOffset = 0;
@@ -125,9 +115,9 @@ std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, con
 std::vector<std::vector<float>> readRasterOnGrid(const std::string& file, const AnalysisGrid& grid, const std::string& resampling)
 {
     GdalSession::ensure();
-    DatasetPtr source(static_cast<GDALDataset*>(GDALOpen(file.c_str(), GA_ReadOnly)));
+    DatasetPtr source = openDataset(file);
     if (!source)
-        throw SceneError(file, gdalReason("cannot open as a raster"));
+        throw SceneError(file, withGdalReason("cannot open as a raster"));
     return readRasterOnGrid(*source, file, grid, resampling);
 }
 

@@ -2,6 +2,7 @@
 
 #include "scene/AltimeterReader.h"
 #include "scene/Feedback.h"
+#include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/LayerCache.h"
 #include "scene/RasterLayer.h"
@@ -28,17 +29,6 @@ namespace banquise::scene {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-std::string gdalReason(const std::string& fallback)
-{
-    const std::string message = GdalSession::lastError();
-    return message.empty() ? fallback : fallback + " (" + message + ")";
-}
 
 LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
 {
@@ -67,7 +57,7 @@ DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
         return DatasetPtr(openCalibratedSentinel1(file, entry.GetString("polarisation", "HH")));
     if (!product.empty())
         throw SceneError(file, "unknown product kind '" + product + "'");
-    return DatasetPtr(static_cast<GDALDataset*>(GDALOpen(file.c_str(), GA_ReadOnly)));
+    return openDataset(file);
 }
 
 std::string columnValue(OGRFeature& feature, int index)
@@ -89,9 +79,9 @@ std::shared_ptr<const Layer> readTrack(const CPLJSONObject& entry, const std::st
     LayerInfo info = readInfo(entry, file);
     // OGR's CSV driver; every column read as text and parsed here so that
     // ISO times are not reinterpreted by type auto-detection.
-    DatasetPtr source(static_cast<GDALDataset*>(GDALOpenEx(file.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+    DatasetPtr source = openDataset(file, GDAL_OF_VECTOR);
     if (!source || source->GetLayerCount() < 1)
-        throw SceneError(file, gdalReason("cannot open as a track table"));
+        throw SceneError(file, withGdalReason("cannot open as a track table"));
     OGRLayer* table = source->GetLayer(0);
     OGRFeatureDefn* definition = table->GetLayerDefn();
     const int lat = definition->GetFieldIndex("lat");
@@ -177,7 +167,7 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     } else {
         DatasetPtr source = openRaster(entry, file);
         if (!source)
-            throw SceneError(file, gdalReason("cannot open as a raster"));
+            throw SceneError(file, withGdalReason("cannot open as a raster"));
         bool warped = false;
         bands = readRasterOnGrid(*source, file, grid, entry.GetString("resampling", "bilinear"), &warped);
         if (warped || !entry.GetString("product", "").empty())
@@ -222,7 +212,7 @@ LoadedScene readScene(const std::string& path, Feedback* feedback)
 
     CPLJSONDocument document;
     if (!document.Load(manifestPath.string()))
-        throw SceneError(manifestPath.string(), gdalReason("is not valid JSON"));
+        throw SceneError(manifestPath.string(), withGdalReason("is not valid JSON"));
     const CPLJSONObject root = document.GetRoot();
     if (root.GetString("format", "") != manifest::kFormat)
         throw SceneError(manifestPath.string(), std::string("is not a Banquise scene manifest (format is not '") + manifest::kFormat + "')");

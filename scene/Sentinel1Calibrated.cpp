@@ -1,5 +1,6 @@
 #include "scene/Sentinel1Calibrated.h"
 
+#include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Calibration.h"
@@ -15,10 +16,6 @@ namespace banquise::scene {
 namespace fs = std::filesystem;
 
 namespace {
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-
 std::string lower(std::string s)
 {
     for (char& ch : s)
@@ -44,7 +41,7 @@ std::string calibrationFile(const fs::path& safe, const std::string& polarisatio
 GDALDataset* openCalibratedSentinel1(const std::string& manifestPath, const std::string& polarisation)
 {
     GdalSession::ensure();
-    std::unique_ptr<GDALDataset, DatasetCloser> product(static_cast<GDALDataset*>(GDALOpen(manifestPath.c_str(), GA_ReadOnly)));
+    DatasetPtr product = openDataset(manifestPath);
     if (!product)
         throw SceneError(manifestPath, std::string("cannot open as a Sentinel-1 SAFE product (") + GdalSession::lastError() + ")");
     if (!EQUAL(product->GetDriver()->GetDescription(), "SAFE"))
@@ -69,7 +66,7 @@ GDALDataset* openCalibratedSentinel1(const std::string& manifestPath, const std:
     const int width = product->GetRasterXSize();
     const int height = product->GetRasterYSize();
     GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("MEM");
-    std::unique_ptr<GDALDataset, DatasetCloser> sigma0(memory->Create("", width, height, 1, GDT_Float32, nullptr));
+    DatasetPtr sigma0(memory->Create("", width, height, 1, GDT_Float32, nullptr));
     sigma0->SetGCPs(product->GetGCPCount(), product->GetGCPs(), product->GetGCPSpatialRef());
     sigma0->GetRasterBand(1)->SetNoDataValue(std::nan(""));
     std::vector<float> row(width);

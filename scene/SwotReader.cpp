@@ -1,6 +1,7 @@
 #include "scene/SwotReader.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
 #include "scene/SceneError.h"
@@ -22,8 +23,7 @@ SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, cons
                          const std::string& qualityVariable)
 {
     GdalSession::ensure();
-    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
-        GDALOpenEx(file.c_str(), GDAL_OF_MULTIDIM_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    DatasetPtr ds = openDataset(file, GDAL_OF_MULTIDIM_RASTER);
     if (!ds)
         throw SceneError(file, std::string("cannot open as netCDF (") + GdalSession::lastError() + ")");
     std::vector<double> xs;

@@ -1,6 +1,7 @@
 #include "scene/synthetic/TruthEvaluation.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/MotionField.h"
 #include "scene/SceneError.h"
@@ -52,8 +53,7 @@ double leadFraction(const MapPoint& centre, const MapPoint& along, const Footpri
 EndPointErrors driftEndPointErrors(const MotionField& field, const std::string& truthRaster)
 {
     GdalSession::ensure();
-    std::unique_ptr<GDALDataset, decltype(&GDALClose)> truth(static_cast<GDALDataset*>(GDALOpen(truthRaster.c_str(), GA_ReadOnly)),
-                                                             GDALClose);
+    DatasetPtr truth = openDataset(truthRaster);
     if (!truth || truth->GetRasterCount() < 2)
         throw SceneError(truthRaster, "is not a two-band drift truth raster");
     const int w = truth->GetRasterXSize();

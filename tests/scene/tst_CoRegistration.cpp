@@ -1,4 +1,5 @@
 #include "common/TempSceneFolder.h"
+#include "common/OpenedDataset.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
@@ -84,7 +85,7 @@ private Q_SLOTS:
         // Sentinel-2 is in its UTM zone: a known point (the centre of a grid
         // cell, as latitude and longitude) must be read from the UTM pixel
         // that holds it, within a tenth of a pixel (half is the requirement).
-        Dataset optical(m_folder.path() + "/" + m_products.sentinel2);
+        banquise::tests::OpenedDataset optical(m_folder.path() + "/" + m_products.sentinel2);
         DatasetPtr coordinates = coordinateImage(*optical.ds);
         const auto bands = readRasterOnGrid(*coordinates, "optical coordinates", m_grid, "bilinear");
         double t[6];
@@ -113,12 +114,6 @@ private Q_SLOTS:
     }
 
 private:
-    struct Dataset {
-        explicit Dataset(const std::string& path) : ds(static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly))) {}
-        ~Dataset() { GDALClose(ds); }
-        GDALDataset* operator->() const { return ds; }
-        GDALDataset* ds;
-    };
 
     banquise::tests::TempSceneFolder m_folder;
     synthetic::SynthProducts m_products;

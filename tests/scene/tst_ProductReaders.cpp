@@ -1,4 +1,5 @@
 #include "common/TempSceneFolder.h"
+#include "common/OpenedDataset.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AltimeterReader.h"
@@ -115,7 +116,7 @@ private Q_SLOTS:
     {
         const SwotOnGrid swot = readSwotSwath(m_folder.path() + "/" + m_products.swot, m_grid);
         QCOMPARE(swot.sides.size(), std::size_t(2));
-        Dataset truthFile(m_folder.path() + "/truth/freeboard.tif");
+        banquise::tests::OpenedDataset truthFile(m_folder.path() + "/truth/freeboard.tif");
         std::vector<float> truth(swot.height.size());
         QCOMPARE(truthFile->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, m_grid.width(), m_grid.height(), truth.data(), m_grid.width(),
                                                        m_grid.height(), GDT_Float32, 0, 0),
@@ -165,12 +166,6 @@ private Q_SLOTS:
     }
 
 private:
-    struct Dataset {
-        explicit Dataset(const std::string& path) : ds(static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly))) {}
-        ~Dataset() { GDALClose(ds); }
-        GDALDataset* operator->() const { return ds; }
-        GDALDataset* ds;
-    };
 
     banquise::tests::TempSceneFolder m_folder;
     synthetic::SynthProducts m_products;

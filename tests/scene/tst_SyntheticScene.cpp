@@ -1,4 +1,5 @@
 #include "common/TempSceneFolder.h"
+#include "common/OpenedDataset.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
@@ -27,14 +28,6 @@ using namespace banquise::scene::synthetic;
 namespace fs = std::filesystem;
 
 namespace {
-struct Dataset {
-    explicit Dataset(const std::string& path, unsigned flags = GDAL_OF_RASTER)
-        : ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr))) {}
-    ~Dataset() { GDALClose(ds); }
-    GDALDataset* operator->() const { return ds; }
-    GDALDataset* ds;
-};
-
 // Every sensor sees the ice at the SAR time here, so that tests can compare
 // products with the truth rasters without the drift.
 SynthOptions simultaneous()
@@ -53,7 +46,7 @@ SynthOptions simultaneous()
 template <class T>
 std::vector<T> readBand(const std::string& path, int band = 1)
 {
-    Dataset ds(path);
+    banquise::tests::OpenedDataset ds(path);
     const int w = ds->GetRasterXSize();
     const int h = ds->GetRasterYSize();
     std::vector<T> values(static_cast<std::size_t>(w) * h);
@@ -128,7 +121,7 @@ private Q_SLOTS:
 
     void gdalOpensEveryProductWithItsOwnDriver()
     {
-        Dataset safe(m_root + "/" + m_products.sar + "/manifest.safe");
+        banquise::tests::OpenedDataset safe(m_root + "/" + m_products.sar + "/manifest.safe");
         QVERIFY(safe.ds);
         QCOMPARE(QString(safe->GetDriver()->GetDescription()), QString("SAFE"));
         QCOMPARE(QString(safe->GetMetadataItem("PRODUCT_TYPE")), QString("GRD"));
@@ -137,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(safe->GetRasterCount(), 2);
         QVERIFY(safe->GetGCPCount() >= 100);
 
-        Dataset amsr(m_root + "/" + m_products.amsr2);
+        banquise::tests::OpenedDataset amsr(m_root + "/" + m_products.amsr2);
         QCOMPARE(QString(amsr->GetDriver()->GetDescription()), QString("GTiff"));
         QCOMPARE(QString(amsr->GetSpatialRef()->GetAuthorityCode(nullptr)), QString("3413"));
         double t[6];
@@ -149,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(QString(amsr->GetMetadataItem("ACQUISITION_TIME")), QString::fromStdString(m_options.amsrTime));
 
         // Sentinel-2: in its UTM zone (7 N at 140 W), 20 m, reflectance scale.
-        Dataset optical(m_root + "/" + m_products.sentinel2);
+        banquise::tests::OpenedDataset optical(m_root + "/" + m_products.sentinel2);
         QCOMPARE(QString(optical->GetDriver()->GetDescription()), QString("VRT"));
         QCOMPARE(optical->GetRasterCount(), 3);
         QCOMPARE(QString(optical->GetSpatialRef()->GetAuthorityCode(nullptr)), QString("32607"));
@@ -159,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(optical->GetRasterBand(1)->GetScale(), 1e-4);
         const char* const* files = optical->GetFileList();
         QVERIFY(CSLCount(const_cast<char**>(files)) == 4);
-        Dataset red(files[1]);
+        banquise::tests::OpenedDataset red(files[1]);
         QCOMPARE(QString(red->GetDriver()->GetDescription()), QString("GTiff"));
         QCOMPARE(QString(red->GetMetadataItem("ACQUISITION_TIME")), QString::fromStdString(m_options.sentinel2Time));
         QCOMPARE(red->GetRasterBand(1)->GetRasterDataType(), GDT_UInt16);
@@ -169,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(m_products.altimeters.size(), m_options.altimeters.size());
         for (std::size_t k = 0; k < m_products.altimeters.size(); ++k) {
             const AltimeterProfile profile = loadAltimeterProfile(m_options.altimeters[k]);
-            Dataset track(m_root + "/" + m_products.altimeters[k], GDAL_OF_MULTIDIM_RASTER);
+            banquise::tests::OpenedDataset track(m_root + "/" + m_products.altimeters[k], GDAL_OF_MULTIDIM_RASTER);
             QVERIFY2(track.ds, m_products.altimeters[k].c_str());
             QCOMPARE(QString(track->GetDriver()->GetDescription()), QString("netCDF"));
             auto root = track->GetRootGroup();
@@ -184,7 +177,7 @@ private Q_SLOTS:
         QCOMPARE(loadAltimeterProfile("cryosat2_sar_l2").latitude.scale, 1e-7);
         QCOMPARE(loadAltimeterProfile("cryosat2_sar_l2").taiMinusUtc, 37.0);
 
-        Dataset swot(m_root + "/" + m_products.swot, GDAL_OF_MULTIDIM_RASTER);
+        banquise::tests::OpenedDataset swot(m_root + "/" + m_products.swot, GDAL_OF_MULTIDIM_RASTER);
         for (const char* side : {"left", "right"}) {
             auto group = swot->GetRootGroup()->OpenGroup(side);
             QVERIFY2(group, side);
@@ -226,7 +219,7 @@ private Q_SLOTS:
 
     void singleLookComplexCropHasOneLookAndTheGrdLevel()
     {
-        Dataset slc(m_root + "/" + m_products.sarComplex + "/manifest.safe");
+        banquise::tests::OpenedDataset slc(m_root + "/" + m_products.sarComplex + "/manifest.safe");
         QVERIFY(slc.ds);
         QCOMPARE(QString(slc->GetMetadataItem("PRODUCT_TYPE")), QString("SLC"));
         QCOMPARE(slc->GetRasterBand(1)->GetRasterDataType(), GDT_CInt16);
@@ -333,7 +326,7 @@ private Q_SLOTS:
         const auto surface = readBand<unsigned char>(m_root + "/truth/surface_class.tif");
         const auto truth = readBand<float>(m_root + "/truth/amsr2_concentration.tif");
         const auto product = readBand<unsigned char>(m_root + "/" + m_products.amsr2);
-        Dataset cells(m_root + "/" + m_products.amsr2);
+        banquise::tests::OpenedDataset cells(m_root + "/" + m_products.amsr2);
         const int cellsWide = cells->GetRasterXSize();
         std::vector<double> residuals;
         for (int cr = 0; cr < cells->GetRasterYSize(); ++cr)
@@ -371,7 +364,7 @@ private Q_SLOTS:
     {
         QFETCH(int, index);
         const AltimeterProfile profile = loadAltimeterProfile(m_options.altimeters[index]);
-        Dataset track(m_root + "/" + m_products.altimeters[index], GDAL_OF_MULTIDIM_RASTER);
+        banquise::tests::OpenedDataset track(m_root + "/" + m_products.altimeters[index], GDAL_OF_MULTIDIM_RASTER);
         auto root = track->GetRootGroup();
         const auto lat = readScaled(root, profile.latitude.name.c_str());
         const auto lon = readScaled(root, profile.longitude.name.c_str());
@@ -413,7 +406,7 @@ private Q_SLOTS:
 
     void swotSwathHasItsGeometry()
     {
-        Dataset swot(m_root + "/" + m_products.swot, GDAL_OF_MULTIDIM_RASTER);
+        banquise::tests::OpenedDataset swot(m_root + "/" + m_products.swot, GDAL_OF_MULTIDIM_RASTER);
         auto positions = [&](const char* side) {
             auto group = swot->GetRootGroup()->OpenGroup(side);
             const auto lat = readArray(group, "latitude");
