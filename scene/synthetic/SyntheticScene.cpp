@@ -7,6 +7,7 @@
 #include "scene/StagedFolder.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/DriftField.h"
+#include "scene/synthetic/FootprintSampling.h"
 #include "scene/synthetic/IceTruth.h"
 #include "scene/synthetic/ProductWriters.h"
 #include "scene/synthetic/SarSimulator.h"
@@ -171,8 +172,6 @@ std::vector<AltimeterRecord> altimeterTrack(const IceTruth& ice, const AnalysisG
     const MapPoint centre{gridCentre(grid).x + shift * across.x, gridCentre(grid).y + shift * across.y};
     const double half = 0.75 * grid.width() * grid.pixelSize();
     std::normal_distribution<double> noise(0.0, profile.freeboardNoiseM * noiseFactor);
-    const int alongSamples = std::max(1, static_cast<int>(std::lround(profile.footprintAlongM / grid.pixelSize() / 2.0)));
-    const int acrossSamples = std::max(1, static_cast<int>(std::lround(profile.footprintAcrossM / grid.pixelSize() / 2.0)));
     std::vector<AltimeterRecord> records;
     for (double s = -half; s <= half; s += profile.recordSpacingM) {
         const MapPoint p{centre.x + s * along.x, centre.y + s * along.y};
@@ -181,21 +180,20 @@ std::vector<AltimeterRecord> altimeterTrack(const IceTruth& ice, const AnalysisG
         int count = 0;
         int leads = 0;
         int water = 0;
-        for (int i = -alongSamples; i <= alongSamples; ++i)
-            for (int j = -acrossSamples; j <= acrossSamples; ++j) {
-                const MapPoint q{p.x + grid.pixelSize() * (i * along.x + j * across.x),
-                                 p.y + grid.pixelSize() * (i * along.y + j * across.y)};
-                int col = 0;
-                int row = 0;
-                if (!grid.pixelAt(drift.origin(q, t - referenceTime), col, row))
-                    continue;
-                sum += ice.freeboard(row, col);
-                ++count;
-                const unsigned char surface = ice.surface(row, col);
-                leads += surface == kOpenWater || surface == kRefrozenLead ? 1 : 0;
-                water += surface == kOpenWater ? 1 : 0;
-            }
-        if (count < (2 * alongSamples + 1) * (2 * acrossSamples + 1))
+        const std::vector<MapPoint> samples =
+            footprintSamples(p, along, profile.footprintAlongM, profile.footprintAcrossM, grid.pixelSize());
+        for (const MapPoint& q : samples) {
+            int col = 0;
+            int row = 0;
+            if (!grid.pixelAt(drift.origin(q, t - referenceTime), col, row))
+                continue;
+            sum += ice.freeboard(row, col);
+            ++count;
+            const unsigned char surface = ice.surface(row, col);
+            leads += surface == kOpenWater || surface == kRefrozenLead ? 1 : 0;
+            water += surface == kOpenWater ? 1 : 0;
+        }
+        if (count < static_cast<int>(samples.size()))
             continue; // footprint not wholly inside the scene
         AltimeterRecord r;
         r.time = t;

@@ -5,6 +5,7 @@
 #include "scene/GdalSession.h"
 #include "scene/MotionField.h"
 #include "scene/SceneError.h"
+#include "scene/synthetic/FootprintSampling.h"
 #include "scene/synthetic/IceTruth.h"
 
 #include <gdal_priv.h>
@@ -29,23 +30,17 @@ double percentile(std::vector<double> values, double p)
 double leadFraction(const MapPoint& centre, const MapPoint& along, const Footprint& footprint, const std::vector<std::uint8_t>& surface,
                     const AnalysisGrid& grid)
 {
-    const MapPoint across{-along.y, along.x};
-    const int na = std::max(1, static_cast<int>(footprint.alongTrackM / grid.pixelSize() / 2.0 + 0.5));
-    const int nc = std::max(1, static_cast<int>(footprint.acrossTrackM / grid.pixelSize() / 2.0 + 0.5));
     int leads = 0;
     int count = 0;
-    for (int i = -na; i <= na; ++i)
-        for (int j = -nc; j <= nc; ++j) {
-            const MapPoint q{centre.x + grid.pixelSize() * (i * along.x + j * across.x),
-                             centre.y + grid.pixelSize() * (i * along.y + j * across.y)};
-            int col = 0;
-            int row = 0;
-            if (!grid.pixelAt(q, col, row))
-                continue;
-            const std::uint8_t s = surface[static_cast<std::size_t>(row) * grid.width() + col];
-            leads += s == kOpenWater || s == kRefrozenLead ? 1 : 0;
-            ++count;
-        }
+    for (const MapPoint& q : footprintSamples(centre, along, footprint.alongTrackM, footprint.acrossTrackM, grid.pixelSize())) {
+        int col = 0;
+        int row = 0;
+        if (!grid.pixelAt(q, col, row))
+            continue;
+        const std::uint8_t s = surface[static_cast<std::size_t>(row) * grid.width() + col];
+        leads += s == kOpenWater || s == kRefrozenLead ? 1 : 0;
+        ++count;
+    }
     return count ? static_cast<double>(leads) / count : 0.0;
 }
 } // namespace
