@@ -175,23 +175,22 @@ void MainWindow::openDataInBackground(const QStringList& paths, bool confirm)
             showProblem(tr("Open data"), tr("No product Banquise reads was found.\n%1").arg(lines.join('\n')));
             return;
         }
-        std::vector<scene::DetectedProduct> chosen = detection.products;
-        if (confirm) {
-            widgets::ProductListDialog dialog(detection, this);
-            if (dialog.exec() != QDialog::Accepted)
-                return;
-            chosen = dialog.chosenProducts();
+        if (!confirm) {
+            ingest(detection.products, QFileInfo(paths.front()).fileName(), 3413, 40.0);
+            return;
         }
-        ingest(chosen, QFileInfo(paths.front()).fileName());
+        widgets::ProductListDialog dialog(detection, this);
+        if (dialog.exec() == QDialog::Accepted)
+            ingest(dialog.chosenProducts(), QFileInfo(paths.front()).fileName(), dialog.epsg(), dialog.pixelSize());
     });
     watcher->setFuture(QtConcurrent::run([files] { return scene::detectProducts(files); }));
 }
 
-void MainWindow::ingest(const std::vector<scene::DetectedProduct>& products, const QString& name)
+void MainWindow::ingest(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize)
 {
     QString project;
     try {
-        project = writeProject(products, name);
+        project = writeProject(products, name, epsg, pixelSize);
     } catch (const std::exception& e) {
         showProblem(tr("Open data"), QString::fromStdString(e.what()));
         Q_EMIT sceneFailed(QString::fromStdString(e.what()));

@@ -68,7 +68,7 @@ private:
     void createActions();
     void chooseScene();
     void chooseData();
-    void ingest(const std::vector<scene::DetectedProduct>& products, const QString& name);
+    void ingest(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize);
     void chooseSnapshotPath();
     void showCursor(double x, double y);
     void showProblem(const QString& title, const QString& message);

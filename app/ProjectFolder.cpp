@@ -8,10 +8,10 @@
 
 namespace banquise::app {
 
-QString writeProject(const std::vector<scene::DetectedProduct>& products, const QString& name)
+QString writeProject(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize)
 {
     const QString project = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath("projects/" + name);
-    scene::writeSceneManifest(products, scene::gridForProducts(products), name.toStdString(), project.toStdString());
+    scene::writeSceneManifest(products, scene::gridForProducts(products, epsg, pixelSize), name.toStdString(), project.toStdString());
     return project;
 }
 

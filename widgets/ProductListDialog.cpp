@@ -3,6 +3,9 @@
 #include "scene/UtcTime.h"
 
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QSpinBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -12,8 +15,17 @@
 namespace banquise::widgets {
 
 ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget* parent)
-    : QDialog(parent), m_detection(detection), m_table(new QTableWidget(static_cast<int>(detection.products.size()), 5, this))
+    : QDialog(parent), m_detection(detection), m_table(new QTableWidget(static_cast<int>(detection.products.size()), 5, this)),
+      m_epsg(new QSpinBox(this)), m_pixelSize(new QDoubleSpinBox(this))
 {
+    m_epsg->setObjectName("gridEpsg");
+    m_epsg->setRange(1024, 32767);
+    m_epsg->setValue(3413); // NSIDC sea-ice polar stereographic north
+    m_pixelSize->setObjectName("gridPixelSize");
+    m_pixelSize->setRange(5.0, 25000.0);
+    m_pixelSize->setDecimals(1);
+    m_pixelSize->setSuffix(" m");
+    m_pixelSize->setValue(40.0); // Sentinel-1 EW GRDM pixel spacing
     setWindowTitle(tr("Open data"));
     m_table->setObjectName("productTable");
     m_table->setHorizontalHeaderLabels({tr("Sensor"), tr("Kind"), tr("Time (UTC)"), tr("Details"), tr("File")});
@@ -35,8 +47,8 @@ ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget*
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("%n product(s) recognised. The checked ones make the scene; the grid follows the first "
-                                    "Sentinel-1 footprint (EPSG:3413, 40 m).", nullptr, m_table->rowCount()), this));
+    layout->addWidget(new QLabel(tr("%n product(s) recognised. The checked ones make the scene, on a grid that covers the "
+                                    "earliest Sentinel-1 footprint (else every product).", nullptr, m_table->rowCount()), this));
     layout->addWidget(m_table, 1);
     if (!m_detection.skipped.empty()) {
         auto* skipped = new QPlainTextEdit(this);
@@ -50,11 +62,28 @@ ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget*
         layout->addWidget(new QLabel(tr("Skipped:"), this));
         layout->addWidget(skipped);
     }
+    auto* gridRow = new QHBoxLayout;
+    gridRow->addWidget(new QLabel(tr("Analysis grid: EPSG"), this));
+    gridRow->addWidget(m_epsg);
+    gridRow->addWidget(new QLabel(tr("pixel"), this));
+    gridRow->addWidget(m_pixelSize);
+    gridRow->addStretch(1);
+    layout->addLayout(gridRow);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     resize(980, 520);
+}
+
+int ProductListDialog::epsg() const
+{
+    return m_epsg->value();
+}
+
+double ProductListDialog::pixelSize() const
+{
+    return m_pixelSize->value();
 }
 
 std::vector<scene::DetectedProduct> ProductListDialog::chosenProducts() const

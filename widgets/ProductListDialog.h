@@ -6,6 +6,8 @@
 
 #include <vector>
 
+class QDoubleSpinBox;
+class QSpinBox;
 class QTableWidget;
 
 namespace banquise::widgets {
@@ -19,10 +21,15 @@ public:
     ProductListDialog(const scene::Detection& detection, QWidget* parent = nullptr);
 
     std::vector<scene::DetectedProduct> chosenProducts() const;
+    // The analysis grid's CRS (EPSG code) and pixel size (metres) the user chose.
+    int epsg() const;
+    double pixelSize() const;
 
 private:
     scene::Detection m_detection;
     QTableWidget* m_table;
+    QSpinBox* m_epsg;
+    QDoubleSpinBox* m_pixelSize;
 };
 
 } // namespace banquise::widgets
