@@ -15,11 +15,15 @@ class RasterLayer;
 
 namespace banquise::rendering {
 
+class ColouredImages;
+
 // A raster as a textured image in grid coordinates: values coloured on the
-// CPU into RGBA (NaN fully transparent) and shown by a vtkImageActor.
+// CPU into RGBA (NaN fully transparent, see ColouredImages) and shown by a
+// vtkImageActor.
 class RasterRepresentation : public LayerRepresentation {
 public:
-    explicit RasterRepresentation(std::shared_ptr<const scene::RasterLayer> layer);
+    // `images` is shared by the views of a grid, so that they colour a layer once.
+    RasterRepresentation(std::shared_ptr<const scene::RasterLayer> layer, std::shared_ptr<ColouredImages> images);
     ~RasterRepresentation() override;
 
     void addTo(vtkRenderer* renderer) override;
@@ -29,13 +33,10 @@ public:
     vtkScalarsToColors* lookupTable() const override;
     const scene::Layer& layer() const override;
 
-    vtkImageData* image() const { return m_image; }
-
 private:
-    void colourImage(const LayerStyle& style);
-
     std::shared_ptr<const scene::RasterLayer> m_layer;
-    vtkNew<vtkImageData> m_image;
+    std::shared_ptr<ColouredImages> m_images;
+    vtkSmartPointer<vtkImageData> m_image;
     vtkNew<vtkImageActor> m_actor;
     vtkSmartPointer<vtkLookupTable> m_table;
     LayerStyle m_coloured;

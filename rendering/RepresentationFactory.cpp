@@ -11,22 +11,29 @@
 #include <functional>
 #include <map>
 #include <stdexcept>
+#include <type_traits>
 
 namespace banquise::rendering {
 
 namespace {
-using Creator = std::function<std::unique_ptr<LayerRepresentation>(const std::shared_ptr<const scene::Layer>&)>;
+using Creator = std::function<std::unique_ptr<LayerRepresentation>(const std::shared_ptr<const scene::Layer>&,
+                                                                     const std::shared_ptr<ColouredImages>&)>;
 
 template <class Representation, class LayerType>
 Creator creator()
 {
-    return [](const std::shared_ptr<const scene::Layer>& layer) -> std::unique_ptr<LayerRepresentation> {
-        return std::make_unique<Representation>(std::static_pointer_cast<const LayerType>(layer));
+    return [](const std::shared_ptr<const scene::Layer>& layer,
+              const std::shared_ptr<ColouredImages>& images) -> std::unique_ptr<LayerRepresentation> {
+        if constexpr (std::is_constructible_v<Representation, std::shared_ptr<const LayerType>, std::shared_ptr<ColouredImages>>)
+            return std::make_unique<Representation>(std::static_pointer_cast<const LayerType>(layer), images);
+        else
+            return std::make_unique<Representation>(std::static_pointer_cast<const LayerType>(layer));
     };
 }
 } // namespace
 
-std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const scene::Layer> layer)
+std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const scene::Layer> layer,
+                                                          const std::shared_ptr<ColouredImages>& images)
 {
     static const std::map<scene::LayerKind, Creator> creators{
         {scene::LayerKind::Raster, creator<RasterRepresentation, scene::RasterLayer>()},
@@ -37,7 +44,7 @@ std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const 
     const auto found = creators.find(layer->kind());
     if (found == creators.end())
         throw std::logic_error("no representation for layer kind " + scene::toString(layer->kind()));
-    return found->second(layer);
+    return found->second(layer, images);
 }
 
 } // namespace banquise::rendering

@@ -14,8 +14,8 @@
 
 namespace banquise::rendering {
 
-SwathRepresentation::SwathRepresentation(std::shared_ptr<const scene::SwathLayer> layer)
-    : RasterRepresentation(layer)
+SwathRepresentation::SwathRepresentation(std::shared_ptr<const scene::SwathLayer> layer, std::shared_ptr<ColouredImages> images)
+    : RasterRepresentation(layer, std::move(images))
 {
     setPolygonOutlines(m_outline, layer->footprints());
     m_outlineMapper->SetInputData(m_outline);

@@ -15,7 +15,7 @@ namespace banquise::rendering {
 // A swath: its image (as a raster) inside the outline of each swath side.
 class SwathRepresentation : public RasterRepresentation {
 public:
-    explicit SwathRepresentation(std::shared_ptr<const scene::SwathLayer> layer);
+    SwathRepresentation(std::shared_ptr<const scene::SwathLayer> layer, std::shared_ptr<ColouredImages> images);
     ~SwathRepresentation() override;
 
     void addTo(vtkRenderer* renderer) override;

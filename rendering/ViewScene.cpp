@@ -1,5 +1,6 @@
 #include "rendering/ViewScene.h"
 
+#include "rendering/ColouredImages.h"
 #include "rendering/LayerRepresentation.h"
 #include "rendering/RepresentationFactory.h"
 #include "scene/Layer.h"
@@ -59,7 +60,8 @@ struct ViewScene::Entry {
     std::unique_ptr<LayerRepresentation> representation;
 };
 
-ViewScene::ViewScene()
+ViewScene::ViewScene(std::shared_ptr<ColouredImages> images)
+    : m_images(images ? std::move(images) : std::make_shared<ColouredImages>())
 {
     m_renderer->SetBackground(0.11, 0.13, 0.16);
     // A map stack is painted bottom to top, like a GIS canvas. Images are
@@ -99,7 +101,7 @@ vtkRenderer* ViewScene::renderer() const
 int ViewScene::addLayer(std::shared_ptr<const scene::Layer> layer, const LayerStyle& style, int position)
 {
     auto entry = std::make_unique<Entry>();
-    entry->representation = createRepresentation(layer);
+    entry->representation = createRepresentation(layer, m_images);
     entry->layer = std::move(layer);
     entry->style = style;
     entry->representation->applyStyle(style);

@@ -20,6 +20,7 @@ class Layer;
 
 namespace banquise::rendering {
 
+class ColouredImages;
 class LayerRepresentation;
 
 // The stack of layers one view shows (index 0 at the bottom), each with its
@@ -27,7 +28,8 @@ class LayerRepresentation;
 // to the layers, never copies of their data. GUI thread only.
 class ViewScene {
 public:
-    ViewScene();
+    // `images` colours rasters; views of one grid share it (a view alone gets its own).
+    explicit ViewScene(std::shared_ptr<ColouredImages> images = nullptr);
     ~ViewScene();
     ViewScene(const ViewScene&) = delete;
     ViewScene& operator=(const ViewScene&) = delete;
@@ -57,6 +59,7 @@ private:
     void restack();
     void updateColorbars();
 
+    std::shared_ptr<ColouredImages> m_images;
     vtkNew<vtkRenderer> m_renderer;
     // Right: the top image layer; left: the top track.
     vtkNew<vtkScalarBarActor> m_imageColorbar;

@@ -1,5 +1,6 @@
 #include "widgets/ViewGrid.h"
 
+#include "rendering/ColouredImages.h"
 #include "rendering/LayerStyle.h"
 #include "rendering/MapNavigation.h"
 #include "rendering/ViewScene.h"
@@ -18,8 +19,9 @@ ViewGrid::ViewGrid(QWidget* parent) : QWidget(parent)
     m_grid = new QGridLayout(this);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(2);
+    const auto images = std::make_shared<rendering::ColouredImages>();
     for (int i = 0; i < kMaxViews; ++i) {
-        auto* view = new VtkView(m_camera, this);
+        auto* view = new VtkView(m_camera, images, this);
         view->setObjectName(QStringLiteral("view%1").arg(i + 1));
         m_grid->addWidget(view, i / 2, i % 2);
         connect(view, &VtkView::cursorMoved, this, [this](double x, double y) {

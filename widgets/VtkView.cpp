@@ -21,8 +21,8 @@
 
 namespace banquise::widgets {
 
-VtkView::VtkView(vtkCamera* sharedCamera, QWidget* parent)
-    : QOpenGLWidget(parent), m_scene(std::make_unique<rendering::ViewScene>()), m_camera(sharedCamera)
+VtkView::VtkView(vtkCamera* sharedCamera, std::shared_ptr<rendering::ColouredImages> images, QWidget* parent)
+    : QOpenGLWidget(parent), m_scene(std::make_unique<rendering::ViewScene>(std::move(images))), m_camera(sharedCamera)
 {
     m_window->SetReadyForRendering(false);
     m_window->SetFrameBlitModeToNoBlit();

@@ -14,6 +14,7 @@ class vtkGenericRenderWindowInteractor;
 class vtkObject;
 
 namespace banquise::rendering {
+class ColouredImages;
 class ViewScene;
 }
 
@@ -26,7 +27,8 @@ namespace banquise::widgets {
 class VtkView : public QOpenGLWidget {
     Q_OBJECT
 public:
-    VtkView(vtkCamera* sharedCamera, QWidget* parent = nullptr);
+    // Views of one grid share the camera and the coloured images.
+    VtkView(vtkCamera* sharedCamera, std::shared_ptr<rendering::ColouredImages> images = nullptr, QWidget* parent = nullptr);
     ~VtkView() override;
 
     rendering::ViewScene& viewScene() const { return *m_scene; }
