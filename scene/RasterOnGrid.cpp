@@ -29,21 +29,32 @@ bool onGridAlready(GDALDataset& source, const AnalysisGrid& grid)
     return -t[5] == t[1] && own.sameGeometry(grid);
 }
 
-DatasetPtr warpOntoGrid(GDALDataset* source, const std::string& file, const AnalysisGrid& grid, const std::string& resampling)
+// Warps the source straight into the caller's band buffers (a MEM dataset
+// over them): no copy of the warped image afterwards.
+void warpInto(GDALDataset* source, const std::string& file, const AnalysisGrid& grid, const std::string& resampling,
+              std::vector<std::vector<float>>& bands)
 {
-    const MapExtent e = grid.extent();
-    const std::string targetSrs = "EPSG:" + std::to_string(grid.epsg());
-    const std::vector<std::string> args = {
-        "-of", "MEM", "-ot", "Float32", "-t_srs", targetSrs,
-        "-te", std::to_string(e.xMin), std::to_string(e.yMin), std::to_string(e.xMax), std::to_string(e.yMax),
-        "-ts", std::to_string(grid.width()), std::to_string(grid.height()),
-        "-r", resampling, "-dstnodata", "nan", "-wo", "NUM_THREADS=ALL_CPUS"};
+    GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("MEM");
+    DatasetPtr target(memory->Create("", grid.width(), grid.height(), 0, GDT_Float32, nullptr));
+    for (auto& band : bands) {
+        char pointer[64] = {};
+        CPLPrintPointer(pointer, band.data(), sizeof pointer);
+        const std::string option = std::string("DATAPOINTER=") + pointer;
+        const char* options[] = {option.c_str(), nullptr};
+        target->AddBand(GDT_Float32, const_cast<char**>(options));
+        target->GetRasterBand(target->GetRasterCount())->SetNoDataValue(std::nan(""));
+    }
     double transform[6];
-    std::vector<std::string> allArgs = args;
-    if (source->GetGeoTransform(transform) != CE_None && source->GetGCPCount() > 0)
-        allArgs.push_back("-tps"); // SAR geolocation grids: thin-plate spline through the GCPs
+    grid.geoTransform(transform);
+    target->SetGeoTransform(transform);
+    target->SetProjection(grid.crsWkt().c_str());
+
+    std::vector<std::string> args = {"-r", resampling, "-dstnodata", "nan", "-wo", "NUM_THREADS=ALL_CPUS"};
+    double sourceTransform[6];
+    if (source->GetGeoTransform(sourceTransform) != CE_None && source->GetGCPCount() > 0)
+        args.push_back("-tps"); // SAR geolocation grids: thin-plate spline through the GCPs
     std::vector<char*> argv;
-    for (const auto& a : allArgs)
+    for (const auto& a : args)
         argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     std::unique_ptr<GDALWarpAppOptions, decltype(&GDALWarpAppOptionsFree)> options(
@@ -52,10 +63,8 @@ DatasetPtr warpOntoGrid(GDALDataset* source, const std::string& file, const Anal
         throw SceneError(file, withGdalReason("invalid warp options"));
     GDALDatasetH sourceHandle = GDALDataset::ToHandle(source);
     int usageError = 0;
-    DatasetPtr warped(GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &sourceHandle, options.get(), &usageError)));
-    if (!warped)
+    if (!GDALWarp(nullptr, GDALDataset::ToHandle(target.get()), 1, &sourceHandle, options.get(), &usageError))
         throw SceneError(file, withGdalReason("cannot be warped onto the analysis grid"));
-    return warped;
 }
 
 } // namespace
@@ -73,39 +82,36 @@ std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, con
         throw SceneError(file, "has no CRS");
 
     // Same geometry: read as is; otherwise GDAL's warper resamples onto the grid.
-    DatasetPtr warped;
-    if (!onGridAlready(*source, grid))
-        warped = warpOntoGrid(source, file, grid, resampling);
-    if (wasWarped)
-        *wasWarped = warped != nullptr;
-    GDALDataset* onGrid = warped ? warped.get() : source;
-
-    std::vector<std::vector<float>> bands;
-    bool anyFinite = false;
     const std::size_t count = static_cast<std::size_t>(grid.width()) * grid.height();
-    for (int b = 1; b <= onGrid->GetRasterCount(); ++b) {
-        GDALRasterBand* band = onGrid->GetRasterBand(b);
+    std::vector<std::vector<float>> bands(source->GetRasterCount(), std::vector<float>(count, std::nanf("")));
+    const bool warp = !onGridAlready(*source, grid);
+    if (wasWarped)
+        *wasWarped = warp;
+    if (warp)
+        warpInto(source, file, grid, resampling, bands);
+    bool anyFinite = false;
+    for (int b = 1; b <= source->GetRasterCount(); ++b) {
+        GDALRasterBand* sourceBand = source->GetRasterBand(b);
+        std::vector<float>& values = bands[b - 1];
         int hasNoData = 0;
-        const double noData = band->GetNoDataValue(&hasNoData);
-        std::vector<float> values(count);
-        if (band->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), values.data(), grid.width(), grid.height(),
-                           GDT_Float32, 0, 0) != CE_None)
+        const double noData = sourceBand->GetNoDataValue(&hasNoData);
+        if (!warp && sourceBand->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), values.data(), grid.width(), grid.height(),
+                                          GDT_Float32, 0, 0) != CE_None)
             throw SceneError(file, withGdalReason("cannot read band " + std::to_string(b)));
-        GDALRasterBand* sourceBand = source->GetRasterBand(std::min(b, source->GetRasterCount()));
         int hasScale = 0;
         int hasOffset = 0;
         const double scale = sourceBand->GetScale(&hasScale);
         const double offset = sourceBand->GetOffset(&hasOffset);
         for (float& v : values) {
-            if (hasNoData && v == static_cast<float>(noData))
+            if (!warp && hasNoData && v == static_cast<float>(noData)) // the warper already made no-data NaN
                 v = std::nanf("");
             if (hasScale || hasOffset)
                 v = static_cast<float>(v * (hasScale ? scale : 1.0) + (hasOffset ? offset : 0.0));
-            anyFinite = anyFinite || std::isfinite(v);
-            if (!std::isfinite(v))
+            if (std::isfinite(v))
+                anyFinite = true;
+            else
                 v = std::nanf("");
         }
-        bands.push_back(std::move(values));
     }
     if (!anyFinite)
         throw SceneError(file, "no valid pixel on the analysis grid (no overlap, or all no-data)");
