@@ -47,6 +47,14 @@ AnalysisGrid::AnalysisGrid(int epsg, double originX, double originY, double pixe
 {
 }
 
+AnalysisGrid AnalysisGrid::covering(int epsg, const MapExtent& extent, double pixelSize)
+{
+    const double left = std::floor(extent.xMin / pixelSize) * pixelSize;
+    const double top = std::ceil(extent.yMax / pixelSize) * pixelSize;
+    return AnalysisGrid(epsg, left, top, pixelSize, static_cast<int>(std::ceil((extent.xMax - left) / pixelSize)),
+                        static_cast<int>(std::ceil((top - extent.yMin) / pixelSize)));
+}
+
 AnalysisGrid::AnalysisGrid(const AnalysisGrid& other)
     : m_epsg(other.m_epsg), m_originX(other.m_originX), m_originY(other.m_originY),
       m_pixelSize(other.m_pixelSize), m_width(other.m_width), m_height(other.m_height)

@@ -14,6 +14,8 @@ class AnalysisGrid {
 public:
     AnalysisGrid();
     AnalysisGrid(int epsg, double originX, double originY, double pixelSize, int width, int height);
+    // The grid of whole pixels, snapped to multiples of the pixel size, that covers an extent.
+    static AnalysisGrid covering(int epsg, const MapExtent& extent, double pixelSize);
     AnalysisGrid(const AnalysisGrid& other);
     AnalysisGrid& operator=(const AnalysisGrid& other);
     ~AnalysisGrid();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <vector>
 
 namespace banquise::scene {
@@ -28,5 +29,20 @@ struct MapExtent {
 
 // A closed outline in map coordinates (the last vertex joins the first).
 using MapPolygon = std::vector<MapPoint>;
+
+// The smallest extent holding every point; all zero when there is none.
+inline MapExtent extentOf(const std::vector<MapPoint>& points)
+{
+    if (points.empty())
+        return {};
+    MapExtent e{points.front().x, points.front().x, points.front().y, points.front().y};
+    for (const MapPoint& p : points) {
+        e.xMin = std::min(e.xMin, p.x);
+        e.xMax = std::max(e.xMax, p.x);
+        e.yMin = std::min(e.yMin, p.y);
+        e.yMax = std::max(e.yMax, p.y);
+    }
+    return e;
+}
 
 } // namespace banquise::scene

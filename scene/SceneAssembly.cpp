@@ -71,24 +71,14 @@ AnalysisGrid gridForProducts(const std::vector<DetectedProduct>& products, int e
     if (points.empty())
         throw SceneError("", "no product tells where it lies: cannot choose an analysis grid");
     const AnalysisGrid probe(epsg, 0.0, 0.0, pixelSize, 1, 1);
-    double xMin = std::numeric_limits<double>::max();
-    double xMax = std::numeric_limits<double>::lowest();
-    double yMin = xMin;
-    double yMax = xMax;
-    for (const LonLat& ll : points) {
-        const MapPoint p = probe.fromLonLat(ll);
-        xMin = std::min(xMin, p.x);
-        xMax = std::max(xMax, p.x);
-        yMin = std::min(yMin, p.y);
-        yMax = std::max(yMax, p.y);
-    }
-    xMin = std::floor(xMin / pixelSize) * pixelSize;
-    yMax = std::ceil(yMax / pixelSize) * pixelSize;
-    const int width = static_cast<int>(std::ceil((xMax - xMin) / pixelSize));
-    const int height = static_cast<int>(std::ceil((yMax - yMin) / pixelSize));
-    if (width < 2 || height < 2 || width > 50000 || height > 50000)
-        throw SceneError("", "the products' footprint gives an unusable grid (" + std::to_string(width) + " x " + std::to_string(height) + ")");
-    return AnalysisGrid(epsg, xMin, yMax, pixelSize, width, height);
+    std::vector<MapPoint> projected;
+    for (const LonLat& ll : points)
+        projected.push_back(probe.fromLonLat(ll));
+    const AnalysisGrid grid = AnalysisGrid::covering(epsg, extentOf(projected), pixelSize);
+    if (grid.width() < 2 || grid.height() < 2 || grid.width() > 50000 || grid.height() > 50000)
+        throw SceneError("", "the products' footprint gives an unusable grid (" + std::to_string(grid.width()) + " x "
+                                 + std::to_string(grid.height()) + ")");
+    return grid;
 }
 
 void writeSceneManifest(const std::vector<DetectedProduct>& products, const AnalysisGrid& grid, const std::string& name,

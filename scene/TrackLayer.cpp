@@ -9,16 +9,10 @@ namespace banquise::scene {
 TrackLayer::TrackLayer(LayerInfo info, std::vector<TrackRecord> records, Footprint footprint)
     : Layer(std::move(info)), m_records(std::move(records)), m_footprint(footprint)
 {
-    m_extent = {std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-                std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
-    for (const auto& r : m_records) {
-        m_extent.xMin = std::min(m_extent.xMin, r.position.x);
-        m_extent.xMax = std::max(m_extent.xMax, r.position.x);
-        m_extent.yMin = std::min(m_extent.yMin, r.position.y);
-        m_extent.yMax = std::max(m_extent.yMax, r.position.y);
-    }
-    if (m_records.empty())
-        m_extent = {};
+    std::vector<MapPoint> positions;
+    for (const auto& r : m_records)
+        positions.push_back(r.position);
+    m_extent = extentOf(positions);
 }
 
 MapPoint TrackLayer::heading(std::size_t i) const

@@ -5,23 +5,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace banquise::scene {
 
 VectorLayer::VectorLayer(LayerInfo info, std::vector<VectorArrow> arrows, double spacing)
     : Layer(std::move(info)), m_arrows(std::move(arrows)), m_spacing(spacing)
 {
-    m_extent = {std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(), std::numeric_limits<double>::max(),
-                std::numeric_limits<double>::lowest()};
-    for (const auto& a : m_arrows) {
-        m_extent.xMin = std::min(m_extent.xMin, a.position.x);
-        m_extent.xMax = std::max(m_extent.xMax, a.position.x);
-        m_extent.yMin = std::min(m_extent.yMin, a.position.y);
-        m_extent.yMax = std::max(m_extent.yMax, a.position.y);
-    }
-    if (m_arrows.empty())
-        m_extent = {};
+    std::vector<MapPoint> positions;
+    for (const auto& a : m_arrows)
+        positions.push_back(a.position);
+    m_extent = extentOf(positions);
 }
 
 std::vector<double> VectorLayer::valuesAt(const MapPoint& p) const

@@ -59,10 +59,7 @@ AnalysisGrid utmGrid(const AnalysisGrid& grid, int epsg)
 {
     Transform toUtm(grid.epsg(), epsg);
     const MapExtent e = grid.extent();
-    double xMin = std::numeric_limits<double>::max();
-    double xMax = std::numeric_limits<double>::lowest();
-    double yMin = xMin;
-    double yMax = xMax;
+    std::vector<MapPoint> outline;
     for (int i = 0; i <= 16; ++i)
         for (int j = 0; j <= 16; ++j) {
             if (i != 0 && i != 16 && j != 0 && j != 16)
@@ -70,15 +67,9 @@ AnalysisGrid utmGrid(const AnalysisGrid& grid, int epsg)
             double x = e.xMin + e.width() * i / 16.0;
             double y = e.yMin + e.height() * j / 16.0;
             toUtm.ct->Transform(1, &x, &y);
-            xMin = std::min(xMin, x);
-            xMax = std::max(xMax, x);
-            yMin = std::min(yMin, y);
-            yMax = std::max(yMax, y);
+            outline.push_back({x, y});
         }
-    xMin = std::floor(xMin / kPixel) * kPixel;
-    yMax = std::ceil(yMax / kPixel) * kPixel;
-    return AnalysisGrid(epsg, xMin, yMax, kPixel, static_cast<int>(std::ceil((xMax - xMin) / kPixel)),
-                        static_cast<int>(std::ceil((yMax - yMin) / kPixel)));
+    return AnalysisGrid::covering(epsg, extentOf(outline), kPixel);
 }
 
 // A smooth random field in [0, 1] over the UTM grid, sampled bilinearly.

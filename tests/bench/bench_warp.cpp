@@ -39,20 +39,10 @@ int main(int argc, char** argv)
     // The grid: the GCPs' extent in EPSG:3413 at 40 m.
     std::unique_ptr<GDALDataset, decltype(&GDALClose)> source(static_cast<GDALDataset*>(GDALOpen(input.c_str(), GA_ReadOnly)), GDALClose);
     const scene::AnalysisGrid probe(3413, 0, 0, 40.0, 1, 1);
-    double xMin = std::numeric_limits<double>::max();
-    double xMax = std::numeric_limits<double>::lowest();
-    double yMin = xMin;
-    double yMax = xMax;
-    for (int i = 0; i < source->GetGCPCount(); ++i) {
-        const GDAL_GCP& g = source->GetGCPs()[i];
-        const scene::MapPoint p = probe.fromLonLat({g.dfGCPX, g.dfGCPY});
-        xMin = std::min(xMin, p.x);
-        xMax = std::max(xMax, p.x);
-        yMin = std::min(yMin, p.y);
-        yMax = std::max(yMax, p.y);
-    }
-    const scene::AnalysisGrid grid(3413, xMin, yMax, 40.0, static_cast<int>((xMax - xMin) / 40.0),
-                                   static_cast<int>((yMax - yMin) / 40.0));
+    std::vector<scene::MapPoint> gcps;
+    for (int i = 0; i < source->GetGCPCount(); ++i)
+        gcps.push_back(probe.fromLonLat({source->GetGCPs()[i].dfGCPX, source->GetGCPs()[i].dfGCPY}));
+    const scene::AnalysisGrid grid = scene::AnalysisGrid::covering(3413, scene::extentOf(gcps), 40.0);
     source.reset();
 
 
