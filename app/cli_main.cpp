@@ -1,4 +1,6 @@
 // banquise-cli: the headless entry point. Same library calls as the GUI.
+#include "app/CliOptions.h"
+#include "app/ModelCommands.h"
 #include "app/SceneSummary.h"
 #include "models/ComputeDevice.h"
 #include "scene/DriftCompensation.h"
@@ -22,10 +24,13 @@
 #include <vector>
 
 using namespace banquise;
+using banquise::app::Arguments;
+using banquise::app::leadingPaths;
+using banquise::app::numberOption;
+using banquise::app::option;
+using banquise::app::realOption;
 
 namespace {
-
-using Arguments = std::vector<std::string>;
 
 const char* kUsage =
     "usage: banquise-cli <command> [options]\n"
@@ -42,38 +47,12 @@ const char* kUsage =
     "  detect PATH...                  list the products Banquise recognises in files and folders\n"
     "  ingest PATH... --out FOLDER [--epsg CODE] [--pixel-size M]\n"
     "                                  make a scene of those products (grid from the SAR footprint)\n"
-    "  device                          show the compute device and run a self-test\n";
-
-// Value of "--name X" in args, or fallback.
-std::string option(const Arguments& args, const std::string& name, const std::string& fallback)
-{
-    for (std::size_t i = 0; i + 1 < args.size(); ++i)
-        if (args[i] == name)
-            return args[i + 1];
-    return fallback;
-}
-
-long numberOption(const Arguments& args, const std::string& name, long fallback)
-{
-    const std::string text = option(args, name, std::to_string(fallback));
-    char* end = nullptr;
-    const long value = std::strtol(text.c_str(), &end, 10);
-    if (!end || *end != '\0')
-        throw std::invalid_argument(name + " expects an integer, got '" + text + "'");
-    return value;
-}
-
-double realOption(const Arguments& args, const std::string& name, double fallback)
-{
-    const std::string text = option(args, name, "");
-    if (text.empty())
-        return fallback;
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (!end || *end != '\0')
-        throw std::invalid_argument(name + " expects a number, got '" + text + "'");
-    return value;
-}
+    "  device                          show the compute device and run a self-test\n"
+    "  train SCENE --out MODEL [--steps N] [--crop PX] [--batch N] [--seed S] [--checkpoint PATH]\n"
+    "                                  train the SAR features, floe/lead and freeboard models\n"
+    "  predict SCENE --model MODEL --out DIR [--tile PX] [--mc N]\n"
+    "                                  write class, probability, entropy, freeboard, thickness and\n"
+    "                                  uncertainty GeoTIFFs; scored against the truth when there is one\n";
 
 int synth(const Arguments& args)
 {
@@ -159,18 +138,6 @@ int drift(const Arguments& args)
     return 0;
 }
 
-// Paths given before the first option.
-std::vector<std::string> leadingPaths(const Arguments& args)
-{
-    std::vector<std::string> paths;
-    for (const auto& a : args) {
-        if (a.rfind("--", 0) == 0)
-            break;
-        paths.push_back(a);
-    }
-    return paths;
-}
-
 void printDetection(const scene::Detection& detection)
 {
     for (const auto& p : detection.products)
@@ -228,7 +195,8 @@ int device(const Arguments&)
 int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
-        {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device}};
+        {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device},
+        {"train", app::trainCommand}, {"predict", app::predictCommand}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 
 namespace banquise::models {
@@ -27,6 +28,22 @@ double selfTest(const ComputeDevice& device)
     const auto product = torch::matmul(reversal, values);
     const auto expected = values.flip({0});
     return (product - expected).abs().max().item<double>();
+}
+
+double measurePeakGflops(const ComputeDevice& device)
+{
+    const torch::Device where = device.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    constexpr int64_t n = 2048;
+    const auto a = torch::rand({n, n}, torch::TensorOptions().device(where));
+    const auto b = torch::rand({n, n}, torch::TensorOptions().device(where));
+    auto c = torch::matmul(a, b); // warm-up
+    constexpr int kRepeats = 5;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kRepeats; ++i)
+        c = torch::matmul(a, b);
+    c.sum().item<float>(); // waits for the device
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return 2.0 * n * n * n * kRepeats / seconds / 1e9;
 }
 
 } // namespace banquise::models

@@ -20,4 +20,8 @@ ComputeDevice configureComputeDevice();
 // error against the exact result: proves the runtime works end to end.
 double selfTest(const ComputeDevice& device);
 
+// The device's practical peak in GFLOP/s: a large single-precision matrix
+// product (what convolutions reduce to) timed after a warm-up.
+double measurePeakGflops(const ComputeDevice& device);
+
 } // namespace banquise::models

@@ -382,6 +382,10 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
     products.truth = {"truth/surface_class.tif", "truth/freeboard.tif", "truth/roughness.tif", "truth/drift_pixels.tif"};
 
     products.sar = writeSar(folder, grid, ice, reference, 53000, o, rng);
+    // The speckle-free HH of the reference date, for despeckling scores.
+    writeTruthRaster((folder / "truth/sigma0_hh.tif").string(), grid,
+                     meanSigma0(ice, ewIncidenceAngles(grid.width(), grid.pixelSize()), Polarisation::HH), reference, {"sigma0 HH (linear)"});
+    products.truth.push_back("truth/sigma0_hh.tif");
     products.sarComplex = writeSlcCrop(folder, grid, ice, reference, o, rng);
     products.sarSecond = writeSar(folder, grid, surfaceAt(ice, drift, grid, secondDt), reference + secondDt, 53014, o, rng);
 

@@ -1,0 +1,106 @@
+#include "app/ModelCommands.h"
+
+#include "models/ComputeDevice.h"
+#include "models/Evaluation.h"
+#include "models/ModelInputs.h"
+#include "models/PredictionRasters.h"
+#include "models/SeaIceModel.h"
+#include "scene/SceneReader.h"
+#include "scene/synthetic/SyntheticTruth.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+namespace banquise::app {
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+models::ModelInputs loadInputs(const std::string& folder)
+{
+    const scene::LoadedScene loaded = scene::readScene(folder);
+    for (const std::string& skipped : loaded.skippedLayers)
+        std::printf("skipped    %s\n", skipped.c_str());
+    models::ModelInputs inputs = models::gatherModelInputs(loaded.scene);
+    std::printf("inputs     %d x %d px, %zu altimeter records on %zu tracks, %d concentration cells%s\n", inputs.width(), inputs.height(),
+                inputs.records.size(), inputs.trackNames.size(), inputs.concentrationCells,
+                inputs.driftCompensated ? ", drift-compensated" : "");
+    for (const std::string& note : inputs.notes)
+        std::printf("note       %s\n", note.c_str());
+    return inputs;
+}
+
+void printEvaluation(const models::Evaluation& e)
+{
+    const auto& s = e.segmentation;
+    const auto& o = e.segmentationOtsu;
+    std::printf("truth      segmentation mIoU %.3f (floe %.3f, open lead %.3f, refrozen lead %.3f); Otsu baseline %.3f\n", s.meanIou,
+                s.iou[models::kFloe], s.iou[models::kOpenLead], s.iou[models::kRefrozenLead], o.meanIou);
+    std::printf("truth      entropy on wrong pixels %.3f, on right pixels %.3f nats\n", e.entropyWrong, e.entropyRight);
+    std::printf("truth      despeckling PSNR %.2f dB; Lee %.2f dB\n", e.despecklePsnrDb, e.despecklePsnrLeeDb);
+    if (e.elevation.count)
+        std::printf("truth      freeboard RMSE %.3f m, bias %+.3f m, r %.3f; IDW RMSE %.3f m, kriging RMSE %.3f m\n", e.elevation.rmse,
+                    e.elevation.bias, e.elevation.correlation, e.elevationIdw.rmse, e.elevationKriging.rmse);
+}
+
+} // namespace
+
+int trainCommand(const Arguments& args)
+{
+    const auto paths = leadingPaths(args);
+    const std::string out = option(args, "--out", "");
+    if (paths.size() != 1 || out.empty())
+        throw std::invalid_argument("train needs one scene folder and --out MODEL");
+    const models::ComputeDevice device = models::configureComputeDevice();
+    std::printf("device     %s\n", device.description.c_str());
+    const models::ModelInputs inputs = loadInputs(paths.front());
+    models::TrainingOptions options;
+    options.steps = static_cast<int>(numberOption(args, "--steps", options.steps));
+    options.cropSize = static_cast<int>(numberOption(args, "--crop", options.cropSize));
+    options.batchSize = static_cast<int>(numberOption(args, "--batch", options.batchSize));
+    options.seed = static_cast<unsigned>(numberOption(args, "--seed", options.seed));
+    options.checkpointPath = option(args, "--checkpoint", "");
+    models::SeaIceModel model(models::ModelConfig{}, options.seed);
+    const auto start = std::chrono::steady_clock::now();
+    model.train(inputs, options, [&](const models::TrainingProgress& p) {
+        if (p.step % 25 == 0 || p.step == p.steps)
+            std::printf("step %4d/%d  loss %.4f  (concentration %.4f, optical %.4f, altimeter %.4f, sea level %.4f, speckle %.4f)  %.0f s\n",
+                        p.step, p.steps, p.total, p.concentration, p.optical, p.altimeter, p.seaLevel, p.speckle, secondsSince(start));
+        std::fflush(stdout);
+    });
+    model.save(out);
+    std::printf("model      %s (%.0f s)\n", out.c_str(), secondsSince(start));
+    return 0;
+}
+
+int predictCommand(const Arguments& args)
+{
+    const auto paths = leadingPaths(args);
+    const std::string modelPath = option(args, "--model", "");
+    const std::string out = option(args, "--out", "");
+    if (paths.size() != 1 || modelPath.empty() || out.empty())
+        throw std::invalid_argument("predict needs one scene folder, --model MODEL and --out DIR");
+    models::configureComputeDevice();
+    const models::SeaIceModel model = models::SeaIceModel::load(modelPath);
+    const models::ModelInputs inputs = loadInputs(paths.front());
+    models::PredictionOptions options;
+    options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
+    options.monteCarloSamples = static_cast<int>(numberOption(args, "--mc", options.monteCarloSamples));
+    const auto start = std::chrono::steady_clock::now();
+    const models::Prediction prediction = model.predict(inputs, options);
+    const double seconds = secondsSince(start);
+    std::printf("predicted  %.1f s, %.2f Mpx/s\n", seconds, inputs.width() * static_cast<double>(inputs.height()) / seconds / 1e6);
+    for (const std::string& path : models::writePredictionRasters(prediction, inputs.grid, 0.0, out))
+        std::printf("wrote      %s\n", path.c_str());
+    if (std::filesystem::exists(std::filesystem::path(paths.front()) / "truth" / "surface_class.tif"))
+        printEvaluation(models::evaluate(inputs, prediction, scene::synthetic::readSyntheticTruth(paths.front())));
+    return 0;
+}
+
+} // namespace banquise::app

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "app/CliOptions.h"
+
+namespace banquise::app {
+
+// banquise-cli train SCENE --out MODEL [--steps N] [--crop PX] [--batch N] [--seed S] [--checkpoint PATH]
+int trainCommand(const Arguments& args);
+// banquise-cli predict SCENE --model MODEL --out DIR [--tile PX] [--mc N]
+int predictCommand(const Arguments& args);
+
+} // namespace banquise::app

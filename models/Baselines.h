@@ -1,0 +1,20 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+namespace banquise::models {
+
+// The classic methods the learned models are scored against, side by side.
+
+// Lee's adaptive speckle filter (1980) on linear intensity: local mean plus a
+// gain times the deviation, the gain from local variance against the
+// speckle variance of `looks`-look data. NaN pixels stay NaN.
+cv::Mat1f leeFilter(const cv::Mat1f& intensity, int window, double looks);
+
+// Two-class segmentation of despeckled co-polarised sigma0 (dB): Otsu's
+// threshold, dark = open lead, bright = floe (it cannot tell refrozen leads),
+// then a morphological opening and closing (3x3) against isolated pixels.
+// Returns SeaIceClass codes, kNoClass where the input is NaN.
+cv::Mat1b otsuSegmentation(const cv::Mat1f& sigma0Db);
+
+} // namespace banquise::models

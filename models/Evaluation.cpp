@@ -1,0 +1,77 @@
+#include "models/Evaluation.h"
+
+#include "models/Baselines.h"
+#include "models/ModelInputs.h"
+#include "models/SeaIceModel.h"
+#include "models/SpatialInterpolation.h"
+#include "scene/synthetic/SyntheticTruth.h"
+
+#include <cmath>
+
+namespace banquise::models {
+
+namespace {
+
+cv::Mat1f toDb(const cv::Mat1f& linear)
+{
+    cv::Mat1f db(linear.size());
+    for (int r = 0; r < linear.rows; ++r)
+        for (int c = 0; c < linear.cols; ++c)
+            db(r, c) = linear(r, c) > 0.0f ? 10.0f * std::log10(linear(r, c)) : std::nanf("");
+    return db;
+}
+
+cv::Mat1f toLinear(const cv::Mat1f& db)
+{
+    cv::Mat1f linear(db.size());
+    for (int r = 0; r < db.rows; ++r)
+        for (int c = 0; c < db.cols; ++c)
+            linear(r, c) = std::pow(10.0f, db(r, c) / 10.0f);
+    return linear;
+}
+
+// Interpolation step of the IDW baseline, as for the model's kriged prior.
+constexpr int kInterpolationStep = 4;
+
+} // namespace
+
+Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth)
+{
+    Evaluation e;
+    const cv::Mat1b truthClasses = classesFromSurfaceCodes(truth.surface);
+    e.segmentation = scoreSegmentation(prediction.classes, truthClasses);
+    const cv::Mat1f leeDb = toDb(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, kLeeLooks));
+    e.segmentationOtsu = scoreSegmentation(otsuSegmentation(leeDb), truthClasses);
+    if (!truth.sigma0Hh.empty()) {
+        const cv::Mat1f truthDb = toDb(truth.sigma0Hh);
+        e.despecklePsnrDb = psnrDb(prediction.despeckledDb, truthDb);
+        e.despecklePsnrLeeDb = psnrDb(leeDb, truthDb);
+    }
+    double wrong = 0.0, right = 0.0;
+    std::size_t wrongCount = 0, rightCount = 0;
+    for (int r = 0; r < truthClasses.rows; ++r)
+        for (int c = 0; c < truthClasses.cols; ++c) {
+            if (prediction.classes(r, c) == kNoClass || truthClasses(r, c) == kNoClass)
+                continue;
+            if (prediction.classes(r, c) == truthClasses(r, c)) {
+                right += prediction.entropy(r, c);
+                ++rightCount;
+            } else {
+                wrong += prediction.entropy(r, c);
+                ++wrongCount;
+            }
+        }
+    e.entropyRight = rightCount ? right / rightCount : 0.0;
+    e.entropyWrong = wrongCount ? wrong / wrongCount : 0.0;
+    if (!prediction.elevation.empty())
+        e.elevation = scoreRegression(prediction.elevation, truth.freeboard);
+    // The kriging baseline is the model's own prior: the same records, the same kriging.
+    if (!inputs.freeboardPrior.empty()) {
+        e.elevationIdw = scoreRegression(inverseDistanceWeighting(recordSamples(inputs), truth.freeboard.size(), kInterpolationStep),
+                                         truth.freeboard);
+        e.elevationKriging = scoreRegression(inputs.freeboardPrior, truth.freeboard);
+    }
+    return e;
+}
+
+} // namespace banquise::models

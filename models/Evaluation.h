@@ -1,0 +1,35 @@
+#pragma once
+
+#include "models/Scores.h"
+
+namespace banquise::scene::synthetic {
+struct SyntheticTruth;
+}
+
+namespace banquise::models {
+
+struct ModelInputs;
+struct Prediction;
+
+// A prediction scored against a synthetic scene's truth, beside the classic
+// baselines run on the same inputs.
+struct Evaluation {
+    SegmentationScores segmentation;
+    SegmentationScores segmentationOtsu; // Otsu on Lee-filtered HH
+    RegressionScores elevation;          // empty (count 0) without elevation
+    RegressionScores elevationIdw;
+    RegressionScores elevationKriging;
+    double despecklePsnrDb = 0.0;
+    double despecklePsnrLeeDb = 0.0;
+    // Mean predictive entropy on misclassified and on correct pixels.
+    double entropyWrong = 0.0;
+    double entropyRight = 0.0;
+};
+
+// Lee filter settings of the despeckling baseline: 7 x 7, the EW GRDM looks.
+constexpr int kLeeWindow = 7;
+constexpr double kLeeLooks = 10.7;
+
+Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth);
+
+} // namespace banquise::models

@@ -1,0 +1,264 @@
+#include "models/ModelInputs.h"
+
+#include "models/SeaIceClasses.h"
+#include "models/SpatialInterpolation.h"
+#include "scene/DriftCompensation.h"
+#include "scene/Feedback.h"
+#include "scene/MotionField.h"
+#include "scene/RasterLayer.h"
+#include "scene/Scene.h"
+#include "scene/SceneError.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <memory>
+#include <optional>
+
+namespace banquise::models {
+
+namespace {
+
+using scene::Quantity;
+
+std::shared_ptr<const scene::RasterLayer> asRaster(const std::shared_ptr<const scene::Layer>& layer)
+{
+    if (layer->kind() != scene::LayerKind::Raster)
+        return nullptr;
+    return std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
+}
+
+cv::Mat1f decibels(const std::vector<float>& linear, const scene::AnalysisGrid& grid)
+{
+    cv::Mat1f db(grid.height(), grid.width());
+    auto out = db.begin();
+    for (float v : linear)
+        *out++ = v > 0.0f ? 10.0f * std::log10(v) : std::nanf("");
+    return db;
+}
+
+// Connected pixels of one coarse value form a cell: the weak loss needs the
+// pixels each concentration value was measured over. Neighbouring cells of
+// equal value merge, which keeps the constraint exact (the union has that
+// value too). A flood fill, because OpenCV labels binary images only.
+int labelCells(const cv::Mat1f& values, cv::Mat1i& cells)
+{
+    cells = cv::Mat1i(values.size(), -1);
+    int count = 0;
+    std::vector<cv::Point> stack;
+    for (int r = 0; r < values.rows; ++r)
+        for (int c = 0; c < values.cols; ++c) {
+            if (cells(r, c) >= 0 || !std::isfinite(values(r, c)))
+                continue;
+            const float value = values(r, c);
+            cells(r, c) = count;
+            stack.assign(1, {c, r});
+            while (!stack.empty()) {
+                const cv::Point p = stack.back();
+                stack.pop_back();
+                for (const cv::Point& d : {cv::Point(1, 0), cv::Point(-1, 0), cv::Point(0, 1), cv::Point(0, -1)}) {
+                    const cv::Point q = p + d;
+                    if (q.x < 0 || q.y < 0 || q.x >= values.cols || q.y >= values.rows || cells(q) >= 0 || values(q) != value)
+                        continue;
+                    cells(q) = count;
+                    stack.push_back(q);
+                }
+            }
+            ++count;
+        }
+    return count;
+}
+
+// Optical pseudo-labels from the mean visible reflectance: open water is
+// dark (< 0.15), nilas grey (0.25-0.42), snow-covered ice bright
+// (0.65-0.87); brighter is cloud or ridge, in between is ambiguous. Shadowed
+// snow can look grey, hence the lower confidence of that class.
+void opticalLabels(const scene::RasterLayer& optical, ModelInputs& inputs)
+{
+    const std::size_t n = static_cast<std::size_t>(inputs.width()) * inputs.height();
+    inputs.opticalLabel = cv::Mat1b(inputs.height(), inputs.width(), kNoClass);
+    inputs.opticalConfidence = cv::Mat1f(inputs.height(), inputs.width(), 0.0f);
+    for (std::size_t i = 0; i < n; ++i) {
+        float sum = 0.0f;
+        for (int b = 0; b < optical.bandCount(); ++b)
+            sum += optical.band(b)[i];
+        const float mean = sum / static_cast<float>(optical.bandCount());
+        if (!std::isfinite(mean))
+            continue;
+        std::uint8_t label = kNoClass;
+        float confidence = 0.0f;
+        if (mean < 0.15f) {
+            label = kOpenLead;
+            confidence = 0.8f;
+        } else if (mean > 0.25f && mean < 0.42f) {
+            label = kRefrozenLead;
+            confidence = 0.5f;
+        } else if (mean > 0.65f && mean < 0.87f) {
+            label = kFloe;
+            confidence = 0.6f;
+        }
+        inputs.opticalLabel.begin()[i] = label;
+        inputs.opticalConfidence.begin()[i] = confidence;
+    }
+}
+
+// Kriging every 4 pixels (160 m at 40 m) keeps ~1000 records over a
+// 2500 x 2500 grid to seconds; the field is smooth at that scale.
+constexpr int kPriorStep = 4;
+
+void addTrack(const scene::TrackLayer& track, ModelInputs& inputs)
+{
+    const int index = static_cast<int>(inputs.trackNames.size());
+    inputs.trackNames.push_back(track.name());
+    for (std::size_t i = 0; i < track.records().size(); ++i) {
+        const scene::TrackRecord& r = track.records()[i];
+        if (!std::isfinite(r.value))
+            continue;
+        FootprintRecord record = footprintOnGrid(track.footprintOutline(i), inputs.grid);
+        if (record.pixels.empty())
+            continue;
+        record.value = r.value;
+        // Products without a sigma get the typical nadir-altimeter freeboard error.
+        record.sigma = std::isfinite(r.sigma) && r.sigma > 0.0f ? r.sigma : 0.1f;
+        record.surface = r.surface;
+        record.track = index;
+        record.centre = r.position;
+        inputs.records.push_back(std::move(record));
+    }
+}
+
+} // namespace
+
+std::vector<PointSample> recordSamples(const ModelInputs& inputs)
+{
+    std::vector<PointSample> samples;
+    for (const FootprintRecord& r : inputs.records) {
+        double col = 0.0;
+        double row = 0.0;
+        inputs.grid.mapToPixel(r.centre, col, row);
+        samples.push_back({col, row, r.value});
+    }
+    return samples;
+}
+
+FootprintRecord footprintOnGrid(const scene::MapPolygon& outline, const scene::AnalysisGrid& grid)
+{
+    FootprintRecord record;
+    std::vector<cv::Point2d> corners;
+    double cx = 0.0;
+    double cy = 0.0;
+    for (const scene::MapPoint& p : outline) {
+        double col = 0.0;
+        double row = 0.0;
+        grid.mapToPixel(p, col, row);
+        corners.emplace_back(col, row);
+        cx += col / static_cast<double>(outline.size());
+        cy += row / static_cast<double>(outline.size());
+    }
+    double left = cx, right = cx, top = cy, bottom = cy;
+    for (const cv::Point2d& p : corners) {
+        left = std::min(left, p.x);
+        right = std::max(right, p.x);
+        top = std::min(top, p.y);
+        bottom = std::max(bottom, p.y);
+    }
+    const cv::Rect bounds(static_cast<int>(std::floor(left)), static_cast<int>(std::floor(top)),
+                          static_cast<int>(std::ceil(right)) - static_cast<int>(std::floor(left)) + 1,
+                          static_cast<int>(std::ceil(bottom)) - static_cast<int>(std::floor(top)) + 1);
+    cv::Mat1b inside(bounds.size(), static_cast<unsigned char>(0));
+    std::vector<cv::Point> local;
+    for (const cv::Point2d& p : corners)
+        local.emplace_back(cvRound(p.x - bounds.x - 0.5), cvRound(p.y - bounds.y - 0.5));
+    if (!local.empty())
+        cv::fillConvexPoly(inside, local, 1);
+    // A footprint smaller than a pixel still covers the pixel of its centre.
+    inside(std::clamp(static_cast<int>(std::floor(cy)) - bounds.y, 0, bounds.height - 1),
+           std::clamp(static_cast<int>(std::floor(cx)) - bounds.x, 0, bounds.width - 1)) = 1;
+    for (int r = 0; r < inside.rows; ++r)
+        for (int c = 0; c < inside.cols; ++c) {
+            const int col = bounds.x + c;
+            const int row = bounds.y + r;
+            if (inside(r, c) && col >= 0 && row >= 0 && col < grid.width() && row < grid.height())
+                record.pixels.push_back(row * grid.width() + col);
+        }
+    record.weights.assign(record.pixels.size(), record.pixels.empty() ? 0.0f : 1.0f / static_cast<float>(record.pixels.size()));
+    return record;
+}
+
+ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedback)
+{
+    ModelInputs inputs;
+    inputs.grid = scene.grid();
+    std::shared_ptr<const scene::RasterLayer> primary;
+    std::shared_ptr<const scene::RasterLayer> secondary;
+    std::shared_ptr<const scene::RasterLayer> concentration;
+    std::shared_ptr<const scene::RasterLayer> optical;
+    std::vector<std::shared_ptr<const scene::TrackLayer>> tracks;
+    for (const auto& layer : scene.layers()) {
+        const Quantity quantity = layer->info().quantity;
+        if (auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer); track && quantity == Quantity::Freeboard) {
+            tracks.push_back(track);
+            continue;
+        }
+        const auto raster = asRaster(layer);
+        if (!raster)
+            continue;
+        if (quantity == Quantity::Sigma0 && !primary)
+            primary = raster;
+        else if (quantity == Quantity::Sigma0 && !secondary && std::abs(layer->info().time - primary->info().time) < 1.0)
+            secondary = raster;
+        else if (quantity == Quantity::SeaIceConcentration && !concentration)
+            concentration = raster;
+        else if (quantity == Quantity::Reflectance && !optical)
+            optical = raster;
+    }
+    if (!primary)
+        throw scene::SceneError("", "the models need a SAR sigma0 layer and the scene \"" + scene.name() + "\" has none");
+    inputs.primaryDb = decibels(primary->band(0), inputs.grid);
+    if (secondary)
+        inputs.secondaryDb = decibels(secondary->band(0), inputs.grid);
+    else
+        inputs.notes.push_back("no cross-polarised SAR: the second input channel is zero");
+
+    if (concentration) {
+        inputs.concentration = cv::Mat1f(inputs.height(), inputs.width());
+        std::copy(concentration->band(0).begin(), concentration->band(0).end(), inputs.concentration.begin());
+        inputs.concentration /= 100.0f; // percent
+        inputs.concentrationCells = labelCells(inputs.concentration, inputs.concentrationCell);
+    } else {
+        inputs.notes.push_back("no sea-ice concentration: segmentation learns from optical and altimeter labels only");
+    }
+
+    std::optional<scene::MotionField> field;
+    std::unique_ptr<scene::DriftCompensation> compensation;
+    try {
+        const auto [first, second] = scene::sarDatePair(scene);
+        if (feedback)
+            feedback->setProgress(0.0, "estimating ice drift");
+        field = scene::estimateMotion(first->band(0), second->band(0), inputs.width(), inputs.height());
+        compensation = std::make_unique<scene::DriftCompensation>(*field, inputs.grid, first->info().time, second->info().time);
+        inputs.driftCompensated = true;
+    } catch (const scene::SceneError&) {
+        inputs.notes.push_back("no second SAR date: tracks and optical image used as acquired, without drift compensation");
+    }
+
+    if (optical) {
+        if (compensation) {
+            const auto moved = std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*optical));
+            opticalLabels(*moved, inputs);
+        } else {
+            opticalLabels(*optical, inputs);
+        }
+    }
+    for (const auto& track : tracks)
+        addTrack(compensation ? *compensation->compensate(*track) : *track, inputs);
+    if (inputs.records.size() >= 3) {
+        const std::vector<PointSample> samples = recordSamples(inputs);
+        inputs.freeboardPrior = ordinaryKriging(samples, fitVariogram(samples), {inputs.width(), inputs.height()}, kPriorStep);
+    } else {
+        inputs.notes.push_back("fewer than three altimeter freeboard records on the grid: no elevation map");
+    }
+    return inputs;
+}
+
+} // namespace banquise::models

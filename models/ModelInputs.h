@@ -1,0 +1,75 @@
+#pragma once
+
+#include "scene/AnalysisGrid.h"
+#include "scene/TrackLayer.h" // SurfaceType
+
+#include <opencv2/core/mat.hpp>
+
+#include <string>
+#include <vector>
+
+namespace banquise::scene {
+class Feedback;
+class Scene;
+} // namespace banquise::scene
+
+namespace banquise::models {
+
+// One altimeter record as the elevation head sees it: the grid pixels its
+// footprint covers (row-major indices) with weights summing to one.
+struct PointSample;
+
+struct FootprintRecord {
+    std::vector<int> pixels;
+    std::vector<float> weights;
+    float value = 0.0f; // freeboard, metres
+    float sigma = 0.0f; // one-sigma uncertainty, metres
+    scene::SurfaceType surface = scene::SurfaceType::Unknown;
+    int track = 0;          // index into ModelInputs::trackNames
+    scene::MapPoint centre; // at the reference time
+};
+
+// What the models read from a co-registered scene, on its analysis grid at
+// the reference SAR time. Optional parts are empty when the scene lacks them.
+struct ModelInputs {
+    scene::AnalysisGrid grid;
+    cv::Mat1f primaryDb;   // co-polarised sigma0 (HH), dB; NaN where no data
+    cv::Mat1f secondaryDb; // cross-polarised sigma0 (HV), dB; optional
+    // Sea-ice concentration 0..1 (NaN none) and the cell each pixel belongs
+    // to (-1 none): connected pixels of one coarse value.
+    cv::Mat1f concentration;
+    cv::Mat1i concentrationCell;
+    int concentrationCells = 0;
+    // Uncertain class labels from a drift-compensated optical image
+    // (kNoClass where cloudy, shadowed or ambiguous) and their confidence.
+    cv::Mat1b opticalLabel;
+    cv::Mat1f opticalConfidence;
+    std::vector<FootprintRecord> records;
+    // Ordinary kriging of the records (measurement noise filtered): the
+    // smooth background the elevation head corrects; empty without records.
+    cv::Mat1f freeboardPrior;
+    std::vector<std::string> trackNames;
+    bool driftCompensated = false;
+    // Degraded modes taken, in words ("no second SAR date: tracks not
+    // drift-compensated").
+    std::vector<std::string> notes;
+
+    int width() const { return grid.width(); }
+    int height() const { return grid.height(); }
+};
+
+// Gathers the inputs from a scene: the first sigma0 layer at the reference
+// time (and a second one at that time as cross-polarised), the first
+// concentration layer, every freeboard track, the first reflectance layer.
+// With two SAR dates, tracks and the optical image are drift-compensated
+// to the reference time first. Throws SceneError when there is no SAR.
+ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedback = nullptr);
+
+// The records' footprint centres as point samples (grid pixel coordinates).
+std::vector<PointSample> recordSamples(const ModelInputs& inputs);
+
+// Pixels of a record's footprint rectangle (the outline, map coordinates) on
+// a grid, with equal weights; empty when it misses the grid.
+FootprintRecord footprintOnGrid(const scene::MapPolygon& outline, const scene::AnalysisGrid& grid);
+
+} // namespace banquise::models

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace banquise::scene {
+class Feedback;
+}
+
+namespace banquise::models {
+
+struct ModelInputs;
+
+// Shape of the network: a small U-Net whose encoder-decoder features feed
+// three heads (despeckled sigma0, floe/lead classes, elevation).
+struct ModelConfig {
+    int baseChannels = 16;  // channels at full resolution, doubled per level
+    double dropout = 0.2;   // before the heads; also drives MC-dropout uncertainty
+};
+
+// Weights of the training terms (see detail/Losses.h for each).
+struct LossWeights {
+    double concentration = 10.0; // cell mean of ice probability = coarse concentration
+    double optical = 1.0;        // optical pseudo-labels, times their confidence
+    double altimeter = 1.0;      // footprint mean of elevation = record, over its sigma
+    double seaLevel = 5.0;       // open leads sit at sea level
+    double speckle = 1.0;        // self-supervised despeckling likelihood
+    double entropy = 0.05;       // confident class probabilities
+};
+
+struct TrainingOptions {
+    int steps = 400;
+    int cropSize = 160;
+    int batchSize = 4;
+    double learningRate = 2e-3;
+    unsigned seed = 1;
+    LossWeights weights;
+    // Every `checkpointEvery` steps the model and optimiser state go to
+    // `checkpointPath` (when set); training resumes from it when it exists.
+    std::string checkpointPath;
+    int checkpointEvery = 50;
+};
+
+// One step's losses, for progress and loss curves.
+struct TrainingProgress {
+    int step = 0;
+    int steps = 0;
+    double total = 0.0;
+    double concentration = 0.0;
+    double optical = 0.0;
+    double altimeter = 0.0;
+    double seaLevel = 0.0;
+    double speckle = 0.0;
+};
+
+// The model's maps on the analysis grid; NaN (kNoClass) where the SAR has no data.
+struct Prediction {
+    cv::Mat1f despeckledDb;     // sigma0 HH, dB
+    cv::Mat1b classes;          // SeaIceClass
+    cv::Mat1f probability;      // of the class given, 0..1 (mean of the MC samples)
+    cv::Mat1f entropy;          // predictive class entropy, nats
+    cv::Mat1f elevation;        // freeboard, metres (empty when the model has no elevation)
+    cv::Mat1f elevationStd;     // MC-dropout standard deviation, metres
+};
+
+struct PredictionOptions {
+    int tileSize = 512;
+    int overlap = 64;       // pixels shared by neighbouring tiles, blended
+    int monteCarloSamples = 16;
+};
+
+// The learned models of Banquise behind one torch-free interface.
+class SeaIceModel {
+public:
+    explicit SeaIceModel(const ModelConfig& config = {}, unsigned seed = 1);
+    ~SeaIceModel();
+    SeaIceModel(SeaIceModel&&) noexcept;
+    SeaIceModel& operator=(SeaIceModel&&) noexcept;
+
+    const ModelConfig& config() const;
+    // False until trained on (or loaded with) altimeter records.
+    bool hasElevation() const;
+
+    // Trains on a scene's inputs; calls `progress` after every step, stops at
+    // the next step when feedback is cancelled (throws SceneError "training
+    // cancelled", the last checkpoint stays). Seeded: same inputs, options
+    // and thread count give the same model.
+    void train(const ModelInputs& inputs, const TrainingOptions& options,
+               const std::function<void(const TrainingProgress&)>& progress = {}, scene::Feedback* feedback = nullptr);
+
+    // Tiled inference over the whole grid, within a memory bound of a strip
+    // of tiles plus the outputs.
+    Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const;
+
+    // Floating-point operations of one prediction per pixel (convolutions,
+    // the heads counted `monteCarloSamples` times): for GFLOP/s figures.
+    double flopsPerPixel(int monteCarloSamples) const;
+
+    // Weights (`path`) and a JSON sidecar (`path` + ".json") naming the input
+    // channels, their normalisation, the outputs and the configuration.
+    void save(const std::string& path) const;
+    // Throws std::runtime_error naming the file when it is not a Banquise model.
+    static SeaIceModel load(const std::string& path);
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace banquise::models

@@ -1,0 +1,159 @@
+#include "models/SpatialInterpolation.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace banquise::models {
+
+double Variogram::covariance(double h) const
+{
+    return h <= 0.0 ? nugget + partialSill : partialSill * std::exp(-h / range);
+}
+
+Variogram fitVariogram(const std::vector<PointSample>& samples)
+{
+    if (samples.size() < 3)
+        throw std::invalid_argument("a variogram needs at least three samples");
+    double maxDistance = 0.0;
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        for (std::size_t j = i + 1; j < samples.size(); ++j)
+            maxDistance = std::max(maxDistance, std::hypot(samples[i].col - samples[j].col, samples[i].row - samples[j].row));
+    constexpr int kBins = 20;
+    const double binWidth = std::max(1e-6, 0.5 * maxDistance / kBins);
+    std::vector<double> sum(kBins, 0.0);
+    std::vector<double> count(kBins, 0.0);
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        for (std::size_t j = i + 1; j < samples.size(); ++j) {
+            const int bin = static_cast<int>(std::hypot(samples[i].col - samples[j].col, samples[i].row - samples[j].row) / binWidth);
+            if (bin >= kBins)
+                continue;
+            const double d = samples[i].value - samples[j].value;
+            sum[bin] += 0.5 * d * d;
+            ++count[bin];
+        }
+    // For each candidate range the model is linear in (nugget, partial
+    // sill): solve those by weighted least squares, keep the best range.
+    Variogram best;
+    double bestError = std::numeric_limits<double>::infinity();
+    for (int k = 0; k < 40; ++k) {
+        const double range = binWidth * std::pow(10.0, -1.0 + 3.0 * k / 39.0);
+        double a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0;
+        for (int b = 0; b < kBins; ++b) {
+            if (!count[b])
+                continue;
+            const double h = (b + 0.5) * binWidth;
+            const double g = 1.0 - std::exp(-h / range);
+            const double w = count[b];
+            const double y = sum[b] / count[b];
+            a11 += w;
+            a12 += w * g;
+            a22 += w * g * g;
+            b1 += w * y;
+            b2 += w * g * y;
+        }
+        const double det = a11 * a22 - a12 * a12;
+        if (std::abs(det) < 1e-12)
+            continue;
+        Variogram v;
+        v.range = range;
+        v.nugget = std::max(0.0, (a22 * b1 - a12 * b2) / det);
+        v.partialSill = std::max(1e-12, (b2 - a12 * v.nugget) / a22);
+        double error = 0.0;
+        for (int b = 0; b < kBins; ++b)
+            if (count[b]) {
+                const double h = (b + 0.5) * binWidth;
+                const double model = v.nugget + v.partialSill * (1.0 - std::exp(-h / range));
+                error += count[b] * std::pow(sum[b] / count[b] - model, 2);
+            }
+        if (error < bestError) {
+            bestError = error;
+            best = v;
+        }
+    }
+    return best;
+}
+
+namespace {
+
+cv::Size coarseSize(cv::Size size, int step)
+{
+    return {(size.width + step - 1) / step + 1, (size.height + step - 1) / step + 1};
+}
+
+// Evaluates f(col, row) at every step-th pixel centre, in parallel, and
+// resamples the coarse field to full size (coarse node k sits at pixel k*step).
+template <typename Field>
+cv::Mat1f evaluateCoarse(cv::Size size, int step, const Field& field)
+{
+    const cv::Size coarse = coarseSize(size, step);
+    cv::Mat1f values(coarse);
+    cv::parallel_for_(cv::Range(0, coarse.height), [&](const cv::Range& rows) {
+        for (int r = rows.start; r < rows.end; ++r)
+            for (int c = 0; c < coarse.width; ++c)
+                values(r, c) = static_cast<float>(field(c * step + 0.5, r * step + 0.5));
+    });
+    cv::Mat1f full(size);
+    cv::Mat1f mapX(size), mapY(size);
+    for (int r = 0; r < size.height; ++r)
+        for (int c = 0; c < size.width; ++c) {
+            mapX(r, c) = static_cast<float>(c) / step;
+            mapY(r, c) = static_cast<float>(r) / step;
+        }
+    cv::remap(values, full, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return full;
+}
+
+} // namespace
+
+cv::Mat1f inverseDistanceWeighting(const std::vector<PointSample>& samples, cv::Size size, int step)
+{
+    if (samples.empty())
+        throw std::invalid_argument("inverse-distance weighting needs samples");
+    return evaluateCoarse(size, step, [&](double col, double row) {
+        double weights = 0.0;
+        double sum = 0.0;
+        for (const PointSample& s : samples) {
+            const double d2 = (s.col - col) * (s.col - col) + (s.row - row) * (s.row - row);
+            if (d2 < 1e-12)
+                return s.value;
+            const double w = 1.0 / d2; // power 2
+            weights += w;
+            sum += w * s.value;
+        }
+        return sum / weights;
+    });
+}
+
+cv::Mat1f ordinaryKriging(const std::vector<PointSample>& samples, const Variogram& variogram, cv::Size size, int step)
+{
+    const int n = static_cast<int>(samples.size());
+    if (n < 2)
+        throw std::invalid_argument("kriging needs at least two samples");
+    // Dual system [C 1; 1' 0] [b; a] = [z; 0]; then z*(x) = sum b_i C(x, x_i) + a.
+    cv::Mat1d system(n + 1, n + 1, 0.0);
+    cv::Mat1d rhs(n + 1, 1, 0.0);
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j)
+            system(i, j) = variogram.covariance(std::hypot(samples[i].col - samples[j].col, samples[i].row - samples[j].row));
+        system(i, n) = system(n, i) = 1.0;
+        rhs(i) = samples[i].value;
+    }
+    cv::Mat1d solution;
+    if (!cv::solve(system, rhs, solution, cv::DECOMP_LU))
+        cv::solve(system, rhs, solution, cv::DECOMP_SVD); // coincident samples make it singular
+    return evaluateCoarse(size, step, [&](double col, double row) {
+        double z = solution(n);
+        for (int i = 0; i < n; ++i) {
+            const double h = std::hypot(samples[i].col - col, samples[i].row - row);
+            z += solution(i) * variogram.partialSill * std::exp(-h / variogram.range);
+        }
+        return z;
+    });
+}
+
+} // namespace banquise::models

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <vector>
+
+namespace banquise::models {
+
+// A point measurement at continuous pixel coordinates of a grid.
+struct PointSample {
+    double col = 0.0;
+    double row = 0.0;
+    double value = 0.0;
+};
+
+// Exponential variogram: gamma(h) = nugget + partialSill * (1 - exp(-h / range)), h in pixels.
+struct Variogram {
+    double nugget = 0.0;
+    double partialSill = 1.0;
+    double range = 1.0;
+    double covariance(double h) const;
+};
+
+// Weighted least squares fit of an exponential variogram to the empirical
+// semivariance of the samples (pair distances binned up to half the largest).
+Variogram fitVariogram(const std::vector<PointSample>& samples);
+
+// The two geostatistical baselines of the elevation map, evaluated every
+// `step` pixels and resampled bilinearly to `size` (both fields are smooth at
+// that scale; it keeps the cost at samples x pixels / step^2).
+// Inverse-distance weighting with power 2 over every sample.
+cv::Mat1f inverseDistanceWeighting(const std::vector<PointSample>& samples, cv::Size size, int step);
+// Ordinary kriging with an exponential variogram, in its dual form: one
+// linear solve for all samples, then a weighted sum of covariances per pixel.
+// The nugget is treated as measurement noise and filtered: the map passes
+// near, not through, noisy samples (exactly through them when it is zero).
+cv::Mat1f ordinaryKriging(const std::vector<PointSample>& samples, const Variogram& variogram, cv::Size size, int step);
+
+} // namespace banquise::models

@@ -1,0 +1,143 @@
+// SeaIceModel::train: batches from the sampler, the weighted losses, Adam,
+// checkpoints. The one training loop of the CLI, the GUI and the tests.
+#include "models/ModelInputs.h"
+#include "models/SeaIceClasses.h"
+#include "models/detail/BatchSampler.h"
+#include "models/detail/Losses.h"
+#include "models/detail/ModelImpl.h"
+#include "scene/Feedback.h"
+#include "scene/SceneError.h"
+
+#include <filesystem>
+
+namespace banquise::models {
+
+namespace {
+
+using detail::Batch;
+
+torch::Tensor longTensor(const std::vector<int64_t>& v, torch::Device device)
+{
+    return torch::from_blob(const_cast<int64_t*>(v.data()), {static_cast<int64_t>(v.size())}, torch::kInt64).clone().to(device);
+}
+
+torch::Tensor floatTensor(const std::vector<float>& v, torch::Device device)
+{
+    return torch::from_blob(const_cast<float*>(v.data()), {static_cast<int64_t>(v.size())}, torch::kFloat32).clone().to(device);
+}
+
+struct StepLosses {
+    torch::Tensor total;
+    TrainingProgress values;
+};
+
+StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& weights, torch::Device device)
+{
+    const int64_t n = batch.count;
+    const int64_t s = batch.size;
+    const auto input = torch::from_blob(const_cast<float*>(batch.input.data()), {n, detail::kInputChannels, s, s}).to(device);
+    const detail::HeadOutputs out = net->forward(input);
+    const auto probability = torch::softmax(out.logits, 1);
+    const auto elevation = out.elevation.squeeze(1);
+
+    const auto concentration = detail::concentrationLoss(probability.select(1, kFloe) + probability.select(1, kRefrozenLead),
+                                                         longTensor(batch.cellIndex, device).reshape({n, s, s}),
+                                                         floatTensor(batch.cellConcentration, device));
+    const auto optical = detail::pseudoLabelLoss(out.logits, longTensor(batch.opticalLabel, device).reshape({n, s, s}),
+                                                 floatTensor(batch.opticalConfidence, device).reshape({n, s, s}));
+    const auto altimeter = detail::footprintLoss(elevation, longTensor(batch.footprintPixel, device), longTensor(batch.footprintRecord, device),
+                                                 floatTensor(batch.footprintWeight, device), floatTensor(batch.recordValue, device),
+                                                 floatTensor(batch.recordSigma, device));
+    const auto seaLevel = detail::seaLevelLoss(probability.select(1, kOpenLead), elevation);
+    // The despeckling head predicts normalised dB; the likelihood wants natural-log reflectivity.
+    const auto logReflectivity = (out.despeckled.reshape({-1}).index_select(0, longTensor(batch.blindSpot, device)) * detail::kScaleDb
+                                  + detail::kPrimaryMeanDb) * (std::log(10.0) / 10.0);
+    const auto speckle = detail::speckleLoss(logReflectivity, floatTensor(batch.blindSpotIntensity, device));
+    const auto entropy = detail::entropyLoss(out.logits);
+
+    StepLosses result;
+    result.total = weights.concentration * concentration + weights.optical * optical + weights.altimeter * altimeter
+        + weights.seaLevel * seaLevel + weights.speckle * speckle + weights.entropy * entropy;
+    result.values.total = result.total.item<double>();
+    result.values.concentration = concentration.item<double>();
+    result.values.optical = optical.item<double>();
+    result.values.altimeter = altimeter.item<double>();
+    result.values.seaLevel = seaLevel.item<double>();
+    result.values.speckle = speckle.item<double>();
+    return result;
+}
+
+void saveCheckpoint(const std::string& path, detail::FloeNet& net, torch::optim::Adam& optimiser, int step)
+{
+    torch::serialize::OutputArchive archive;
+    torch::serialize::OutputArchive netArchive;
+    net->save(netArchive);
+    archive.write("net", netArchive);
+    torch::serialize::OutputArchive optimiserArchive;
+    optimiser.save(optimiserArchive);
+    archive.write("optimiser", optimiserArchive);
+    archive.write("step", torch::tensor(static_cast<int64_t>(step)));
+    const std::string staging = path + ".partial";
+    archive.save_to(staging);
+    std::filesystem::rename(staging, path); // a crash mid-write keeps the previous checkpoint
+}
+
+int loadCheckpoint(const std::string& path, detail::FloeNet& net, torch::optim::Adam& optimiser)
+{
+    torch::serialize::InputArchive archive;
+    archive.load_from(path);
+    torch::serialize::InputArchive netArchive;
+    archive.read("net", netArchive);
+    net->load(netArchive);
+    torch::serialize::InputArchive optimiserArchive;
+    archive.read("optimiser", optimiserArchive);
+    optimiser.load(optimiserArchive);
+    torch::Tensor step;
+    archive.read("step", step);
+    return static_cast<int>(step.item<int64_t>());
+}
+
+} // namespace
+
+void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& options,
+                        const std::function<void(const TrainingProgress&)>& progress, scene::Feedback* feedback)
+{
+    if (inputs.concentration.empty() && inputs.opticalLabel.empty())
+        throw scene::SceneError("", "training needs a sea-ice concentration layer or an optical image: the scene has neither");
+    const torch::Device device = computeDevice();
+    detail::FloeNet& net = m_impl->net;
+    net->to(device);
+    net->train();
+    torch::optim::Adam optimiser(net->parameters(), torch::optim::AdamOptions(options.learningRate));
+    int first = 0;
+    try {
+        if (!options.checkpointPath.empty() && std::filesystem::exists(options.checkpointPath))
+            first = loadCheckpoint(options.checkpointPath, net, optimiser);
+    } catch (const c10::Error& e) {
+        throw scene::SceneError(options.checkpointPath, std::string("is not a checkpoint of this model (") + e.what_without_backtrace() + ")");
+    }
+    torch::manual_seed(options.seed + static_cast<unsigned>(first));
+    detail::BatchSampler sampler(inputs, options.cropSize, options.seed + static_cast<unsigned>(first));
+    for (int step = first; step < options.steps; ++step) {
+        if (feedback && feedback->isCancelled())
+            throw scene::SceneError("", "training cancelled");
+        const Batch batch = sampler.next(options.batchSize);
+        StepLosses step_losses = losses(net, batch, options.weights, device);
+        optimiser.zero_grad();
+        step_losses.total.backward();
+        optimiser.step();
+        step_losses.values.step = step + 1;
+        step_losses.values.steps = options.steps;
+        if (progress)
+            progress(step_losses.values);
+        if (feedback)
+            feedback->setProgress(static_cast<double>(step + 1) / options.steps, "training");
+        if (!options.checkpointPath.empty() && ((step + 1) % options.checkpointEvery == 0 || step + 1 == options.steps))
+            saveCheckpoint(options.checkpointPath, net, optimiser, step + 1);
+    }
+    m_impl->hasElevation = m_impl->hasElevation || !inputs.records.empty();
+    m_impl->trainedSteps = std::max(m_impl->trainedSteps, options.steps);
+    net->eval();
+}
+
+} // namespace banquise::models

@@ -1,0 +1,125 @@
+#include "models/detail/BatchSampler.h"
+
+#include "models/ModelInputs.h"
+#include "models/SeaIceClasses.h"
+#include "models/detail/InputChannels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace banquise::models::detail {
+
+namespace {
+constexpr double kBlindSpotFraction = 0.015;
+constexpr int kBlindSpotRadius = 2;
+} // namespace
+
+BatchSampler::BatchSampler(const ModelInputs& inputs, int cropSize, unsigned seed)
+    : m_inputs(inputs), m_size(std::min({cropSize, inputs.width(), inputs.height()})), m_rng(seed)
+{
+    std::array<double, kClassCount> count{};
+    double labelled = 0.0;
+    for (const std::uint8_t label : inputs.opticalLabel)
+        if (label < kClassCount) {
+            ++count[label];
+            ++labelled;
+        }
+    for (int k = 0; k < kClassCount; ++k)
+        if (count[k] > 0.0)
+            m_classWeight[k] = static_cast<float>(std::clamp(labelled / (kClassCount * count[k]), 0.5, 10.0));
+}
+
+Batch BatchSampler::next(int count)
+{
+    const int s = m_size;
+    const int w = m_inputs.width();
+    const int h = m_inputs.height();
+    const std::size_t plane = static_cast<std::size_t>(s) * s;
+    Batch batch;
+    batch.count = count;
+    batch.size = s;
+    batch.input.resize(count * kInputChannels * plane);
+    batch.cellIndex.assign(count * plane, -1);
+    batch.opticalLabel.assign(count * plane, -1);
+    batch.opticalConfidence.assign(count * plane, 0.0f);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::uniform_int_distribution<int> offset(-kBlindSpotRadius, kBlindSpotRadius);
+    for (int b = 0; b < count; ++b) {
+        int x = static_cast<int>(unit(m_rng) * (w - s + 1));
+        int y = static_cast<int>(unit(m_rng) * (h - s + 1));
+        if (!m_inputs.records.empty() && b % 2 == 0) {
+            const auto& record = m_inputs.records[static_cast<std::size_t>(unit(m_rng) * m_inputs.records.size())];
+            const int centre = record.pixels[record.pixels.size() / 2];
+            x = std::clamp(centre % w - s / 2 + static_cast<int>(offset(m_rng) * s / 8), 0, w - s);
+            y = std::clamp(centre / w - s / 2 + static_cast<int>(offset(m_rng) * s / 8), 0, h - s);
+        }
+        const cv::Rect crop(x, y, s, s);
+        float* input = batch.input.data() + b * kInputChannels * plane;
+        fillInputChannels(m_inputs, crop, input);
+
+        // Blind spots: the network sees a neighbour's value in their place.
+        const int spots = static_cast<int>(kBlindSpotFraction * plane);
+        for (int i = 0; i < spots; ++i) {
+            const int r = static_cast<int>(unit(m_rng) * s);
+            const int c = static_cast<int>(unit(m_rng) * s);
+            const float intensity = std::pow(10.0f, m_inputs.primaryDb(y + r, x + c) / 10.0f);
+            if (!std::isfinite(intensity) || intensity <= 0.0f)
+                continue;
+            int dr = 0;
+            int dc = 0;
+            while (dr == 0 && dc == 0) {
+                dr = offset(m_rng);
+                dc = offset(m_rng);
+            }
+            const int nr = std::clamp(r + dr, 0, s - 1);
+            const int nc = std::clamp(c + dc, 0, s - 1);
+            for (int channel = 0; channel < 2; ++channel)
+                input[channel * plane + r * s + c] = input[channel * plane + nr * s + nc];
+            batch.blindSpot.push_back(static_cast<int64_t>(b * plane + r * s + c));
+            batch.blindSpotIntensity.push_back(intensity);
+        }
+
+        // Concentration cells, numbered per crop: a cell cut by the crop edge
+        // is scored on its part inside, which has its concentration on average.
+        std::unordered_map<int, int64_t> cellOfCrop;
+        for (int r = 0; r < s; ++r)
+            for (int c = 0; c < s; ++c) {
+                const std::size_t k = b * plane + static_cast<std::size_t>(r) * s + c;
+                if (!m_inputs.concentrationCell.empty()) {
+                    const int cell = m_inputs.concentrationCell(y + r, x + c);
+                    if (cell >= 0) {
+                        auto [it, added] = cellOfCrop.emplace(cell, static_cast<int64_t>(batch.cellConcentration.size()));
+                        if (added)
+                            batch.cellConcentration.push_back(m_inputs.concentration(y + r, x + c));
+                        batch.cellIndex[k] = it->second;
+                    }
+                }
+                if (!m_inputs.opticalLabel.empty() && m_inputs.opticalLabel(y + r, x + c) != kNoClass) {
+                    batch.opticalLabel[k] = m_inputs.opticalLabel(y + r, x + c);
+                    batch.opticalConfidence[k] =
+                        m_inputs.opticalConfidence(y + r, x + c) * m_classWeight[m_inputs.opticalLabel(y + r, x + c)];
+                }
+            }
+
+        for (const FootprintRecord& record : m_inputs.records) {
+            const bool inside = std::all_of(record.pixels.begin(), record.pixels.end(), [&](int p) {
+                return crop.contains(cv::Point(p % w, p / w));
+            });
+            if (!inside)
+                continue;
+            const auto index = static_cast<int64_t>(batch.recordValue.size());
+            for (std::size_t i = 0; i < record.pixels.size(); ++i) {
+                const int p = record.pixels[i];
+                batch.footprintPixel.push_back(static_cast<int64_t>(b * plane + (p / w - y) * s + (p % w - x)));
+                batch.footprintRecord.push_back(index);
+                batch.footprintWeight.push_back(record.weights[i]);
+            }
+            batch.recordValue.push_back(record.value);
+            batch.recordSigma.push_back(record.sigma);
+        }
+    }
+    return batch;
+}
+
+} // namespace banquise::models::detail

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "models/SeaIceClasses.h"
+
+#include <array>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+namespace banquise::models {
+struct ModelInputs;
+}
+
+namespace banquise::models::detail {
+
+// One training batch as flat arrays (torch-free; Training.cpp wraps them).
+// Pixel indices address the flattened batch (crop, row, col).
+struct Batch {
+    int count = 0;
+    int size = 0;                     // crop side
+    std::vector<float> input;         // count x kInputChannels x size x size, blind spots filled
+    std::vector<int64_t> cellIndex;   // count x size x size, -1 none
+    std::vector<float> cellConcentration;
+    std::vector<int64_t> opticalLabel; // count x size x size, -1 none
+    std::vector<float> opticalConfidence;
+    std::vector<int64_t> footprintPixel; // pixels of records wholly inside their crop
+    std::vector<int64_t> footprintRecord;
+    std::vector<float> footprintWeight;
+    std::vector<float> recordValue;
+    std::vector<float> recordSigma;
+    std::vector<int64_t> blindSpot;      // masked pixels (speckle loss)
+    std::vector<float> blindSpotIntensity; // their observed linear intensity
+};
+
+// Draws crops from the inputs: half centred on altimeter records (which are
+// sparse, so random crops would rarely hold one whole), half uniform. In
+// each crop 1.5 % of the pixels are blind spots (Noise2Void-style): their SAR
+// input is replaced by a random neighbour's, so the network must predict
+// them from context, where speckle is independent. Optical pseudo-labels
+// are weighted by their confidence and their class's rarity.
+class BatchSampler {
+public:
+    BatchSampler(const ModelInputs& inputs, int cropSize, unsigned seed);
+    Batch next(int count);
+
+private:
+    const ModelInputs& m_inputs;
+    int m_size;
+    // Optical labels weighted by inverse class frequency: leads are a tenth
+    // of the pack and would otherwise be learnt as floe.
+    std::array<float, kClassCount> m_classWeight{1.0f, 1.0f, 1.0f};
+    std::mt19937 m_rng;
+};
+
+} // namespace banquise::models::detail

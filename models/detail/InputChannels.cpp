@@ -1,0 +1,30 @@
+#include "models/detail/InputChannels.h"
+
+#include "models/ModelInputs.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace banquise::models::detail {
+
+void fillInputChannels(const ModelInputs& inputs, const cv::Rect& region, float* out)
+{
+    const std::size_t plane = static_cast<std::size_t>(region.width) * region.height;
+    std::memset(out, 0, kInputChannels * plane * sizeof(float));
+    for (int r = 0; r < region.height; ++r)
+        for (int c = 0; c < region.width; ++c) {
+            const std::size_t k = static_cast<std::size_t>(r) * region.width + c;
+            const float hh = inputs.primaryDb(region.y + r, region.x + c);
+            out[k] = std::isfinite(hh) ? normalisedPrimary(hh) : 0.0f;
+            if (!inputs.secondaryDb.empty()) {
+                const float hv = inputs.secondaryDb(region.y + r, region.x + c);
+                out[plane + k] = std::isfinite(hv) ? (hv - kSecondaryMeanDb) / kScaleDb : 0.0f;
+            }
+            if (!inputs.freeboardPrior.empty()) {
+                const float prior = inputs.freeboardPrior(region.y + r, region.x + c);
+                out[kPriorChannel * plane + k] = std::isfinite(prior) ? (prior - kFreeboardMean) / kFreeboardScale : 0.0f;
+            }
+        }
+}
+
+} // namespace banquise::models::detail

@@ -1,0 +1,38 @@
+#pragma once
+
+// Private to models/: the training terms, each a scalar tensor that is zero
+// for a perfect prediction (hand-computed cases in tests/models).
+#include <torch/torch.h>
+
+namespace banquise::models::detail {
+
+// Weak supervision by coarse concentration: for every cell k (pixels with
+// cell index k, -1 for none), the mean ice probability over the cell's
+// pixels must equal its concentration; squared errors weighted by the
+// cells' pixel counts. iceProbability and cellIndex have the same shape.
+torch::Tensor concentrationLoss(const torch::Tensor& iceProbability, const torch::Tensor& cellIndex,
+                                const torch::Tensor& cellConcentration);
+
+// Cross-entropy on uncertain labels: logits N x C x H x W, labels N x H x W
+// (int64, -1 = none), each pixel weighted by its confidence; normalised by
+// the confidence sum.
+torch::Tensor pseudoLabelLoss(const torch::Tensor& logits, const torch::Tensor& labels, const torch::Tensor& confidence);
+
+// Altimeter likelihood: record r's footprint mean of the elevation (pixels
+// `pixel` of the flattened map with weights `weight`, grouped by `record`)
+// must equal value[r] within sigma[r]: mean of 0.5 ((mean - value) / sigma)^2.
+torch::Tensor footprintLoss(const torch::Tensor& elevation, const torch::Tensor& pixel, const torch::Tensor& record,
+                            const torch::Tensor& weight, const torch::Tensor& value, const torch::Tensor& sigma);
+
+// Leads sit at sea level: mean over pixels of p(open lead) * elevation^2.
+torch::Tensor seaLevelLoss(const torch::Tensor& openLeadProbability, const torch::Tensor& elevation);
+
+// Speckle negative log-likelihood of observed intensities I under a
+// predicted log reflectivity r (gamma speckle, per look), shifted so its
+// minimum, reached at r = log I, is zero: mean(r - log I + I exp(-r) - 1).
+torch::Tensor speckleLoss(const torch::Tensor& logReflectivity, const torch::Tensor& intensity);
+
+// Mean class entropy (nats) of logits N x C x H x W.
+torch::Tensor entropyLoss(const torch::Tensor& logits);
+
+} // namespace banquise::models::detail

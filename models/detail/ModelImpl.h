@@ -1,0 +1,33 @@
+#pragma once
+
+// Private to models/: what a SeaIceModel holds.
+#include "models/SeaIceModel.h"
+#include "models/detail/FloeNet.h"
+
+#include <string>
+
+namespace banquise::models {
+
+// The network initialised from `seed` (torch's global generator draws the weights).
+inline detail::FloeNet seededNet(const ModelConfig& config, unsigned seed)
+{
+    torch::manual_seed(seed);
+    return detail::FloeNet(config);
+}
+
+struct SeaIceModel::Impl {
+    Impl(const ModelConfig& c, unsigned seed) : config(c), net(seededNet(c, seed)) {}
+
+    ModelConfig config;
+    detail::FloeNet net;
+    bool hasElevation = false;
+    int trainedSteps = 0;
+};
+
+// Where the model computes: the GPU when LibTorch has CUDA and one is present.
+inline torch::Device computeDevice()
+{
+    return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+}
+
+} // namespace banquise::models

@@ -1,0 +1,112 @@
+#include "common/TestRegistry.h"
+
+#include "models/Baselines.h"
+#include "models/Hydrostatic.h"
+#include "models/Scores.h"
+#include "models/SpatialInterpolation.h"
+
+#include <QTest>
+
+#include <opencv2/core.hpp>
+
+#include <cmath>
+#include <random>
+
+using namespace banquise::models;
+
+class TestBaselines : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void iouAndAccuracyByHand()
+    {
+        // Truth: floe floe lead lead; predicted: floe lead lead lead.
+        const cv::Mat1b truth = (cv::Mat1b(1, 5) << kFloe, kFloe, kOpenLead, kOpenLead, kNoClass);
+        const cv::Mat1b predicted = (cv::Mat1b(1, 5) << kFloe, kOpenLead, kOpenLead, kOpenLead, kFloe);
+        const SegmentationScores s = scoreSegmentation(predicted, truth);
+        QCOMPARE(s.pixels, std::size_t(4));
+        QCOMPARE(s.iou[kFloe], 0.5);
+        QVERIFY(std::abs(s.iou[kOpenLead] - 2.0 / 3.0) < 1e-12);
+        QVERIFY(std::isnan(s.iou[kRefrozenLead]));
+        QVERIFY(std::abs(s.meanIou - (0.5 + 2.0 / 3.0) / 2.0) < 1e-12);
+        QCOMPARE(s.accuracy, 0.75);
+    }
+
+    void regressionScoresByHand()
+    {
+        const cv::Mat1f truth = (cv::Mat1f(1, 4) << 1.0f, 2.0f, 3.0f, NAN);
+        const cv::Mat1f predicted = (cv::Mat1f(1, 4) << 2.0f, 3.0f, 4.0f, 0.0f);
+        const RegressionScores s = scoreRegression(predicted, truth);
+        QCOMPARE(s.count, std::size_t(3));
+        QVERIFY(std::abs(s.rmse - 1.0) < 1e-12);
+        QVERIFY(std::abs(s.bias - 1.0) < 1e-12);
+        QVERIFY(std::abs(s.correlation - 1.0) < 1e-9);
+        // PSNR: range 2 (1..3), RMSE 1 -> 20 log10 2.
+        QVERIFY(std::abs(psnrDb(predicted, truth) - 20.0 * std::log10(2.0)) < 1e-9);
+    }
+
+    void leeFilterSmoothsSpeckleAndKeepsTheMean()
+    {
+        std::mt19937 rng(4);
+        std::gamma_distribution<float> speckle(4.0f, 0.25f);
+        cv::Mat1f image(128, 128);
+        for (float& v : image)
+            v = 0.1f * speckle(rng);
+        const cv::Mat1f filtered = leeFilter(image, 7, 4.0);
+        cv::Scalar mean, before, after;
+        cv::meanStdDev(image, mean, before);
+        cv::meanStdDev(filtered, mean, after);
+        QVERIFY(std::abs(mean[0] - 0.1) < 0.005);
+        QVERIFY(after[0] < 0.3 * before[0]);
+    }
+
+    void otsuSeparatesDarkLeadsFromBrightFloes()
+    {
+        cv::Mat1f db(20, 20, -12.0f);
+        db(cv::Rect(0, 8, 20, 4)).setTo(-22.0f); // a lead 4 rows wide
+        db(0, 0) = NAN;
+        const cv::Mat1b classes = otsuSegmentation(db);
+        QCOMPARE(int(classes(10, 10)), int(kOpenLead));
+        QCOMPARE(int(classes(2, 5)), int(kFloe));
+        QCOMPARE(int(classes(0, 0)), int(kNoClass));
+    }
+
+    void interpolatorsHonourTheSamples()
+    {
+        const std::vector<PointSample> samples{{10.5, 10.5, 1.0}, {50.5, 10.5, 2.0}, {30.5, 40.5, 0.0}, {5.5, 50.5, 1.5}};
+        const cv::Mat1f idw = inverseDistanceWeighting(samples, {64, 64}, 1);
+        const Variogram v{0.0, 1.0, 20.0}; // no nugget: kriging is exact
+        const cv::Mat1f kriged = ordinaryKriging(samples, v, {64, 64}, 1);
+        for (const PointSample& s : samples) {
+            QVERIFY(std::abs(idw(int(s.row), int(s.col)) - s.value) < 1e-4);
+            QVERIFY(std::abs(kriged(int(s.row), int(s.col)) - s.value) < 1e-3);
+        }
+        // Between samples both stay within the samples' range.
+        double low = 0.0, high = 0.0;
+        cv::minMaxLoc(idw, &low, &high);
+        QVERIFY(low >= -1e-4 && high <= 2.0 + 1e-4);
+    }
+
+    void variogramFitFindsTheCorrelationRange()
+    {
+        // A smooth field with a 20-pixel correlation scale sampled on a lattice.
+        std::vector<PointSample> samples;
+        for (int r = 0; r < 200; r += 8)
+            for (int c = 0; c < 200; c += 8)
+                samples.push_back({double(c), double(r), std::sin(c / 20.0) + std::cos(r / 20.0)});
+        const Variogram v = fitVariogram(samples);
+        QVERIFY2(v.range > 5.0 && v.range < 200.0, qPrintable(QString::number(v.range)));
+        QVERIFY(v.nugget < 0.2 * v.partialSill);
+    }
+
+    void thicknessFromFreeboardByHand()
+    {
+        // 0.3 m freeboard, 0.2 m snow: (1024 * 0.3 + 320 * 0.2) / 107 = 3.4692 m.
+        const Thickness t = thicknessFromFreeboard(0.3, 0.05, true);
+        QVERIFY(std::abs(t.value - (1024 * 0.3 + 320 * 0.2) / 107.0) < 1e-9);
+        QVERIFY(t.sigma > 1024 / 107.0 * 0.05); // more than the freeboard's share alone
+        QCOMPARE(thicknessFromFreeboard(0.0, 0.0, false).value, 0.0);
+    }
+};
+
+BANQUISE_REGISTER_TEST(TestBaselines);
+#include "tst_Baselines.moc"

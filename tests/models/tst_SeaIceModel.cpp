@@ -1,0 +1,207 @@
+#include "common/TempSceneFolder.h"
+#include "common/TestRegistry.h"
+
+#include "models/ComputeDevice.h"
+#include "models/Evaluation.h"
+#include "models/ModelInputs.h"
+#include "models/PredictionRasters.h"
+#include "models/SeaIceModel.h"
+#include "scene/RasterLayer.h"
+#include "scene/Scene.h"
+#include "scene/SceneError.h"
+#include "scene/SceneReader.h"
+#include "scene/synthetic/SynthOptions.h"
+#include "scene/synthetic/SyntheticScene.h"
+#include "scene/synthetic/SyntheticTruth.h"
+
+#include <QTest>
+
+#include <opencv2/core.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+using namespace banquise;
+using namespace banquise::models;
+
+namespace {
+
+double meanAbsoluteDifference(const cv::Mat1f& a, const cv::Mat1f& b)
+{
+    cv::Mat1f difference;
+    cv::absdiff(a, b, difference);
+    return cv::mean(difference)[0];
+}
+
+} // namespace
+
+// One small synthetic scene (16 km at 40 m) shared by the tests, trained once.
+class TestSeaIceModel : public QObject {
+    Q_OBJECT
+private:
+    tests::TempSceneFolder m_folder;
+    std::optional<ModelInputs> m_inputs;
+    std::optional<scene::synthetic::SyntheticTruth> m_truth;
+
+    TrainingOptions quickTraining(int steps) const
+    {
+        TrainingOptions o;
+        o.steps = steps;
+        o.cropSize = 128;
+        o.batchSize = 4;
+        o.seed = 5;
+        return o;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        configureComputeDevice();
+        scene::synthetic::SynthOptions o;
+        o.seed = 11;
+        o.sizeKm = 16.0;
+        scene::synthetic::writeSyntheticScene(o, m_folder.path());
+        m_inputs = gatherModelInputs(scene::readScene(m_folder.path()).scene);
+        m_truth = scene::synthetic::readSyntheticTruth(m_folder.path());
+    }
+
+    void gathersEveryInputOfTheScene()
+    {
+        const ModelInputs& in = *m_inputs;
+        QCOMPARE(in.width(), 400);
+        QVERIFY(!in.secondaryDb.empty());
+        QVERIFY(in.concentrationCells >= 4);
+        QCOMPARE(in.trackNames.size(), std::size_t(3));
+        QVERIFY(in.records.size() > 100);
+        QVERIFY(in.driftCompensated);
+        QVERIFY(!in.freeboardPrior.empty());
+        QVERIFY(cv::countNonZero(in.opticalLabel != kNoClass) > in.width() * in.height() / 4);
+        for (const FootprintRecord& r : in.records) {
+            float sum = 0.0f;
+            for (float w : r.weights)
+                sum += w;
+            QVERIFY(std::abs(sum - 1.0f) < 1e-4f);
+        }
+    }
+
+    void trainingLearnsTheFloesAndLeadsAndTheFreeboard()
+    {
+        const SeaIceModel untrained(ModelConfig{}, 5);
+        SeaIceModel model(ModelConfig{}, 5);
+        std::vector<double> losses;
+        model.train(*m_inputs, quickTraining(200), [&](const TrainingProgress& p) { losses.push_back(p.total); });
+        QCOMPARE(losses.size(), std::size_t(200));
+        const Evaluation before = evaluate(*m_inputs, untrained.predict(*m_inputs), *m_truth);
+        const Evaluation after = evaluate(*m_inputs, model.predict(*m_inputs), *m_truth);
+        qInfo("mIoU %.3f (untrained %.3f, Otsu %.3f); freeboard RMSE %.3f m (kriging %.3f, IDW %.3f); entropy wrong %.3f right %.3f",
+              after.segmentation.meanIou, before.segmentation.meanIou, after.segmentationOtsu.meanIou, after.elevation.rmse,
+              after.elevationKriging.rmse, after.elevationIdw.rmse, after.entropyWrong, after.entropyRight);
+        QVERIFY(after.segmentation.meanIou > before.segmentation.meanIou + 0.1);
+        QVERIFY(after.segmentation.meanIou > after.segmentationOtsu.meanIou + 0.1); // the target, without pixel labels
+        QVERIFY(after.segmentation.iou[kFloe] > 0.7);
+        QVERIFY(after.elevation.rmse < after.elevationIdw.rmse);
+        QVERIFY(after.elevation.rmse < 1.05 * after.elevationKriging.rmse);
+        QVERIFY(after.entropyWrong > after.entropyRight); // uncertainty is higher where the model is wrong
+        model.save(m_folder.path("model.pt"));
+    }
+
+    void aSavedModelPredictsTheSame()
+    {
+        const SeaIceModel original = SeaIceModel::load(m_folder.path("model.pt"));
+        const SeaIceModel again = SeaIceModel::load(m_folder.path("model.pt"));
+        QVERIFY(again.hasElevation());
+        PredictionOptions deterministic;
+        deterministic.monteCarloSamples = 1;
+        const Prediction a = original.predict(*m_inputs, deterministic);
+        const Prediction b = again.predict(*m_inputs, deterministic);
+        QCOMPARE(cv::countNonZero(a.classes != b.classes), 0);
+        QCOMPARE(meanAbsoluteDifference(a.elevation, b.elevation), 0.0);
+    }
+
+    void tilesBlendWithoutSeams()
+    {
+        const SeaIceModel model = SeaIceModel::load(m_folder.path("model.pt"));
+        PredictionOptions whole;
+        whole.monteCarloSamples = 1;
+        PredictionOptions tiled = whole;
+        tiled.tileSize = 144;
+        tiled.overlap = 32;
+        const Prediction a = model.predict(*m_inputs, whole);
+        const Prediction b = model.predict(*m_inputs, tiled);
+        QVERIFY(meanAbsoluteDifference(a.elevation, b.elevation) < 0.01);
+        QVERIFY(cv::countNonZero(a.classes != b.classes) < a.classes.total() / 50);
+    }
+
+    void predictionsAreWrittenAsGeoTiffs()
+    {
+        const SeaIceModel model = SeaIceModel::load(m_folder.path("model.pt"));
+        const Prediction p = model.predict(*m_inputs);
+        const auto files = writePredictionRasters(p, m_inputs->grid, 0.0, m_folder.path("prediction"));
+        QCOMPARE(files.size(), std::size_t(8));
+        const cv::Mat1f classes = scene::synthetic::readFloatRaster(files.front());
+        QCOMPARE(classes(200, 200), float(p.classes(200, 200)));
+        const cv::Mat1f thickness = scene::synthetic::readFloatRaster(m_folder.path("prediction/thickness.tif"));
+        const ThicknessMap expected = thicknessMap(p);
+        QCOMPARE(thickness(100, 100), expected.thickness(100, 100));
+    }
+
+    void trainingIsSeededAndResumesFromItsCheckpoint()
+    {
+        TrainingOptions o = quickTraining(6);
+        o.checkpointPath = m_folder.path("checkpoint.pt");
+        o.checkpointEvery = 3;
+        SeaIceModel a(ModelConfig{}, 2);
+        SeaIceModel b(ModelConfig{}, 2);
+        a.train(*m_inputs, o);
+        QVERIFY(std::filesystem::exists(o.checkpointPath));
+        o.checkpointPath.clear();
+        b.train(*m_inputs, o);
+        PredictionOptions deterministic;
+        deterministic.monteCarloSamples = 1;
+        QCOMPARE(meanAbsoluteDifference(a.predict(*m_inputs, deterministic).elevation, b.predict(*m_inputs, deterministic).elevation), 0.0);
+        // Resuming a finished run takes no step.
+        o.checkpointPath = m_folder.path("checkpoint.pt");
+        int steps = 0;
+        SeaIceModel(ModelConfig{}, 2).train(*m_inputs, o, [&](const TrainingProgress&) { ++steps; });
+        QCOMPARE(steps, 0);
+    }
+
+    void noDataPixelsGetNoPrediction()
+    {
+        ModelInputs holed = *m_inputs;
+        holed.primaryDb = m_inputs->primaryDb.clone();
+        holed.primaryDb(cv::Rect(10, 10, 30, 30)).setTo(NAN);
+        const Prediction p = SeaIceModel::load(m_folder.path("model.pt")).predict(holed);
+        QCOMPARE(int(p.classes(20, 20)), int(kNoClass));
+        QVERIFY(std::isnan(p.elevation(20, 20)));
+        QVERIFY(std::isfinite(p.elevation(100, 100)));
+    }
+
+    void badInputIsRefusedWithAReason()
+    {
+        scene::Scene noSar("no SAR", m_inputs->grid);
+        scene::LayerInfo info;
+        info.name = "SIC";
+        info.quantity = scene::Quantity::SeaIceConcentration;
+        noSar.addLayer(std::make_shared<scene::RasterLayer>(
+            info, m_inputs->grid, std::vector<std::vector<float>>{std::vector<float>(m_inputs->grid.width() * m_inputs->grid.height(), 90.0f)}));
+        QVERIFY_THROWS_EXCEPTION(scene::SceneError, gatherModelInputs(noSar));
+
+        ModelInputs unlabelled = *m_inputs;
+        unlabelled.concentration.release();
+        unlabelled.concentrationCell.release();
+        unlabelled.opticalLabel.release();
+        SeaIceModel model;
+        QVERIFY_THROWS_EXCEPTION(scene::SceneError, model.train(unlabelled, quickTraining(1)));
+
+        const std::string garbage = m_folder.path("garbage.pt");
+        std::ofstream(garbage) << "not a model";
+        std::ofstream(garbage + ".json") << "{\"format\": \"something else\"}";
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, SeaIceModel::load(garbage));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, SeaIceModel::load(m_folder.path("missing.pt")));
+    }
+};
+
+BANQUISE_REGISTER_TEST(TestSeaIceModel);
+#include "tst_SeaIceModel.moc"
