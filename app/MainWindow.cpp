@@ -1,5 +1,6 @@
 #include "app/MainWindow.h"
 
+#include "app/ModelWorkbench.h"
 #include "app/SampleScenePath.h"
 #include "rendering/ViewScene.h"
 #include "scene/DriftCompensation.h"
@@ -14,6 +15,7 @@
 #include "scene/Feedback.h"
 #include "widgets/LayerPanel.h"
 #include "widgets/ProductListDialog.h"
+#include "widgets/TrainingPanel.h"
 #include "widgets/ViewGrid.h"
 #include "widgets/VtkView.h"
 
@@ -63,7 +65,8 @@ void MainWindow::showProblem(const QString& title, const QString& message)
 
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
-      m_panel(new widgets::LayerPanel(m_grid, this)), m_readout(new QLabel(this)), m_busy(new QProgressBar(this)),
+      m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr),
+      m_readout(new QLabel(this)), m_busy(new QProgressBar(this)),
       m_cancel(new QToolButton(this))
 {
     setWindowTitle(tr("Banquise"));
@@ -74,6 +77,13 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     dock->setObjectName("layersDock");
     dock->setWidget(m_panel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    auto* modelsDock = new QDockWidget(tr("Models"), this);
+    modelsDock->setObjectName("modelsDock");
+    modelsDock->setWidget(m_training);
+    addDockWidget(Qt::RightDockWidgetArea, modelsDock);
+    m_models = new ModelWorkbench(
+        m_training, m_grid, m_panel, [this] { return m_scene.get(); },
+        [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
 
     m_readout->setObjectName("cursorReadout");
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -97,7 +107,10 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     connect(m_grid, &widgets::ViewGrid::cursorLeft, m_readout, &QLabel::clear);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_models; // cancels and waits for a model job before the panels it reports to go
+}
 
 void MainWindow::createActions()
 {
@@ -117,6 +130,8 @@ void MainWindow::createActions()
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     analysis->addAction(tr("Estimate ice &drift"), this, &MainWindow::estimateDriftInBackground);
+    analysis->addAction(tr("&Train models"), this, [this] { m_models->trainInBackground(m_training->steps()); });
+    analysis->addAction(tr("&Predict with the model"), this, [this] { m_models->predictInBackground(); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QToolBar* toolbar = addToolBar(tr("Views"));

@@ -19,10 +19,13 @@ struct LoadedScene;
 
 namespace banquise::widgets {
 class LayerPanel;
+class TrainingPanel;
 class ViewGrid;
 }
 
 namespace banquise::app {
+
+class ModelWorkbench;
 
 // Composition of the application window: the linked view grid, the layer
 // panel, the status bar readout, and the File/View actions. Holds the
@@ -50,6 +53,8 @@ public:
 
     widgets::ViewGrid* viewGrid() const { return m_grid; }
     widgets::LayerPanel* layerPanel() const { return m_panel; }
+    widgets::TrainingPanel* trainingPanel() const { return m_training; }
+    ModelWorkbench* models() const { return m_models; }
     const scene::Scene* currentScene() const { return m_scene.get(); }
 
     // Estimates the ice drift between the scene's two SAR dates on a worker
@@ -76,6 +81,8 @@ private:
     models::ComputeDevice m_device;
     widgets::ViewGrid* m_grid;
     widgets::LayerPanel* m_panel;
+    widgets::TrainingPanel* m_training;
+    ModelWorkbench* m_models;
     QLabel* m_readout;
     QProgressBar* m_busy;
     QToolButton* m_cancel;

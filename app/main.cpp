@@ -3,8 +3,11 @@
 //   banquise --screenshot out.png [scene] renders the main window's views to PNG and exits
 //   banquise --window-screenshot out.png [scene]  the whole window, cursor at the scene centre
 //   --drift (with either): estimate the ice drift before the screenshot
+//   --train STEPS (with either): train the models, predict, show their maps before the screenshot
+//   --model FILE (with either): predict with a saved model before the screenshot
 //   banquise --data FOLDER                         recognise the products in a folder and open them
 #include "app/MainWindow.h"
+#include "app/ModelWorkbench.h"
 #include "app/ProjectFolder.h"
 #include "app/SampleScenePath.h"
 #include "scene/ProductCatalog.h"
@@ -20,11 +23,35 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 
 using namespace banquise;
 
 namespace {
-int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output, bool wholeWindow, bool drift)
+// What to run in the window before a screenshot.
+struct ScreenshotJobs {
+    bool drift = false;
+    int trainSteps = 0;
+    QString model;
+};
+
+// Runs a model job and waits until its maps are shown or it failed.
+bool runAndWait(app::ModelWorkbench* models, const std::function<void()>& start)
+{
+    QEventLoop wait;
+    bool ok = true;
+    QObject::connect(models, &app::ModelWorkbench::predictionShown, &wait, &QEventLoop::quit);
+    QObject::connect(models, &app::ModelWorkbench::jobFailed, &wait, [&](const QString& message) {
+        std::fprintf(stderr, "banquise: %s\n", qPrintable(message));
+        ok = false;
+        wait.quit();
+    });
+    start();
+    wait.exec();
+    return ok;
+}
+
+int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output, bool wholeWindow, const ScreenshotJobs& jobs)
 {
     scene::LoadedScene loaded;
     try {
@@ -40,12 +67,17 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
     QApplication::processEvents();
     window.showScene(std::move(loaded));
     QApplication::processEvents();
-    if (drift) {
+    if (jobs.drift) {
         QEventLoop wait;
         QObject::connect(&window, &app::MainWindow::driftShown, &wait, &QEventLoop::quit);
         window.estimateDriftInBackground();
         wait.exec();
     }
+    app::ModelWorkbench* models = window.models();
+    if (jobs.trainSteps > 0 && !runAndWait(models, [&] { models->trainInBackground(jobs.trainSteps); }))
+        return 1;
+    if (!jobs.model.isEmpty() && !runAndWait(models, [&] { models->loadModel(jobs.model); }))
+        return 1;
     const bool saved = [&] {
         if (!wholeWindow)
             return window.saveSnapshot(output);
@@ -79,6 +111,10 @@ int main(int argc, char** argv)
     parser.addOption(windowScreenshot);
     QCommandLineOption drift("drift", "With a screenshot: estimate the ice drift first (Analysis > Estimate ice drift).");
     parser.addOption(drift);
+    QCommandLineOption train("train", "With a screenshot: train the models for this many steps and show their maps first.", "steps");
+    parser.addOption(train);
+    QCommandLineOption model("model", "With a screenshot: predict with this saved model and show its maps first.", "file");
+    parser.addOption(model);
     QCommandLineOption data("data", "Open the products found in a folder (SAFE, GeoTIFF, netCDF…) as a new scene.", "folder");
     parser.addOption(data);
     parser.addPositionalArgument("scene", "Scene folder (default: the bundled sample scene).");
@@ -108,8 +144,8 @@ int main(int argc, char** argv)
     app::MainWindow window(models::configureComputeDevice());
     if (screenshotMode) {
         const bool wholeWindow = parser.isSet(windowScreenshot);
-        return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow,
-                              parser.isSet(drift));
+        const ScreenshotJobs jobs{parser.isSet(drift), parser.value(train).toInt(), parser.value(model)};
+        return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow, jobs);
     }
 
     window.resize(1400, 860);

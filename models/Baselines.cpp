@@ -4,7 +4,9 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace banquise::models {
 
@@ -42,27 +44,40 @@ cv::Mat1f leeFilter(const cv::Mat1f& intensity, int window, double looks)
 cv::Mat1b otsuSegmentation(const cv::Mat1f& sigma0Db)
 {
     const cv::Mat1b valid = sigma0Db == sigma0Db;
-    double low = 0.0;
-    double high = 0.0;
-    cv::minMaxLoc(sigma0Db, &low, &high, nullptr, nullptr, valid);
+    std::vector<float> values;
+    values.reserve(sigma0Db.total());
+    for (int r = 0; r < sigma0Db.rows; ++r)
+        for (int c = 0; c < sigma0Db.cols; ++c)
+            if (valid(r, c))
+                values.push_back(sigma0Db(r, c));
+    cv::Mat1b classes(sigma0Db.size(), kNoClass);
+    if (values.empty())
+        return classes;
+    // The histogram spans the 1st to 99th percentiles: bright ridges and
+    // outliers otherwise pull Otsu's split between ridges and the rest.
+    const auto low = values.begin() + static_cast<std::ptrdiff_t>(0.01 * (values.size() - 1));
+    std::nth_element(values.begin(), low, values.end());
+    const float lowDb = *low;
+    const auto high = values.begin() + static_cast<std::ptrdiff_t>(0.99 * (values.size() - 1));
+    std::nth_element(values.begin(), high, values.end());
+    const float highDb = *high;
+    const double scale = highDb > lowDb ? 255.0 / (highDb - lowDb) : 1.0;
     cv::Mat1b scaled;
-    sigma0Db.convertTo(scaled, CV_8U, high > low ? 255.0 / (high - low) : 1.0, high > low ? -low * 255.0 / (high - low) : 0.0);
-    // Otsu over valid pixels only: OpenCV's version takes no mask, so the
-    // threshold comes from the valid pixels' histogram.
-    cv::Mat1b values;
+    sigma0Db.convertTo(scaled, CV_8U, scale, -lowDb * scale); // saturates outside the percentiles
+    // Otsu over valid pixels only: OpenCV's version takes no mask.
+    cv::Mat1b validValues;
     for (int r = 0; r < scaled.rows; ++r)
         for (int c = 0; c < scaled.cols; ++c)
             if (valid(r, c))
-                values.push_back(scaled(r, c));
+                validValues.push_back(scaled(r, c));
     cv::Mat1b ice;
-    const double threshold = values.empty() ? 128.0 : cv::threshold(values, ice, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    const double threshold = cv::threshold(validValues, ice, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     cv::threshold(scaled, ice, threshold, 255, cv::THRESH_BINARY);
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
     cv::morphologyEx(ice, ice, cv::MORPH_OPEN, kernel);
     cv::morphologyEx(ice, ice, cv::MORPH_CLOSE, kernel);
-    cv::Mat1b classes(sigma0Db.size(), kOpenLead);
-    classes.setTo(kFloe, ice);
-    classes.setTo(kNoClass, ~valid);
+    classes.setTo(kOpenLead, valid);
+    classes.setTo(kFloe, ice & valid);
     return classes;
 }
 

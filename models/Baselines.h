@@ -12,8 +12,9 @@ namespace banquise::models {
 cv::Mat1f leeFilter(const cv::Mat1f& intensity, int window, double looks);
 
 // Two-class segmentation of despeckled co-polarised sigma0 (dB): Otsu's
-// threshold, dark = open lead, bright = floe (it cannot tell refrozen leads),
-// then a morphological opening and closing (3x3) against isolated pixels.
+// threshold on the histogram between the 1st and 99th percentiles, dark =
+// open lead, bright = floe (it cannot tell refrozen leads), then a
+// morphological opening and closing (3x3) against isolated pixels.
 // Returns SeaIceClass codes, kNoClass where the input is NaN.
 cv::Mat1b otsuSegmentation(const cv::Mat1f& sigma0Db);
 

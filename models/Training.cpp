@@ -8,6 +8,7 @@
 #include "scene/Feedback.h"
 #include "scene/SceneError.h"
 
+#include <cmath>
 #include <filesystem>
 
 namespace banquise::models {
@@ -15,6 +16,11 @@ namespace banquise::models {
 namespace {
 
 using detail::Batch;
+
+constexpr int kMaxNonFiniteSteps = 20;
+// Rare batches (a crop full of bright ridges under a track) give gradient
+// spikes that Adam turns into a jump of the weights; clipping keeps steps sane.
+constexpr double kMaxGradientNorm = 5.0;
 
 torch::Tensor longTensor(const std::vector<int64_t>& v, torch::Device device)
 {
@@ -50,8 +56,9 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
                                                  floatTensor(batch.recordSigma, device));
     const auto seaLevel = detail::seaLevelLoss(probability.select(1, kOpenLead), elevation);
     // The despeckling head predicts normalised dB; the likelihood wants natural-log reflectivity.
-    const auto logReflectivity = (out.despeckled.reshape({-1}).index_select(0, longTensor(batch.blindSpot, device)) * detail::kScaleDb
-                                  + detail::kPrimaryMeanDb) * (std::log(10.0) / 10.0);
+    // Clamped to -130..+20 dB so that exp(-r) cannot overflow on a wild early prediction.
+    const auto logReflectivity = ((out.despeckled.reshape({-1}).index_select(0, longTensor(batch.blindSpot, device)) * detail::kScaleDb
+                                   + detail::kPrimaryMeanDb) * (std::log(10.0) / 10.0)).clamp(-30.0, 4.6);
     const auto speckle = detail::speckleLoss(logReflectivity, floatTensor(batch.blindSpotIntensity, device));
     const auto entropy = detail::entropyLoss(out.logits);
 
@@ -118,13 +125,23 @@ void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& option
     }
     torch::manual_seed(options.seed + static_cast<unsigned>(first));
     detail::BatchSampler sampler(inputs, options.cropSize, options.seed + static_cast<unsigned>(first));
+    int nonFinite = 0;
     for (int step = first; step < options.steps; ++step) {
         if (feedback && feedback->isCancelled())
             throw scene::SceneError("", "training cancelled");
         const Batch batch = sampler.next(options.batchSize);
         StepLosses step_losses = losses(net, batch, options.weights, device);
         optimiser.zero_grad();
+        // A batch whose loss is not finite is skipped rather than allowed to
+        // poison the weights; many in a row mean training diverged.
+        if (!std::isfinite(step_losses.values.total)) {
+            if (++nonFinite > kMaxNonFiniteSteps)
+                throw scene::SceneError("", "training diverged: the loss stayed non-finite for " + std::to_string(nonFinite) + " steps");
+            continue;
+        }
+        nonFinite = 0;
         step_losses.total.backward();
+        torch::nn::utils::clip_grad_norm_(net->parameters(), kMaxGradientNorm);
         optimiser.step();
         step_losses.values.step = step + 1;
         step_losses.values.steps = options.steps;

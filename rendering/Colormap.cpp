@@ -1,5 +1,7 @@
 #include "rendering/Colormap.h"
 
+#include "labeling/LabelClass.h"
+
 #include <vtkLookupTable.h>
 #include <vtkSmartPointer.h>
 
@@ -40,6 +42,7 @@ std::string toString(Colormap colormap)
     case Colormap::Sequential: return "sequential (ice)";
     case Colormap::Diverging: return "diverging";
     case Colormap::Warm: return "warm";
+    case Colormap::Classes: return "sea-ice classes";
     }
     return "grey";
 }
@@ -47,14 +50,18 @@ std::string toString(Colormap colormap)
 const std::vector<Colormap>& allColormaps()
 {
     static const std::vector<Colormap> all{Colormap::GreyDecibel, Colormap::Grey, Colormap::RgbComposite,
-                                           Colormap::Sequential, Colormap::Diverging, Colormap::Warm};
+                                           Colormap::Sequential, Colormap::Diverging, Colormap::Warm, Colormap::Classes};
     return all;
 }
 
 Rgb colourAt(Colormap colormap, double t)
 {
-    const Stops& s = stops(colormap);
     t = std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.0;
+    if (colormap == Colormap::Classes) { // categorical: the nearest code's label colour
+        const auto& classes = labeling::labelClasses();
+        return classes[std::min(static_cast<std::size_t>(std::lround(t * (classes.size() - 1))), classes.size() - 1)].colour;
+    }
+    const Stops& s = stops(colormap);
     const double position = t * static_cast<double>(s.size() - 1);
     const std::size_t i = std::min(static_cast<std::size_t>(position), s.size() - 2);
     const double f = position - static_cast<double>(i);

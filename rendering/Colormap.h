@@ -17,6 +17,7 @@ enum class Colormap {
     Sequential,   // concentration: dark blue water to white ice
     Diverging,    // elevation: blue below, white at zero, red above (RdBu)
     Warm,         // speeds and other overlays: dark purple to yellow (inferno-like), readable over grey SAR and white ice
+    Classes,      // sea-ice class codes (labeling::LabelCode) in their label colours, over the range [0, 3]
 };
 
 using Rgb = std::array<std::uint8_t, 3>;

@@ -1,5 +1,6 @@
 #include "rendering/LayerStyle.h"
 
+#include "labeling/LabelClass.h"
 #include "scene/Layer.h"
 #include "scene/RasterLayer.h"
 
@@ -44,12 +45,15 @@ Colormap defaultColormap(const scene::Layer& layer)
     }
     case Quantity::SeaIceConcentration: return Colormap::Sequential;
     case Quantity::Freeboard: return Colormap::Diverging;
+    case Quantity::SeaIceClass: return Colormap::Classes;
     default: return Colormap::Grey;
     }
 }
 
 ValueRange autoStretch(const scene::Layer& layer, Colormap colormap)
 {
+    if (colormap == Colormap::Classes)
+        return {0.0, static_cast<double>(labeling::labelClasses().size() - 1)}; // codes are not stretched
     std::vector<float> values = layer.sampleValues(kStretchSamples);
     if (isDecibel(colormap))
         for (float& v : values)

@@ -6,12 +6,13 @@
 namespace banquise::scene {
 
 namespace {
-const std::array<std::pair<Quantity, const char*>, 6> kQuantityNames{{
+const std::array<std::pair<Quantity, const char*>, 7> kQuantityNames{{
     {Quantity::Sigma0, "sigma0"},
     {Quantity::Reflectance, "reflectance"},
     {Quantity::SeaIceConcentration, "sea_ice_concentration"},
     {Quantity::Freeboard, "freeboard"},
     {Quantity::SurfaceClass, "surface_class"},
+    {Quantity::SeaIceClass, "sea_ice_class"},
     {Quantity::Other, "other"},
 }};
 } // namespace

@@ -21,7 +21,8 @@ enum class Quantity {
     Reflectance,         // optical, 0..1 (1 or 3 bands)
     SeaIceConcentration, // percent
     Freeboard,           // metres above the local sea surface
-    SurfaceClass,        // class codes
+    SurfaceClass,        // class codes of the synthetic truth
+    SeaIceClass,         // labelled or predicted classes: labeling::LabelCode (0 unknown, 1 floe, 2 open lead, 3 refrozen lead)
     Other
 };
 

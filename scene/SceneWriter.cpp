@@ -94,7 +94,7 @@ CPLJSONObject layerEntry(const Layer& layer, const std::string& file)
     entry.Add("time", formatUtc(layer.info().time));
     // Resampling onto the grid: classes and coarse grids keep their cells.
     const Quantity q = layer.info().quantity;
-    const bool cellular = q == Quantity::SurfaceClass || q == Quantity::SeaIceConcentration || layer.kind() == LayerKind::Swath;
+    const bool cellular = q == Quantity::SurfaceClass || q == Quantity::SeaIceClass || q == Quantity::SeaIceConcentration || layer.kind() == LayerKind::Swath;
     entry.Add("resampling", cellular ? "near" : "bilinear");
     return entry;
 }

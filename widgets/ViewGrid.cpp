@@ -88,14 +88,23 @@ void ViewGrid::addLayer(const std::shared_ptr<const scene::Layer>& layer, bool v
     rendering::LayerStyle style = rendering::defaultStyle(*layer);
     style.visible = visible;
     for (VtkView* view : m_views) {
-        view->viewScene().addLayer(layer, style);
+        rendering::ViewScene& stack = view->viewScene();
+        // Images go under the tracks and vectors already drawn over the others.
+        int position = stack.layerCount();
+        if (!scene::isOverlay(layer->kind()))
+            while (position > 0 && scene::isOverlay(stack.layer(position - 1).kind()))
+                --position;
+        stack.addLayer(layer, style, position);
         view->update();
     }
 }
 
-void ViewGrid::setLayerVisible(const scene::Layer& layer, bool visible)
+void ViewGrid::setLayerVisible(const scene::Layer& layer, bool visible, int viewIndex)
 {
-    for (VtkView* view : m_views) {
+    for (int k = 0; k < static_cast<int>(m_views.size()); ++k) {
+        if (viewIndex >= 0 && k != viewIndex)
+            continue;
+        VtkView* view = m_views[k];
         rendering::ViewScene& stack = view->viewScene();
         if (const int i = stack.indexOf(layer); i >= 0) {
             rendering::LayerStyle style = stack.style(i);

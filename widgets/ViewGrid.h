@@ -46,10 +46,12 @@ public:
     // the others start hidden. Fits the camera to the grid.
     void showScene(const scene::Scene& scene);
     void fitToScene();
-    // Puts a layer on top of every view's stack, shown or hidden.
+    // Puts a layer on top of every view's stack (an image under the tracks
+    // and vectors at the top), shown or hidden.
     void addLayer(const std::shared_ptr<const scene::Layer>& layer, bool visible);
-    // Shows or hides a layer in every view that holds it.
-    void setLayerVisible(const scene::Layer& layer, bool visible);
+    // Shows or hides a layer in every view that holds it, or only in view
+    // `viewIndex` when it is given.
+    void setLayerVisible(const scene::Layer& layer, bool visible, int viewIndex = -1);
     // Puts `replacement` just above `original` in every view, with its
     // style, and hides the original: toggling the two switches between them.
     void addAlternative(const scene::Layer& original, const std::shared_ptr<const scene::Layer>& replacement);

@@ -3,6 +3,9 @@
 #include "common/TwoLayerScene.h"
 
 #include "app/MainWindow.h"
+#include "app/ModelWorkbench.h"
+#include "labeling/LabelClass.h"
+#include "widgets/TrainingPanel.h"
 #include "models/ComputeDevice.h"
 #include "scene/Scene.h"
 #include "widgets/LayerPanel.h"
@@ -11,7 +14,9 @@
 #include "widgets/ViewGrid.h"
 #include "widgets/VtkView.h"
 
+#include <QApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -111,6 +116,54 @@ private Q_SLOTS:
             if (name == "CryoSat-2 freeboard (drift-compensated)" || name == "Ice drift")
                 QVERIFY(stack.style(i).visible);
         }
+    }
+
+    void trainingDrawsItsLossAndPutsTheMapsInTheViews()
+    {
+        const std::string folder = m_folder.path("synthetic");
+        scene::synthetic::SynthOptions options;
+        options.sizeKm = 12.0;
+        scene::synthetic::writeSyntheticScene(options, folder);
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openSceneInBackground(QString::fromStdString(folder));
+        QVERIFY(shown.wait(30000));
+
+        app::ModelWorkbench* models = m_window->models();
+        // Cancel stops a long training at its next step and says so.
+        QSignalSpy failed(models, &app::ModelWorkbench::jobFailed);
+        models->trainInBackground(100000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->trainingPanel()->plottedSteps() > 0, 60000);
+        QTest::mouseClick(m_window->trainingPanel()->findChild<QPushButton*>("cancelTraining"), Qt::LeftButton);
+        QVERIFY(failed.wait(30000));
+        QVERIFY(failed.front().front().toString().contains("cancelled"));
+        QVERIFY(!models->hasModel());
+
+        QSignalSpy predicted(models, &app::ModelWorkbench::predictionShown);
+        models->trainInBackground(20);
+        QVERIFY(predicted.wait(120000));
+        QCOMPARE(m_window->trainingPanel()->plottedSteps(), 20);
+        const scene::Scene& s = *m_window->currentScene();
+        for (const char* name : {"Model classes", "Model class entropy", "Model despeckled HH", "Model freeboard", "Model freeboard std",
+                                 "Model thickness", "Model thickness std"})
+            QVERIFY2(s.findLayer(name), name);
+        // View 1 shows the classes, in their label colours.
+        const rendering::ViewScene& stack = m_window->viewGrid()->view(1)->viewScene();
+        const int classes = stack.indexOf(*s.findLayer("Model classes"));
+        QVERIFY(classes >= 0 && stack.style(classes).visible);
+        QApplication::processEvents();
+        const QImage image = m_window->viewGrid()->view(1)->grab().toImage();
+        const QColor pixel = image.pixelColor(image.width() / 2 + 17, image.height() / 2 + 23);
+        bool labelColour = false;
+        for (const auto& c : labeling::labelClasses())
+            labelColour = labelColour || (std::abs(pixel.red() - c.colour[0]) < 8 && std::abs(pixel.green() - c.colour[1]) < 8
+                                          && std::abs(pixel.blue() - c.colour[2]) < 8);
+        QVERIFY2(labelColour, qPrintable(pixel.name()));
+        // The model can be saved and reloaded; a bad file is explained, the maps stay.
+        const QString saved = QString::fromStdString(m_folder.path("model.pt"));
+        QVERIFY(models->saveModel(saved));
+        models->loadModel(saved + ".missing");
+        QCOMPARE(failed.size(), 2);
+        QVERIFY(m_window->currentScene()->findLayer("Model classes"));
     }
 
     void openDataRecognisesAndCoRegistersProducts()

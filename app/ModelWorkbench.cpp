@@ -1,0 +1,208 @@
+#include "app/ModelWorkbench.h"
+
+#include "models/ModelInputs.h"
+#include "models/PredictionLayers.h"
+#include "models/SeaIceModel.h"
+#include "scene/Feedback.h"
+#include "scene/Scene.h"
+#include "widgets/LayerPanel.h"
+#include "widgets/TrainingPanel.h"
+#include "widgets/ViewGrid.h"
+
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace banquise::app {
+
+namespace {
+
+// What a model job hands back to the GUI thread.
+struct JobOutcome {
+    std::shared_ptr<models::SeaIceModel> model;
+    std::vector<std::shared_ptr<const scene::Layer>> layers;
+    QString error;
+};
+
+// Views of the 2 x 2 grid that show the maps: classes beside the SAR,
+// entropy below them, freeboard over SWOT's view.
+constexpr int kClassesView = 1;
+constexpr int kEntropyView = 2;
+constexpr int kFreeboardView = 3;
+
+} // namespace
+
+ModelWorkbench::ModelWorkbench(widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+                               ProblemReport report, QObject* parent)
+    : QObject(parent), m_panel(panel), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report))
+{
+    connect(m_panel, &widgets::TrainingPanel::trainRequested, this, &ModelWorkbench::trainInBackground);
+    connect(m_panel, &widgets::TrainingPanel::cancelRequested, this, [this] {
+        if (m_job)
+            m_job->cancel();
+    });
+    connect(m_panel, &widgets::TrainingPanel::loadRequested, this, &ModelWorkbench::chooseModelToLoad);
+    connect(m_panel, &widgets::TrainingPanel::saveRequested, this, &ModelWorkbench::chooseModelPath);
+}
+
+ModelWorkbench::~ModelWorkbench()
+{
+    if (m_job)
+        m_job->cancel();
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+void ModelWorkbench::fail(const QString& title, const QString& message)
+{
+    m_panel->showStatus(message);
+    m_report(title, message);
+    Q_EMIT jobFailed(message);
+}
+
+void ModelWorkbench::trainInBackground(int steps)
+{
+    const scene::Scene* shown = m_scene();
+    if (!shown) {
+        fail(tr("Train models"), tr("Open a scene first."));
+        return;
+    }
+    if (m_job)
+        return; // one model job at a time
+    // The job reads the layers, shared read-only, through its own scene object.
+    const auto snapshot = std::make_shared<const scene::Scene>(*shown);
+    auto feedback = std::make_shared<scene::Feedback>();
+    m_job = feedback;
+    m_panel->clearCurves();
+    m_panel->setRunning(true);
+    m_panel->showStatus(tr("Gathering the inputs and estimating the drift…"));
+    auto* watcher = new QFutureWatcher<JobOutcome>(this);
+    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
+        const JobOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_job.reset();
+        if (!outcome.model) {
+            m_panel->setRunning(false);
+            fail(tr("Train models"), outcome.error);
+            return;
+        }
+        m_model = outcome.model;
+        m_panel->setRunning(false);
+        m_panel->showStatus(tr("Trained. Predicting…"));
+        Q_EMIT trainingFinished();
+        predictInBackground();
+    });
+    widgets::TrainingPanel* panel = m_panel;
+    watcher->setFuture(QtConcurrent::run([snapshot, feedback, steps, panel]() -> JobOutcome {
+        try {
+            const models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
+            models::TrainingOptions options;
+            options.steps = steps;
+            auto model = std::make_shared<models::SeaIceModel>(models::ModelConfig{}, options.seed);
+            model->train(
+                inputs, options,
+                [panel](const models::TrainingProgress& p) {
+                    QMetaObject::invokeMethod(panel, [panel, p] { panel->addProgress(p); }, Qt::QueuedConnection);
+                },
+                feedback.get());
+            return {model, {}, {}};
+        } catch (const std::exception& e) {
+            return {nullptr, {}, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+void ModelWorkbench::predictInBackground()
+{
+    const scene::Scene* shown = m_scene();
+    if (!shown || !m_model) {
+        fail(tr("Predict"), shown ? tr("Train or load a model first.") : tr("Open a scene first."));
+        return;
+    }
+    if (m_job)
+        return;
+    const auto snapshot = std::make_shared<const scene::Scene>(*shown);
+    auto feedback = std::make_shared<scene::Feedback>();
+    m_job = feedback;
+    m_panel->setRunning(true);
+    m_panel->showStatus(tr("Predicting…"));
+    auto* watcher = new QFutureWatcher<JobOutcome>(this);
+    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
+        const JobOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_job.reset();
+        m_panel->setRunning(false);
+        scene::Scene* target = m_scene();
+        if (!outcome.error.isEmpty() || !target) {
+            fail(tr("Predict"), outcome.error.isEmpty() ? tr("The scene was closed.") : outcome.error);
+            return;
+        }
+        for (const auto& layer : outcome.layers) {
+            target->addLayer(layer);
+            m_grid->addLayer(layer, false);
+        }
+        const std::pair<const char*, int> shownIn[] = {
+            {"Model classes", kClassesView}, {"Model class entropy", kEntropyView}, {"Model freeboard", kFreeboardView}};
+        for (const auto& [name, view] : shownIn)
+            if (const auto layer = target->findLayer(name))
+                m_grid->setLayerVisible(*layer, true, view);
+        m_layers->reload();
+        m_grid->refresh();
+        m_panel->showStatus(tr("%1 maps added to the views.").arg(outcome.layers.size()));
+        Q_EMIT predictionShown();
+    });
+    const std::shared_ptr<const models::SeaIceModel> model = m_model;
+    watcher->setFuture(QtConcurrent::run([snapshot, feedback, model]() -> JobOutcome {
+        try {
+            const models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
+            const models::Prediction prediction = model->predict(inputs, {}, feedback.get());
+            return {nullptr, models::predictionLayers(prediction, inputs.grid, snapshot->referenceTime(), "Banquise model"), {}};
+        } catch (const std::exception& e) {
+            return {nullptr, {}, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+void ModelWorkbench::loadModel(const QString& path)
+{
+    try {
+        m_model = std::make_shared<models::SeaIceModel>(models::SeaIceModel::load(path.toStdString()));
+    } catch (const std::exception& e) {
+        fail(tr("Load model"), QString::fromStdString(e.what()));
+        return;
+    }
+    m_panel->showStatus(tr("Model %1 loaded.").arg(path));
+    predictInBackground();
+}
+
+bool ModelWorkbench::saveModel(const QString& path)
+{
+    if (!m_model) {
+        fail(tr("Save model"), tr("Train or load a model first."));
+        return false;
+    }
+    try {
+        m_model->save(path.toStdString());
+    } catch (const std::exception& e) {
+        fail(tr("Save model"), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_panel->showStatus(tr("Model saved to %1 (+ .json sidecar).").arg(path));
+    return true;
+}
+
+void ModelWorkbench::chooseModelToLoad()
+{
+    const QString path = QFileDialog::getOpenFileName(m_panel, tr("Load a Banquise model"), {}, tr("Models (*.pt)"));
+    if (!path.isEmpty())
+        loadModel(path);
+}
+
+void ModelWorkbench::chooseModelPath()
+{
+    const QString path = QFileDialog::getSaveFileName(m_panel, tr("Save the model"), "banquise-model.pt", tr("Models (*.pt)"));
+    if (!path.isEmpty())
+        saveModel(path);
+}
+
+} // namespace banquise::app

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace banquise::models {
+class SeaIceModel;
+}
+namespace banquise::scene {
+class Feedback;
+class Scene;
+} // namespace banquise::scene
+namespace banquise::widgets {
+class LayerPanel;
+class TrainingPanel;
+class ViewGrid;
+} // namespace banquise::widgets
+
+namespace banquise::app {
+
+// The learned models of the main window: trains on the shown scene and
+// predicts on worker threads (loss curves live in the training panel,
+// Cancel stops at the next step), then puts the maps in the views: classes,
+// class entropy and freeboard each in a view of the grid, the other maps
+// (despeckled HH, freeboard std, thickness and its std) in every view's
+// stack, hidden. Load and Save read and write models as files.
+class ModelWorkbench : public QObject {
+    Q_OBJECT
+public:
+    using SceneAccess = std::function<scene::Scene*()>;
+    using ProblemReport = std::function<void(const QString& title, const QString& message)>;
+
+    ModelWorkbench(widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+                   ProblemReport report, QObject* parent = nullptr);
+    // Cancels a running job and waits for it: the job reports into the panel.
+    ~ModelWorkbench() override;
+
+    void trainInBackground(int steps);
+    void loadModel(const QString& path);
+    bool saveModel(const QString& path);
+    void predictInBackground();
+    bool hasModel() const { return m_model != nullptr; }
+
+Q_SIGNALS:
+    void trainingFinished();
+    void predictionShown();
+    void jobFailed(const QString& message);
+
+private:
+    void chooseModelToLoad();
+    void chooseModelPath();
+    void fail(const QString& title, const QString& message);
+
+    widgets::TrainingPanel* m_panel;
+    widgets::ViewGrid* m_grid;
+    widgets::LayerPanel* m_layers;
+    SceneAccess m_scene;
+    ProblemReport m_report;
+    std::shared_ptr<models::SeaIceModel> m_model;
+    std::shared_ptr<scene::Feedback> m_job;
+};
+
+} // namespace banquise::app
