@@ -5,12 +5,14 @@
 #include "models/ModelInputs.h"
 #include "models/PredictionRasters.h"
 #include "models/SeaIceModel.h"
+#include "models/TorchScriptModel.h"
 #include "scene/SceneReader.h"
 #include "scene/synthetic/SyntheticTruth.h"
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 namespace banquise::app {
@@ -87,19 +89,37 @@ int predictCommand(const Arguments& args)
     if (paths.size() != 1 || modelPath.empty() || out.empty())
         throw std::invalid_argument("predict needs one scene folder, --model MODEL and --out DIR");
     models::configureComputeDevice();
-    const models::SeaIceModel model = models::SeaIceModel::load(modelPath);
+    // A Banquise model, or a TorchScript one (from Python or exported) by its sidecar.
+    const bool torchScript = option(args, "--torchscript", "") == "yes" || (modelPath.size() > 3 && modelPath.rfind(".ts") == modelPath.size() - 3);
+    std::optional<models::SeaIceModel> native;
+    std::optional<models::TorchScriptModel> script;
+    if (torchScript)
+        script = models::TorchScriptModel::load(modelPath);
+    else
+        native = models::SeaIceModel::load(modelPath);
     const models::ModelInputs inputs = loadInputs(paths.front());
     models::PredictionOptions options;
     options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
     options.monteCarloSamples = static_cast<int>(numberOption(args, "--mc", options.monteCarloSamples));
     const auto start = std::chrono::steady_clock::now();
-    const models::Prediction prediction = model.predict(inputs, options);
+    const models::Prediction prediction = script ? script->predict(inputs, options) : native->predict(inputs, options);
     const double seconds = secondsSince(start);
     std::printf("predicted  %.1f s, %.2f Mpx/s\n", seconds, inputs.width() * static_cast<double>(inputs.height()) / seconds / 1e6);
     for (const std::string& path : models::writePredictionRasters(prediction, inputs.grid, 0.0, out))
         std::printf("wrote      %s\n", path.c_str());
     if (std::filesystem::exists(std::filesystem::path(paths.front()) / "truth" / "surface_class.tif"))
         printEvaluation(models::evaluate(inputs, prediction, scene::synthetic::readSyntheticTruth(paths.front())));
+    return 0;
+}
+
+int exportCommand(const Arguments& args)
+{
+    const auto paths = leadingPaths(args);
+    const std::string out = option(args, "--out", "");
+    if (paths.size() != 1 || out.empty())
+        throw std::invalid_argument("export needs one model and --out FILE");
+    models::exportTorchScript(models::SeaIceModel::load(paths.front()), out);
+    std::printf("TorchScript model written to %s (sidecar %s.json)\n", out.c_str(), out.c_str());
     return 0;
 }
 

@@ -50,9 +50,11 @@ const char* kUsage =
     "  device                          show the compute device and run a self-test\n"
     "  train SCENE --out MODEL [--steps N] [--crop PX] [--batch N] [--seed S] [--checkpoint PATH]\n"
     "                                  train the SAR features, floe/lead and freeboard models\n"
-    "  predict SCENE --model MODEL --out DIR [--tile PX] [--mc N]\n"
+    "  predict SCENE --model MODEL --out DIR [--tile PX] [--mc N] [--torchscript yes]\n"
     "                                  write class, probability, entropy, freeboard, thickness and\n"
-    "                                  uncertainty GeoTIFFs; scored against the truth when there is one\n";
+    "                                  uncertainty GeoTIFFs; scored against the truth when there is one;\n"
+    "                                  a MODEL ending in .ts (or --torchscript yes) is a TorchScript model\n"
+    "  export MODEL --out FILE.ts      write a model as TorchScript with its JSON sidecar\n";
 
 int synth(const Arguments& args)
 {
@@ -196,7 +198,8 @@ int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
         {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device},
-        {"train", app::trainCommand}, {"predict", app::predictCommand}};
+        {"train", app::trainCommand}, {"predict", app::predictCommand},
+        {"export", app::exportCommand}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

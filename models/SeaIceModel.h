@@ -29,6 +29,7 @@ struct LossWeights {
     double seaLevel = 5.0;       // open leads sit at sea level
     double speckle = 1.0;        // self-supervised despeckling likelihood
     double entropy = 0.05;       // confident class probabilities
+    double correction = 1.0;     // small corrections of the kriged freeboard
 };
 
 struct TrainingOptions {
@@ -108,7 +109,10 @@ public:
     struct Impl;
 
 private:
+    friend void exportTorchScript(const SeaIceModel& model, const std::string& path);
     std::unique_ptr<Impl> m_impl;
 };
+
+void exportTorchScript(const SeaIceModel& model, const std::string& path); // TorchScriptModel.h
 
 } // namespace banquise::models

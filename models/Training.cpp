@@ -61,10 +61,12 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
                                    + detail::kPrimaryMeanDb) * (std::log(10.0) / 10.0)).clamp(-30.0, 4.6);
     const auto speckle = detail::speckleLoss(logReflectivity, floatTensor(batch.blindSpotIntensity, device));
     const auto entropy = detail::entropyLoss(out.logits);
+    const auto correction = detail::correctionPrior(out.correction);
 
     StepLosses result;
     result.total = weights.concentration * concentration + weights.optical * optical + weights.altimeter * altimeter
-        + weights.seaLevel * seaLevel + weights.speckle * speckle + weights.entropy * entropy;
+        + weights.seaLevel * seaLevel + weights.speckle * speckle + weights.entropy * entropy
+        + weights.correction * correction;
     result.values.total = result.total.item<double>();
     result.values.concentration = concentration.item<double>();
     result.values.optical = optical.item<double>();

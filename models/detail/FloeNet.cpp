@@ -59,7 +59,8 @@ HeadOutputs FloeNetImpl::heads(const torch::Tensor& features, const torch::Tenso
     const auto dropped = torch::dropout(features, m_dropout, sample);
     out.logits = m_classes->forward(dropped);
     const auto prior = input.narrow(1, kPriorChannel, 1) * kFreeboardScale + kFreeboardMean;
-    out.elevation = prior + m_elevation->forward(dropped);
+    out.correction = m_elevation->forward(dropped);
+    out.elevation = prior + out.correction;
     return out;
 }
 

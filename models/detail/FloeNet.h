@@ -12,6 +12,7 @@ struct HeadOutputs {
     torch::Tensor despeckled; // N x 1 x H x W, normalised dB of the primary channel
     torch::Tensor logits;     // N x 3 x H x W
     torch::Tensor elevation;  // N x 1 x H x W, metres
+    torch::Tensor correction; // elevation minus the kriged prior
 };
 
 // A three-level U-Net (convolutions, max-pool down, bilinear up, skip

@@ -46,7 +46,13 @@ torch::Tensor footprintLoss(const torch::Tensor& elevation, const torch::Tensor&
 
 torch::Tensor seaLevelLoss(const torch::Tensor& openLeadProbability, const torch::Tensor& elevation)
 {
-    return (openLeadProbability * elevation * elevation).mean();
+    const auto p = openLeadProbability.detach();
+    return ((p > 0.5).to(p.dtype()) * p * elevation * elevation).mean();
+}
+
+torch::Tensor correctionPrior(const torch::Tensor& correction)
+{
+    return (correction * correction).mean();
 }
 
 torch::Tensor speckleLoss(const torch::Tensor& logReflectivity, const torch::Tensor& intensity)

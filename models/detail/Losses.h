@@ -24,8 +24,15 @@ torch::Tensor pseudoLabelLoss(const torch::Tensor& logits, const torch::Tensor& 
 torch::Tensor footprintLoss(const torch::Tensor& elevation, const torch::Tensor& pixel, const torch::Tensor& record,
                             const torch::Tensor& weight, const torch::Tensor& value, const torch::Tensor& sigma);
 
-// Leads sit at sea level: mean over pixels of p(open lead) * elevation^2.
+// Leads sit at sea level: mean over pixels of p(open lead) * elevation^2,
+// on pixels predicted open lead (p > 0.5) only, with p taken as given: a
+// small lead probability everywhere would otherwise pull every floe down,
+// and the elevation would teach the classes.
 torch::Tensor seaLevelLoss(const torch::Tensor& openLeadProbability, const torch::Tensor& elevation);
+
+// Gaussian prior on the correction of the kriged map: mean of c^2. Away from
+// records and leads the map stays the kriged one.
+torch::Tensor correctionPrior(const torch::Tensor& correction);
 
 // Speckle negative log-likelihood of observed intensities I under a
 // predicted log reflectivity r (gamma speckle, per look), shifted so its

@@ -54,7 +54,13 @@ private Q_SLOTS:
 
     void seaLevelPenalisesElevatedLeads()
     {
-        QVERIFY(std::abs(value(seaLevelLoss(floats({1.0f, 0.0f}), floats({0.5f, 3.0f}))) - 0.125) < 1e-6);
+        // Only the pixel predicted open lead counts: (1 * 0.25 + 0 + 0) / 3.
+        QVERIFY(std::abs(value(seaLevelLoss(floats({1.0f, 0.0f, 0.4f}), floats({0.5f, 3.0f, 2.0f}))) - 0.25 / 3.0) < 1e-6);
+    }
+
+    void correctionPriorIsTheMeanSquare()
+    {
+        QVERIFY(std::abs(value(correctionPrior(floats({0.1f, -0.3f}))) - 0.05) < 1e-6);
     }
 
     void speckleLikelihoodIsZeroAtTheObservation()

@@ -101,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(after.segmentation.meanIou > after.segmentationOtsu.meanIou + 0.1); // the target, without pixel labels
         QVERIFY(after.segmentation.iou[kFloe] > 0.7);
         QVERIFY(after.elevation.rmse < after.elevationIdw.rmse);
-        QVERIFY(after.elevation.rmse < 1.05 * after.elevationKriging.rmse);
+        QVERIFY(after.elevation.rmse < 0.97 * after.elevationKriging.rmse);
         QVERIFY(after.entropyWrong > after.entropyRight); // uncertainty is higher where the model is wrong
         model.save(m_folder.path("model.pt"));
     }

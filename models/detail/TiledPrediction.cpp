@@ -1,0 +1,107 @@
+#include "models/detail/TiledPrediction.h"
+
+#include "models/ModelInputs.h"
+#include "models/SeaIceClasses.h"
+#include "models/TileLayout.h"
+#include "scene/Feedback.h"
+#include "scene/SceneError.h"
+
+#include <opencv2/core.hpp>
+
+#include <cmath>
+
+namespace banquise::models::detail {
+
+namespace {
+
+// Rows [top, top + rows) of the strip divided by their weights into the outputs.
+void finishRows(const std::array<cv::Mat1f, kPlanes>& strip, const cv::Mat1f& weight, int stripTop, int first, int count,
+                const ModelInputs& inputs, bool elevation, Prediction& out)
+{
+    for (int r = first; r < first + count; ++r) {
+        const int local = r - stripTop;
+        for (int c = 0; c < inputs.width(); ++c) {
+            const float w = weight(local, c);
+            if (w <= 0.0f || !std::isfinite(inputs.primaryDb(r, c))) {
+                out.despeckledDb(r, c) = out.probability(r, c) = out.entropy(r, c) = std::nanf("");
+                out.classes(r, c) = kNoClass;
+                if (elevation)
+                    out.elevation(r, c) = out.elevationStd(r, c) = std::nanf("");
+                continue;
+            }
+            out.despeckledDb(r, c) = strip[kDespeckled](local, c) / w;
+            int best = 0;
+            for (int k = 1; k < kClassCount; ++k)
+                if (strip[kFloeProbability + k](local, c) > strip[kFloeProbability + best](local, c))
+                    best = k;
+            out.classes(r, c) = static_cast<std::uint8_t>(best);
+            out.probability(r, c) = strip[kFloeProbability + best](local, c) / w;
+            out.entropy(r, c) = strip[kEntropy](local, c) / w;
+            if (elevation) {
+                out.elevation(r, c) = strip[kElevation](local, c) / w;
+                out.elevationStd(r, c) = strip[kElevationStd](local, c) / w;
+            }
+        }
+    }
+}
+
+} // namespace
+
+Prediction predictTiled(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback, bool elevation,
+                        const TileRunner& runTile)
+{
+    const cv::Size size(inputs.width(), inputs.height());
+    const TileLayout layout(size, options.tileSize, options.overlap);
+    Prediction out;
+    out.despeckledDb.create(size);
+    out.classes.create(size);
+    out.probability.create(size);
+    out.entropy.create(size);
+    if (elevation) {
+        out.elevation.create(size);
+        out.elevationStd.create(size);
+    }
+    const int stripHeight = layout.tileSize.height;
+    std::array<cv::Mat1f, kPlanes> strip;
+    for (auto& plane : strip)
+        plane = cv::Mat1f::zeros(stripHeight, size.width);
+    cv::Mat1f weight = cv::Mat1f::zeros(stripHeight, size.width);
+    const std::size_t tiles = layout.rows.size() * layout.columns.size();
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < layout.rows.size(); ++i) {
+        const int top = layout.rows[i];
+        for (int left : layout.columns) {
+            if (feedback && feedback->isCancelled())
+                throw scene::SceneError("", "prediction cancelled");
+            const cv::Rect tile(left, top, layout.tileSize.width, layout.tileSize.height);
+            const TileOutput result = runTile(tile);
+            const cv::Mat1f w = layout.weights(tile, size);
+            const cv::Rect inStrip(left, 0, tile.width, tile.height);
+            for (int p = 0; p < kPlanes; ++p) {
+                cv::Mat1f target = strip[p](inStrip);
+                target += result.planes[p].mul(w);
+            }
+            cv::Mat1f weightTarget = weight(inStrip);
+            cv::add(weightTarget, w, weightTarget);
+            if (feedback)
+                feedback->setProgress(static_cast<double>(++done) / tiles, "predicting");
+        }
+        // Rows above the next tile row get no more tiles: finish them and
+        // move the rest of the strip up.
+        const int next = i + 1 < layout.rows.size() ? layout.rows[i + 1] : size.height;
+        finishRows(strip, weight, top, top, next - top, inputs, elevation, out);
+        const int keep = top + stripHeight - next;
+        auto shiftUp = [&](cv::Mat1f& plane) {
+            cv::Mat1f moved = cv::Mat1f::zeros(stripHeight, size.width);
+            if (keep > 0)
+                plane(cv::Rect(0, next - top, size.width, keep)).copyTo(moved(cv::Rect(0, 0, size.width, keep)));
+            plane = moved;
+        };
+        for (cv::Mat1f& plane : strip)
+            shiftUp(plane);
+        shiftUp(weight);
+    }
+    return out;
+}
+
+} // namespace banquise::models::detail

@@ -1,0 +1,37 @@
+#pragma once
+
+// Private to models/: tiled prediction, whatever network computes the tiles.
+#include "models/SeaIceModel.h" // Prediction, PredictionOptions
+
+#include <opencv2/core/mat.hpp>
+
+#include <array>
+#include <functional>
+
+namespace banquise::scene {
+class Feedback;
+}
+
+namespace banquise::models {
+struct ModelInputs;
+}
+
+namespace banquise::models::detail {
+
+// Planes a tile yields, blended per pixel by the tile weights.
+enum Plane { kDespeckled, kFloeProbability, kOpenProbability, kRefrozenProbability, kEntropy, kElevation, kElevationStd, kPlanes };
+
+struct TileOutput {
+    std::array<cv::Mat1f, kPlanes> planes;
+};
+
+using TileRunner = std::function<TileOutput(const cv::Rect& tile)>;
+
+// Runs `runTile` over the overlapping tiles of the grid (TileLayout), blends
+// the overlaps, and fills the prediction strip by strip: one strip of tiles
+// in memory besides the outputs. NaN / kNoClass where the SAR has no data;
+// no elevation planes unless `elevation`. Cancel through feedback.
+Prediction predictTiled(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback, bool elevation,
+                        const TileRunner& runTile);
+
+} // namespace banquise::models::detail
