@@ -1,6 +1,7 @@
 #include "models/Evaluation.h"
 
 #include "models/Baselines.h"
+#include "models/Decibels.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
 #include "models/SpatialInterpolation.h"
@@ -12,24 +13,6 @@ namespace banquise::models {
 
 namespace {
 
-cv::Mat1f toDb(const cv::Mat1f& linear)
-{
-    cv::Mat1f db(linear.size());
-    for (int r = 0; r < linear.rows; ++r)
-        for (int c = 0; c < linear.cols; ++c)
-            db(r, c) = linear(r, c) > 0.0f ? 10.0f * std::log10(linear(r, c)) : std::nanf("");
-    return db;
-}
-
-cv::Mat1f toLinear(const cv::Mat1f& db)
-{
-    cv::Mat1f linear(db.size());
-    for (int r = 0; r < db.rows; ++r)
-        for (int c = 0; c < db.cols; ++c)
-            linear(r, c) = std::pow(10.0f, db(r, c) / 10.0f);
-    return linear;
-}
-
 // Interpolation step of the IDW baseline, as for the model's kriged prior.
 constexpr int kInterpolationStep = 4;
 
@@ -40,10 +23,10 @@ Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, con
     Evaluation e;
     const cv::Mat1b truthClasses = classesFromSurfaceCodes(truth.surface);
     e.segmentation = scoreSegmentation(prediction.classes, truthClasses);
-    const cv::Mat1f leeDb = toDb(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, kLeeLooks));
+    const cv::Mat1f leeDb = toDecibels(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, kLeeLooks));
     e.segmentationOtsu = scoreSegmentation(otsuSegmentation(leeDb), truthClasses);
     if (!truth.sigma0Hh.empty()) {
-        const cv::Mat1f truthDb = toDb(truth.sigma0Hh);
+        const cv::Mat1f truthDb = toDecibels(truth.sigma0Hh);
         e.despecklePsnrDb = psnrDb(prediction.despeckledDb, truthDb);
         e.despecklePsnrLeeDb = psnrDb(leeDb, truthDb);
     }

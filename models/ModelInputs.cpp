@@ -1,5 +1,6 @@
 #include "models/ModelInputs.h"
 
+#include "models/Decibels.h"
 #include "models/SeaIceClasses.h"
 #include "models/SpatialInterpolation.h"
 #include "scene/DriftCompensation.h"
@@ -30,11 +31,7 @@ std::shared_ptr<const scene::RasterLayer> asRaster(const std::shared_ptr<const s
 
 cv::Mat1f decibels(const std::vector<float>& linear, const scene::AnalysisGrid& grid)
 {
-    cv::Mat1f db(grid.height(), grid.width());
-    auto out = db.begin();
-    for (float v : linear)
-        *out++ = v > 0.0f ? 10.0f * std::log10(v) : std::nanf("");
-    return db;
+    return toDecibels(cv::Mat1f(grid.height(), grid.width(), const_cast<float*>(linear.data())));
 }
 
 // Connected pixels of one coarse value form a cell: the weak loss needs the

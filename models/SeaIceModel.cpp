@@ -1,5 +1,6 @@
 #include "models/SeaIceModel.h"
 
+#include "models/detail/InputContract.h"
 #include "models/detail/ModelImpl.h"
 
 #include <cpl_json.h> // the sidecar: GDAL's JSON is the one the project already links
@@ -53,16 +54,7 @@ void SeaIceModel::save(const std::string& path) const
     root.Add("format", kFormat);
     root.Add("format_version", kFormatVersion);
     root.Add("weights", std::filesystem::path(path).filename().string());
-    CPLJSONArray channels;
-    for (const char* name : {"sigma0_primary_db", "sigma0_secondary_db", "freeboard_prior_m", "click_positive", "click_negative"})
-        channels.Add(name);
-    root.Add("input_channels", channels);
-    CPLJSONObject normalisation;
-    normalisation.Add("sigma0_primary_db", "(x - " + std::to_string(detail::kPrimaryMeanDb) + ") / " + std::to_string(detail::kScaleDb));
-    normalisation.Add("sigma0_secondary_db", "(x - " + std::to_string(detail::kSecondaryMeanDb) + ") / " + std::to_string(detail::kScaleDb));
-    normalisation.Add("freeboard_prior_m", "(x - " + std::to_string(detail::kFreeboardMean) + ") / " + std::to_string(detail::kFreeboardScale));
-    normalisation.Add("no_data", "0");
-    root.Add("normalisation", normalisation);
+    detail::addInputContract(root);
     CPLJSONArray outputs;
     for (const char* name : {"despeckled_primary (normalised dB)", "class_logits (floe, open lead, refrozen lead)", "freeboard_m (prior + correction)"})
         outputs.Add(name);

@@ -2,6 +2,7 @@
 
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
+#include "models/detail/InputContract.h"
 #include "models/detail/ModelImpl.h"
 #include "models/detail/TileSamples.h"
 #include "models/detail/TiledPrediction.h"
@@ -21,23 +22,13 @@ namespace {
 
 constexpr const char* kFormat = "banquise-torchscript";
 
-// Channels Banquise can feed, with the index and normalisation they have in
-// detail::fillInputChannels.
-struct KnownChannel {
-    int index;
-    float mean;
-    float scale;
-};
-const std::map<std::string, KnownChannel>& knownChannels()
+// Banquise's input channels by name.
+const detail::InputChannel* findChannel(const std::string& name)
 {
-    static const std::map<std::string, KnownChannel> channels{
-        {"sigma0_primary_db", {0, detail::kPrimaryMeanDb, detail::kScaleDb}},
-        {"sigma0_secondary_db", {1, detail::kSecondaryMeanDb, detail::kScaleDb}},
-        {"freeboard_prior_m", {detail::kPriorChannel, detail::kFreeboardMean, detail::kFreeboardScale}},
-        {"click_positive", {3, 0.0f, 1.0f}},
-        {"click_negative", {4, 0.0f, 1.0f}},
-    };
-    return channels;
+    for (const detail::InputChannel& channel : detail::inputChannels())
+        if (name == channel.name)
+            return &channel;
+    return nullptr;
 }
 
 const std::vector<std::string>& knownOutputs()
@@ -94,7 +85,7 @@ struct TorchScriptModel::Impl {
         const auto all = torch::from_blob(ours.data(), {detail::kInputChannels, tile.height, tile.width});
         std::vector<torch::Tensor> planes;
         for (std::size_t k = 0; k < channels.size(); ++k) {
-            const KnownChannel& known = knownChannels().at(channels[k]);
+            const detail::InputChannel& known = *findChannel(channels[k]);
             const auto raw = all[known.index] * known.scale + known.mean;
             planes.push_back((raw - normalisation[k].first) / normalisation[k].second);
         }
@@ -126,7 +117,7 @@ TorchScriptModel TorchScriptModel::load(const std::string& path)
         throw std::runtime_error(path + ".json: not a Banquise TorchScript sidecar (format \"" + root.GetString("format") + "\")");
     for (const CPLJSONObject& name : root.GetArray("input_channels")) {
         const std::string channel = name.ToString();
-        if (!knownChannels().count(channel))
+        if (!findChannel(channel))
             throw std::runtime_error(path + ".json: input channel \"" + channel + "\" is not one Banquise can provide");
         const CPLJSONObject norm = root.GetObj("normalisation").GetObj(channel);
         const float scale = static_cast<float>(norm.GetDouble("scale", 1.0));
@@ -228,17 +219,7 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
 
     CPLJSONObject root;
     root.Add("format", kFormat);
-    CPLJSONArray channels;
-    CPLJSONObject normalisation;
-    for (const char* name : {"sigma0_primary_db", "sigma0_secondary_db", "freeboard_prior_m", "click_positive", "click_negative"}) {
-        channels.Add(name);
-        CPLJSONObject norm;
-        norm.Add("mean", knownChannels().at(name).mean);
-        norm.Add("scale", knownChannels().at(name).scale);
-        normalisation.Add(name, norm);
-    }
-    root.Add("input_channels", channels);
-    root.Add("normalisation", normalisation);
+    detail::addInputContract(root);
     CPLJSONArray outputs;
     for (const std::string& name : knownOutputs())
         outputs.Add(name);

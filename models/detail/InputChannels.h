@@ -2,6 +2,8 @@
 
 #include <opencv2/core/types.hpp>
 
+#include <array>
+
 namespace banquise::models {
 struct ModelInputs;
 }
@@ -19,6 +21,26 @@ constexpr float kSecondaryMeanDb = -27.0f;
 constexpr float kScaleDb = 6.0f;
 constexpr float kFreeboardMean = 0.3f;
 constexpr float kFreeboardScale = 0.3f;
+
+// Name, index and normalisation ((x - mean) / scale) of each input channel,
+// as the sidecars of both model formats state them.
+struct InputChannel {
+    const char* name;
+    int index;
+    float mean;
+    float scale;
+};
+inline const std::array<InputChannel, kInputChannels>& inputChannels()
+{
+    static const std::array<InputChannel, kInputChannels> channels{{
+        {"sigma0_primary_db", 0, kPrimaryMeanDb, kScaleDb},
+        {"sigma0_secondary_db", 1, kSecondaryMeanDb, kScaleDb},
+        {"freeboard_prior_m", kPriorChannel, kFreeboardMean, kFreeboardScale},
+        {"click_positive", 3, 0.0f, 1.0f},
+        {"click_negative", 4, 0.0f, 1.0f},
+    }};
+    return channels;
+}
 
 inline float normalisedPrimary(float db) { return (db - kPrimaryMeanDb) / kScaleDb; }
 inline float primaryDb(float normalised) { return normalised * kScaleDb + kPrimaryMeanDb; }
