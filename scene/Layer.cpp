@@ -24,6 +24,7 @@ std::string toString(LayerKind kind)
     case LayerKind::Track: return "track";
     case LayerKind::Swath: return "swath";
     case LayerKind::Vectors: return "vectors";
+    case LayerKind::Labels: return "labels";
     }
     return "raster";
 }

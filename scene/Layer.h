@@ -7,12 +7,13 @@
 
 namespace banquise::scene {
 
-enum class LayerKind { Raster, Track, Swath, Vectors };
+// Labels: the one editable kind, a user's class map (labeling::LabelLayer).
+enum class LayerKind { Raster, Track, Swath, Vectors, Labels };
 
-// Tracks and vector fields are drawn over the images of a view.
+// Tracks, vector fields and labels are drawn over the images of a view.
 inline bool isOverlay(LayerKind kind)
 {
-    return kind == LayerKind::Track || kind == LayerKind::Vectors;
+    return kind == LayerKind::Track || kind == LayerKind::Vectors || kind == LayerKind::Labels;
 }
 
 // What a layer measures; rendering chooses its default colormap from it.
@@ -43,7 +44,8 @@ struct LayerInfo {
 };
 
 // Data of one layer, already on the scene's analysis grid. Immutable once
-// loaded: display state lives in rendering's LayerStyle, not here.
+// loaded (labels excepted: they change as the user draws): display state
+// lives in rendering's LayerStyle, not here.
 class Layer {
 public:
     explicit Layer(LayerInfo info) : m_info(std::move(info)) {}
