@@ -1,5 +1,6 @@
 #include "app/MainWindow.h"
 
+#include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "app/SampleScenePath.h"
 #include "rendering/ViewScene.h"
@@ -11,6 +12,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "widgets/CursorReadout.h"
+#include "widgets/LabelToolsPanel.h"
 #include "app/ProjectFolder.h"
 #include "scene/Feedback.h"
 #include "widgets/LayerPanel.h"
@@ -65,7 +67,7 @@ void MainWindow::showProblem(const QString& title, const QString& message)
 
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
-      m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr),
+      m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr), m_labeling(nullptr),
       m_readout(new QLabel(this)), m_busy(new QProgressBar(this)),
       m_cancel(new QToolButton(this))
 {
@@ -84,6 +86,12 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     m_models = new ModelWorkbench(
         m_training, m_grid, m_panel, [this] { return m_scene.get(); },
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
+    m_labeling = new LabelingWorkbench(
+        m_grid, m_panel, [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
+    auto* labelsDock = new QDockWidget(tr("Labels"), this);
+    labelsDock->setObjectName("labelsDock");
+    labelsDock->setWidget(m_labeling->panel());
+    addDockWidget(Qt::LeftDockWidgetArea, labelsDock);
 
     m_readout->setObjectName("cursorReadout");
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -110,6 +118,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
 MainWindow::~MainWindow()
 {
     delete m_models; // cancels and waits for a model job before the panels it reports to go
+    delete m_labeling; // its label layer leaves the views while they exist
 }
 
 void MainWindow::createActions()
@@ -124,6 +133,11 @@ void MainWindow::createActions()
             showProblem(tr("Sample scene"), QString::fromStdString(e.what()));
         }
     });
+    file->addSeparator();
+    file->addAction(tr("&New project…"), QKeySequence(tr("Ctrl+Shift+N")), m_labeling, &LabelingWorkbench::chooseProjectToCreate);
+    file->addAction(tr("Open &project…"), QKeySequence(tr("Ctrl+Shift+O")), m_labeling, &LabelingWorkbench::chooseProjectToOpen);
+    file->addAction(tr("&Close project"), m_labeling, &LabelingWorkbench::closeProject);
+    file->addSeparator();
     file->addAction(tr("Save &snapshot…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::chooseSnapshotPath);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -245,18 +259,20 @@ void MainWindow::openSceneInBackground(const QString& path)
         QStringList skipped;
         for (const auto& s : outcome.loaded->skippedLayers)
             skipped << QString::fromStdString(s);
-        showScene(std::move(*outcome.loaded));
+        showScene(std::move(*outcome.loaded), path);
         if (!skipped.isEmpty())
             showProblem(tr("Some layers were not loaded"), skipped.join("\n"));
     });
     watcher->setFuture(QtConcurrent::run([path, feedback] { return loadScene(path, feedback.get()); }));
 }
 
-void MainWindow::showScene(scene::LoadedScene loaded)
+void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
 {
     m_scene = std::make_unique<scene::Scene>(std::move(loaded.scene));
     setWindowTitle(tr("Banquise — %1").arg(QString::fromStdString(m_scene->name())));
     m_grid->showScene(*m_scene);
+    const QFileInfo info(source);
+    m_labeling->showScene(*m_scene, source.isEmpty() ? QString() : info.isFile() ? info.absolutePath() : info.absoluteFilePath());
     m_panel->reload();
     Q_EMIT sceneShown();
 }

@@ -25,6 +25,7 @@ class ViewGrid;
 
 namespace banquise::app {
 
+class LabelingWorkbench;
 class ModelWorkbench;
 
 // Composition of the application window: the linked view grid, the layer
@@ -43,7 +44,8 @@ public:
     // user pick them (when confirm), writes a scene of them in the user's
     // project folder and opens it.
     void openDataInBackground(const QStringList& paths, bool confirm = true);
-    void showScene(scene::LoadedScene loaded);
+    // `source` is the scene folder (or its scene.json): its key in a project.
+    void showScene(scene::LoadedScene loaded, const QString& source = {});
     // The view grid as an image, what --screenshot and File > Save snapshot write.
     QImage snapshot();
     bool saveSnapshot(const QString& path);
@@ -55,6 +57,7 @@ public:
     widgets::LayerPanel* layerPanel() const { return m_panel; }
     widgets::TrainingPanel* trainingPanel() const { return m_training; }
     ModelWorkbench* models() const { return m_models; }
+    LabelingWorkbench* labeling() const { return m_labeling; }
     const scene::Scene* currentScene() const { return m_scene.get(); }
 
     // Estimates the ice drift between the scene's two SAR dates on a worker
@@ -83,6 +86,7 @@ private:
     widgets::LayerPanel* m_panel;
     widgets::TrainingPanel* m_training;
     ModelWorkbench* m_models;
+    LabelingWorkbench* m_labeling;
     QLabel* m_readout;
     QProgressBar* m_busy;
     QToolButton* m_cancel;

@@ -5,7 +5,9 @@
 //   --drift (with either): estimate the ice drift before the screenshot
 //   --train STEPS (with either): train the models, predict, show their maps before the screenshot
 //   --model FILE (with either): predict with a saved model before the screenshot
+//   --project FILE: open (or create) a labelling project; the scene's labels show in every view
 //   banquise --data FOLDER                         recognise the products in a folder and open them
+#include "app/LabelingWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/ModelWorkbench.h"
 #include "app/ProjectFolder.h"
@@ -33,6 +35,7 @@ struct ScreenshotJobs {
     bool drift = false;
     int trainSteps = 0;
     QString model;
+    QString project;
 };
 
 // Runs a model job and waits until its maps are shown or it failed.
@@ -65,7 +68,9 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
     window.resize(1280, 800);
     window.show();
     QApplication::processEvents();
-    window.showScene(std::move(loaded));
+    if (!jobs.project.isEmpty() && !window.labeling()->openProject(jobs.project))
+        return 1;
+    window.showScene(std::move(loaded), scenePath);
     QApplication::processEvents();
     if (jobs.drift) {
         QEventLoop wait;
@@ -117,6 +122,8 @@ int main(int argc, char** argv)
     parser.addOption(model);
     QCommandLineOption data("data", "Open the products found in a folder (SAFE, GeoTIFF, netCDF…) as a new scene.", "folder");
     parser.addOption(data);
+    QCommandLineOption project("project", "Open (or create) this labelling project: the scene's labels show in every view.", "file");
+    parser.addOption(project);
     parser.addPositionalArgument("scene", "Scene folder (default: the bundled sample scene).");
     parser.process(application);
 
@@ -144,12 +151,14 @@ int main(int argc, char** argv)
     app::MainWindow window(models::configureComputeDevice());
     if (screenshotMode) {
         const bool wholeWindow = parser.isSet(windowScreenshot);
-        const ScreenshotJobs jobs{parser.isSet(drift), parser.value(train).toInt(), parser.value(model)};
+        const ScreenshotJobs jobs{parser.isSet(drift), parser.value(train).toInt(), parser.value(model), parser.value(project)};
         return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow, jobs);
     }
 
     window.resize(1400, 860);
     window.show();
+    if (parser.isSet(project))
+        window.labeling()->openProject(parser.value(project));
     if (parser.isSet(data))
         QTimer::singleShot(0, &window, [&window, folder = parser.value(data)] { window.openDataInBackground({folder}); });
     else

@@ -29,6 +29,9 @@ public:
     virtual vtkScalarsToColors* lookupTable() const = 0;
 
     virtual const scene::Layer& layer() const = 0;
+    // Catches up with a layer that changes (labels); true when it made new
+    // props, which the view must then restack.
+    virtual bool synchronise() { return false; }
 };
 
 } // namespace banquise::rendering

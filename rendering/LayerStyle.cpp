@@ -73,6 +73,8 @@ LayerStyle defaultStyle(const scene::Layer& layer)
     const ValueRange range = autoStretch(layer, style.colormap);
     style.min = range.min;
     style.max = range.max;
+    if (layer.kind() == scene::LayerKind::Labels)
+        style.opacity = 0.6; // the SAR under the labels stays readable
     return style;
 }
 

@@ -1,5 +1,7 @@
 #include "rendering/RepresentationFactory.h"
 
+#include "labeling/LabelLayer.h"
+#include "rendering/LabelRepresentation.h"
 #include "rendering/RasterRepresentation.h"
 #include "rendering/SwathRepresentation.h"
 #include "rendering/TrackRepresentation.h"
@@ -40,6 +42,7 @@ std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const 
         {scene::LayerKind::Track, creator<TrackRepresentation, scene::TrackLayer>()},
         {scene::LayerKind::Swath, creator<SwathRepresentation, scene::SwathLayer>()},
         {scene::LayerKind::Vectors, creator<VectorRepresentation, scene::VectorLayer>()},
+        {scene::LayerKind::Labels, creator<LabelRepresentation, labeling::LabelLayer>()},
     };
     const auto found = creators.find(layer->kind());
     if (found == creators.end())

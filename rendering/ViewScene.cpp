@@ -119,6 +119,17 @@ int ViewScene::indexOf(const scene::Layer& layer) const
     return -1;
 }
 
+bool ViewScene::removeLayer(const scene::Layer& layer)
+{
+    const int index = indexOf(layer);
+    if (index < 0)
+        return false;
+    m_entries[index]->representation->removeFrom(m_renderer);
+    m_entries.erase(m_entries.begin() + index);
+    restack();
+    return true;
+}
+
 void ViewScene::clear()
 {
     for (auto& entry : m_entries)
@@ -143,6 +154,15 @@ void ViewScene::setStyle(int index, const LayerStyle& style)
     entry.style = style;
     entry.representation->applyStyle(style);
     updateColorbars();
+}
+
+void ViewScene::synchronise()
+{
+    bool added = false;
+    for (auto& entry : m_entries)
+        added = entry->representation->synchronise() || added;
+    if (added)
+        restack();
 }
 
 void ViewScene::moveLayer(int from, int to)

@@ -40,11 +40,15 @@ public:
     int addLayer(std::shared_ptr<const scene::Layer> layer, const LayerStyle& style, int position = -1);
     // Stack index of a layer, or -1.
     int indexOf(const scene::Layer& layer) const;
+    // Takes a layer out of the stack; false when the stack does not hold it.
+    bool removeLayer(const scene::Layer& layer);
     void clear();
     int layerCount() const { return static_cast<int>(m_entries.size()); }
     const scene::Layer& layer(int index) const;
     const LayerStyle& style(int index) const;
     void setStyle(int index, const LayerStyle& style);
+    // Brings the props of changing layers (labels) up to date with their data.
+    void synchronise();
     // Moves a layer to another position of the stack (0 = bottom).
     void moveLayer(int from, int to);
     // Index of the top-most visible image (raster, swath) or overlay (track,

@@ -145,6 +145,29 @@ void ViewGrid::refresh()
         view->update();
 }
 
+void ViewGrid::removeLayer(const scene::Layer& layer)
+{
+    for (VtkView* view : m_views) {
+        view->viewScene().removeLayer(layer);
+        view->update();
+    }
+}
+
+void ViewGrid::synchroniseLayers()
+{
+    for (VtkView* view : m_views) {
+        view->viewScene().synchronise();
+        if (view->isVisible())
+            view->update();
+    }
+}
+
+void ViewGrid::setMapTool(MapTool* tool)
+{
+    for (VtkView* view : m_views)
+        view->setMapTool(tool);
+}
+
 void ViewGrid::showCrosshair(const std::optional<scene::MapPoint>& point)
 {
     for (VtkView* view : m_views) {

@@ -20,6 +20,7 @@ class Scene;
 
 namespace banquise::widgets {
 
+class MapTool;
 class VtkView;
 
 enum class GridLayout { Single, OneByTwo, TwoByTwo };
@@ -49,6 +50,8 @@ public:
     // Puts a layer on top of every view's stack (an image under the tracks
     // and vectors at the top), shown or hidden.
     void addLayer(const std::shared_ptr<const scene::Layer>& layer, bool visible);
+    // Takes a layer out of every view.
+    void removeLayer(const scene::Layer& layer);
     // Shows or hides a layer in every view that holds it, or only in view
     // `viewIndex` when it is given.
     void setLayerVisible(const scene::Layer& layer, bool visible, int viewIndex = -1);
@@ -57,6 +60,10 @@ public:
     void addAlternative(const scene::Layer& original, const std::shared_ptr<const scene::Layer>& replacement);
     // Redraws all views (after a style change).
     void refresh();
+    // Catches every view up with layers that changed (labels being drawn) and redraws.
+    void synchroniseLayers();
+    // The tool the left button drives in every view (nullptr: it pans); not owned.
+    void setMapTool(MapTool* tool);
     // The crosshair at a map point in every view; nullopt hides it.
     void showCrosshair(const std::optional<scene::MapPoint>& point);
 

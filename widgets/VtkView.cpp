@@ -5,8 +5,10 @@
 
 #include "rendering/MapNavigation.h"
 #include "rendering/ViewScene.h"
+#include "widgets/MapTool.h"
 
 #include <QMouseEvent>
+#include <QPainter>
 #include <QOpenGLContext>
 #include <QWheelEvent>
 
@@ -124,6 +126,11 @@ void VtkView::paintGL()
     state->vtkglColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     state->PopFramebufferBindings();
     state->Pop();
+    if (m_tool) {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_tool->paintOverlay(painter, *this);
+    }
     m_painting = false;
 }
 
@@ -138,8 +145,21 @@ QPointF VtkView::mapToDisplay(const scene::MapPoint& p) const
     return {d.x, d.y};
 }
 
+void VtkView::setMapTool(MapTool* tool)
+{
+    m_tool = tool;
+    m_toolGesture = false;
+    setMouseTracking(tool != nullptr); // a brush outline follows the cursor
+    update();
+}
+
 void VtkView::mousePressEvent(QMouseEvent* event)
 {
+    if (m_tool && event->button() == Qt::LeftButton && m_tool->mousePress(*this, event)) {
+        m_toolGesture = true;
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) {
         m_dragging = true;
         m_lastDrag = event->position();
@@ -156,12 +176,21 @@ void VtkView::mouseMoveEvent(QMouseEvent* event)
         m_lastDrag = event->position();
         rendering::panByPixels(m_camera, delta.x(), delta.y(), height());
     }
+    if (m_tool)
+        m_tool->mouseMove(*this, event);
     const scene::MapPoint p = displayToMap(event->position());
     Q_EMIT cursorMoved(p.x, p.y);
 }
 
 void VtkView::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (m_toolGesture && event->button() == Qt::LeftButton) {
+        m_toolGesture = false;
+        if (m_tool)
+            m_tool->mouseRelease(*this, event);
+        event->accept();
+        return;
+    }
     if (m_dragging && (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton)) {
         m_dragging = false;
         event->accept();

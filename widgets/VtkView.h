@@ -20,6 +20,8 @@ class ViewScene;
 
 namespace banquise::widgets {
 
+class MapTool;
+
 // One map view: a QOpenGLWidget that hosts a vtkGenericOpenGLRenderWindow
 // (VTK's own Qt module is built for Qt5 on Debian 12, so this is the bridge).
 // The camera is shared with the other views of the grid: pan and zoom here
@@ -35,6 +37,8 @@ public:
     vtkCamera* camera() const { return m_camera; }
     scene::MapPoint displayToMap(const QPointF& widgetPosition) const;
     QPointF mapToDisplay(const scene::MapPoint& p) const;
+    // The tool the left button drives (nullptr: the left button pans); not owned.
+    void setMapTool(MapTool* tool);
 
 Q_SIGNALS:
     void cursorMoved(double x, double y);
@@ -62,6 +66,8 @@ private:
     bool m_painting = false;
     bool m_dragging = false;
     QPointF m_lastDrag;
+    MapTool* m_tool = nullptr;
+    bool m_toolGesture = false;
 };
 
 } // namespace banquise::widgets

@@ -1,0 +1,121 @@
+#include "app/LabelingWorkbench.h"
+
+#include "labeling/LabelSession.h"
+#include "labeling/ProjectError.h"
+#include "labeling/ProjectStore.h"
+#include "scene/Scene.h"
+#include "widgets/LabelTool.h"
+#include "widgets/LabelToolsPanel.h"
+#include "widgets/LayerPanel.h"
+#include "widgets/ViewGrid.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+
+namespace banquise::app {
+
+namespace {
+
+QString userName()
+{
+    const QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return name.isEmpty() ? QStringLiteral("unknown") : name;
+}
+
+} // namespace
+
+LabelingWorkbench::LabelingWorkbench(widgets::ViewGrid* grid, widgets::LayerPanel* layers, ProblemReport report, QObject* parent)
+    : QObject(parent), m_grid(grid), m_layers(layers), m_report(std::move(report)), m_tool(new widgets::LabelTool(this)),
+      m_panel(new widgets::LabelToolsPanel(*m_tool))
+{
+    m_grid->setMapTool(m_tool);
+    connect(m_tool, &widgets::LabelTool::editFailed, this,
+            [this](const QString& message) { m_report(tr("The label was not stored"), message); });
+}
+
+LabelingWorkbench::~LabelingWorkbench()
+{
+    m_grid->setMapTool(nullptr);
+    endSession();
+}
+
+bool LabelingWorkbench::openProject(const QString& path)
+{
+    std::unique_ptr<labeling::ProjectStore> store;
+    try {
+        store = std::make_unique<labeling::ProjectStore>(QFileInfo(path).absoluteFilePath().toStdString());
+    } catch (const labeling::ProjectError& e) {
+        m_report(tr("Cannot open the project"), QString::fromStdString(e.what()));
+        return false;
+    }
+    endSession();
+    m_store = std::move(store);
+    startSession();
+    return true;
+}
+
+void LabelingWorkbench::closeProject()
+{
+    endSession();
+    m_store.reset();
+}
+
+void LabelingWorkbench::showScene(const scene::Scene& scene, const QString& folder)
+{
+    endSession();
+    m_sceneFolder = folder.isEmpty() ? QString::fromStdString("scene:" + scene.name()) : QFileInfo(folder).absoluteFilePath();
+    m_sceneName = QString::fromStdString(scene.name());
+    m_sceneGrid = scene.grid();
+    startSession();
+}
+
+void LabelingWorkbench::endSession()
+{
+    if (!m_session)
+        return;
+    m_panel->setSession(nullptr);
+    m_grid->removeLayer(*m_session->layer());
+    m_session.reset();
+    m_layers->reload();
+}
+
+void LabelingWorkbench::startSession()
+{
+    if (!m_store || !m_sceneGrid.isValid())
+        return;
+    try {
+        labeling::SceneRecord record{0, m_sceneFolder.toStdString(), m_sceneName.toStdString(), m_sceneGrid};
+        m_session = std::make_unique<labeling::LabelSession>(*m_store, record, userName().toStdString());
+    } catch (const labeling::ProjectError& e) {
+        m_report(tr("Cannot label this scene"), QString::fromStdString(e.what()));
+        return;
+    }
+    connect(m_session.get(), &labeling::LabelSession::labelsChanged, this, [this] {
+        m_grid->synchroniseLayers();
+        Q_EMIT labelsChanged();
+    });
+    connect(m_session.get(), &labeling::LabelSession::editFailed, this,
+            [this](const QString& message) { m_report(tr("The edit was not stored"), message); });
+    m_grid->addLayer(m_session->layer(), true);
+    m_panel->setSession(m_session.get());
+    m_layers->reload();
+}
+
+void LabelingWorkbench::chooseProjectToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(m_panel, tr("Open project"), {}, tr("Banquise projects (*.banquise);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void LabelingWorkbench::chooseProjectToCreate()
+{
+    QString path = QFileDialog::getSaveFileName(m_panel, tr("New project"), {}, tr("Banquise projects (*.banquise)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".banquise";
+    openProject(path);
+}
+
+} // namespace banquise::app

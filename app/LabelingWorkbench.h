@@ -1,0 +1,74 @@
+#pragma once
+
+#include "scene/AnalysisGrid.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace banquise::labeling {
+class LabelSession;
+class ProjectStore;
+}
+namespace banquise::scene {
+class Scene;
+}
+namespace banquise::widgets {
+class LabelTool;
+class LabelToolsPanel;
+class LayerPanel;
+class ViewGrid;
+}
+
+namespace banquise::app {
+
+// Labelling in the main window: the open project (one SQLite file per
+// study), the label session of the shown scene, its label layer on top of
+// every view, and the tools that draw on it. Opening a project or another
+// scene replays that scene's stored labels. GUI thread only.
+class LabelingWorkbench : public QObject {
+    Q_OBJECT
+public:
+    using ProblemReport = std::function<void(const QString& title, const QString& message)>;
+
+    LabelingWorkbench(widgets::ViewGrid* grid, widgets::LayerPanel* layers, ProblemReport report, QObject* parent = nullptr);
+    ~LabelingWorkbench() override;
+
+    // The dock's content; the caller takes ownership (a dock widget).
+    widgets::LabelToolsPanel* panel() const { return m_panel; }
+    widgets::LabelTool* tool() const { return m_tool; }
+    labeling::LabelSession* session() const { return m_session.get(); }
+    labeling::ProjectStore* store() const { return m_store.get(); }
+
+    // Opens or creates a project; false (and a message) when it cannot.
+    // The project open before stays open then.
+    bool openProject(const QString& path);
+    void closeProject();
+    // The views now show `scene`, read from `folder` (its key in the project).
+    void showScene(const scene::Scene& scene, const QString& folder);
+
+    void chooseProjectToOpen();
+    void chooseProjectToCreate();
+
+Q_SIGNALS:
+    void labelsChanged();
+
+private:
+    void endSession();
+    void startSession();
+
+    widgets::ViewGrid* m_grid;
+    widgets::LayerPanel* m_layers;
+    ProblemReport m_report;
+    widgets::LabelTool* m_tool;
+    widgets::LabelToolsPanel* m_panel;
+    std::unique_ptr<labeling::ProjectStore> m_store;
+    std::unique_ptr<labeling::LabelSession> m_session;
+    QString m_sceneFolder;
+    QString m_sceneName;
+    scene::AnalysisGrid m_sceneGrid;
+};
+
+} // namespace banquise::app
