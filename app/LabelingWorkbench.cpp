@@ -51,6 +51,7 @@ bool LabelingWorkbench::openProject(const QString& path)
     endSession();
     m_store = std::move(store);
     startSession();
+    Q_EMIT projectOpened(QString::fromStdString(m_store->path()));
     return true;
 }
 

@@ -54,6 +54,7 @@ public:
 
 Q_SIGNALS:
     void labelsChanged();
+    void projectOpened(const QString& path);
 
 private:
     void endSession();

@@ -91,7 +91,10 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     auto* labelsDock = new QDockWidget(tr("Labels"), this);
     labelsDock->setObjectName("labelsDock");
     labelsDock->setWidget(m_labeling->panel());
-    addDockWidget(Qt::LeftDockWidgetArea, labelsDock);
+    addDockWidget(Qt::RightDockWidgetArea, labelsDock);
+    tabifyDockWidget(modelsDock, labelsDock);
+    modelsDock->raise();
+    connect(m_labeling, &LabelingWorkbench::projectOpened, labelsDock, &QDockWidget::raise);
 
     m_readout->setObjectName("cursorReadout");
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);

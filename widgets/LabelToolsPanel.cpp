@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
@@ -87,7 +88,8 @@ void LabelToolsPanel::addToolRow(QVBoxLayout* layout)
         {LabelToolKind::NegativeClick, tr("Click −"), "X", tr("A DIAL click: this pixel is not the class")},
     };
     auto* group = new QActionGroup(this);
-    auto* grid = new QHBoxLayout;
+    auto* grid = new QGridLayout;
+    int index = 0;
     for (const auto& e : entries) {
         auto* action = new QAction(e.name, group);
         action->setCheckable(true);
@@ -96,7 +98,8 @@ void LabelToolsPanel::addToolRow(QVBoxLayout* layout)
         addAction(action);
         connect(action, &QAction::triggered, this, [this, kind = e.kind] { m_tool.setTool(kind); });
         m_tools[e.kind] = action;
-        grid->addWidget(buttonFor(action, m_controls));
+        grid->addWidget(buttonFor(action, m_controls), index / 3, index % 3);
+        ++index;
     }
     m_tools[m_tool.tool()]->setChecked(true);
     layout->addLayout(grid);
@@ -105,7 +108,8 @@ void LabelToolsPanel::addToolRow(QVBoxLayout* layout)
 void LabelToolsPanel::addClassRow(QVBoxLayout* layout)
 {
     auto* group = new QActionGroup(this);
-    auto* row = new QHBoxLayout;
+    auto* row = new QGridLayout;
+    int index = 0;
     for (const auto& c : labeling::labelClasses()) {
         auto* action = new QAction(swatch(c.colour), QString::fromUtf8(c.name), group);
         action->setCheckable(true);
@@ -114,7 +118,8 @@ void LabelToolsPanel::addClassRow(QVBoxLayout* layout)
         addAction(action);
         connect(action, &QAction::triggered, this, [this, code = c.code] { m_tool.setLabel(code); });
         m_classes[c.code] = action;
-        row->addWidget(buttonFor(action, m_controls));
+        row->addWidget(buttonFor(action, m_controls), index / 2, index % 2);
+        ++index;
     }
     m_classes[m_tool.label()]->setChecked(true);
     layout->addLayout(row);
