@@ -1,5 +1,6 @@
 #include "app/LabelingWorkbench.h"
 
+#include "labeling/LabelFiles.h"
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectError.h"
 #include "labeling/ProjectStore.h"
@@ -64,7 +65,7 @@ void LabelingWorkbench::closeProject()
 void LabelingWorkbench::showScene(const scene::Scene& scene, const QString& folder)
 {
     endSession();
-    m_sceneFolder = folder.isEmpty() ? QString::fromStdString("scene:" + scene.name()) : QFileInfo(folder).absoluteFilePath();
+    m_sceneFolder = folder.isEmpty() ? QString::fromStdString("scene:" + scene.name()) : folder;
     m_sceneName = QString::fromStdString(scene.name());
     m_sceneGrid = scene.grid();
     startSession();
@@ -100,6 +101,55 @@ void LabelingWorkbench::startSession()
     m_grid->addLayer(m_session->layer(), true);
     m_panel->setSession(m_session.get());
     m_layers->reload();
+}
+
+bool LabelingWorkbench::exportLabels(const QString& path)
+{
+    if (!m_session) {
+        m_report(tr("No labels to export"), tr("Open a project and a scene first."));
+        return false;
+    }
+    try {
+        if (QFileInfo(path).suffix().compare("gpkg", Qt::CaseInsensitive) == 0)
+            labeling::exportLabelsGeoPackage(*m_session->layer(), path.toStdString());
+        else
+            labeling::exportLabelsGeoTiff(*m_session->layer(), path.toStdString());
+    } catch (const std::exception& e) {
+        m_report(tr("Cannot export the labels"), QString::fromStdString(e.what()));
+        return false;
+    }
+    return true;
+}
+
+bool LabelingWorkbench::importLabels(const QString& path)
+{
+    if (!m_session) {
+        m_report(tr("Cannot import labels"), tr("Open a project and a scene first."));
+        return false;
+    }
+    try {
+        labeling::importLabels(*m_session, path.toStdString());
+    } catch (const std::exception& e) {
+        m_report(tr("Cannot import the labels"), QString::fromStdString(e.what()));
+        return false;
+    }
+    return true;
+}
+
+void LabelingWorkbench::chooseExportPath()
+{
+    const QString path = QFileDialog::getSaveFileName(m_panel, tr("Export labels"), {},
+                                                      tr("Class map GeoTIFF (*.tif);;GeoPackage polygons (*.gpkg)"));
+    if (!path.isEmpty())
+        exportLabels(path);
+}
+
+void LabelingWorkbench::chooseImportFile()
+{
+    const QString path = QFileDialog::getOpenFileName(m_panel, tr("Import labels"), {},
+                                                      tr("Labels (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)"));
+    if (!path.isEmpty())
+        importLabels(path);
 }
 
 void LabelingWorkbench::chooseProjectToOpen()

@@ -49,8 +49,16 @@ public:
     // The views now show `scene`, read from `folder` (its key in the project).
     void showScene(const scene::Scene& scene, const QString& folder);
 
+    // The shown scene's labels to a .tif class map or .gpkg polygons; false
+    // (and a message) when there is nothing to write or it fails.
+    bool exportLabels(const QString& path);
+    // Labels from a GeoPackage, shapefile or GeoTIFF mask, as one undoable edit.
+    bool importLabels(const QString& path);
+
     void chooseProjectToOpen();
     void chooseProjectToCreate();
+    void chooseExportPath();
+    void chooseImportFile();
 
 Q_SIGNALS:
     void labelsChanged();

@@ -3,6 +3,7 @@
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "app/SampleScenePath.h"
+#include "app/SceneKey.h"
 #include "rendering/ViewScene.h"
 #include "scene/DriftCompensation.h"
 #include "scene/MotionField.h"
@@ -140,6 +141,8 @@ void MainWindow::createActions()
     file->addAction(tr("&New project…"), QKeySequence(tr("Ctrl+Shift+N")), m_labeling, &LabelingWorkbench::chooseProjectToCreate);
     file->addAction(tr("Open &project…"), QKeySequence(tr("Ctrl+Shift+O")), m_labeling, &LabelingWorkbench::chooseProjectToOpen);
     file->addAction(tr("&Close project"), m_labeling, &LabelingWorkbench::closeProject);
+    file->addAction(tr("&Import labels…"), m_labeling, &LabelingWorkbench::chooseImportFile);
+    file->addAction(tr("&Export labels…"), m_labeling, &LabelingWorkbench::chooseExportPath);
     file->addSeparator();
     file->addAction(tr("Save &snapshot…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::chooseSnapshotPath);
     file->addSeparator();
@@ -274,8 +277,7 @@ void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
     m_scene = std::make_unique<scene::Scene>(std::move(loaded.scene));
     setWindowTitle(tr("Banquise — %1").arg(QString::fromStdString(m_scene->name())));
     m_grid->showScene(*m_scene);
-    const QFileInfo info(source);
-    m_labeling->showScene(*m_scene, source.isEmpty() ? QString() : info.isFile() ? info.absolutePath() : info.absoluteFilePath());
+    m_labeling->showScene(*m_scene, source.isEmpty() ? QString() : QString::fromStdString(sceneFolderOf(source.toStdString())));
     m_panel->reload();
     Q_EMIT sceneShown();
 }

@@ -1,5 +1,6 @@
 // banquise-cli: the headless entry point. Same library calls as the GUI.
 #include "app/CliOptions.h"
+#include "app/LabelCommands.h"
 #include "app/ModelCommands.h"
 #include "app/SceneSummary.h"
 #include "models/ComputeDevice.h"
@@ -54,7 +55,11 @@ const char* kUsage =
     "                                  write class, probability, entropy, freeboard, thickness and\n"
     "                                  uncertainty GeoTIFFs; scored against the truth when there is one;\n"
     "                                  a MODEL ending in .ts (or --torchscript yes) is a TorchScript model\n"
-    "  export MODEL --out FILE.ts      write a model as TorchScript with its JSON sidecar\n";
+    "  export MODEL --out FILE.ts      write a model as TorchScript with its JSON sidecar\n"
+    "  label-export SCENE --project P --out FILE.tif|FILE.gpkg\n"
+    "                                  write the scene's labels as a class GeoTIFF or GeoPackage polygons\n"
+    "  label-import SCENE --project P --file FILE\n"
+    "                                  add labels from a GeoPackage, shapefile or GeoTIFF mask (any CRS)\n";
 
 int synth(const Arguments& args)
 {
@@ -199,7 +204,7 @@ int main(int argc, char** argv)
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
         {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device},
         {"train", app::trainCommand}, {"predict", app::predictCommand},
-        {"export", app::exportCommand}};
+        {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

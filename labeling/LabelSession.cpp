@@ -26,19 +26,23 @@ QString describe(const Annotation& a)
 
 } // namespace
 
-// One stored annotation on the undo stack: it holds the change, not a copy
-// of the layer. Pushed already applied, so its first redo does nothing.
+// Stored annotations on the undo stack (one edit, or a whole import): it
+// holds their change, not a copy of the layer. Pushed already applied, so
+// its first redo does nothing.
 class AnnotationCommand : public QUndoCommand {
 public:
-    AnnotationCommand(LabelSession& session, Annotation annotation, LabelChange change)
-        : QUndoCommand(describe(annotation)), m_session(session), m_annotation(std::move(annotation)), m_change(std::move(change))
+    AnnotationCommand(LabelSession& session, std::vector<Annotation> annotations, LabelChange change, const QString& text)
+        : QUndoCommand(text), m_session(session), m_annotations(std::move(annotations)), m_change(std::move(change))
     {
     }
 
     void undo() override
     {
+        std::vector<std::int64_t> ids;
+        for (const auto& a : m_annotations)
+            ids.push_back(a.id);
         try {
-            m_session.m_store.removeAnnotation(m_annotation.id);
+            m_session.m_store.removeAnnotations(ids);
         } catch (const ProjectError& e) {
             Q_EMIT m_session.editFailed(QString::fromStdString(e.what()));
             return;
@@ -53,19 +57,24 @@ public:
             m_applied = false;
             return;
         }
+        std::vector<std::int64_t> ids;
         try {
-            m_annotation.id = m_session.m_store.addAnnotation(m_annotation);
+            ids = m_session.m_store.addAnnotations(m_annotations);
         } catch (const ProjectError& e) {
             Q_EMIT m_session.editFailed(QString::fromStdString(e.what()));
             return;
         }
-        m_change = m_session.m_layer->paint(m_annotation);
+        m_change = {};
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            m_annotations[i].id = ids[i];
+            append(m_change, m_session.m_layer->paint(m_annotations[i]));
+        }
         Q_EMIT m_session.labelsChanged();
     }
 
 private:
     LabelSession& m_session;
-    Annotation m_annotation;
+    std::vector<Annotation> m_annotations;
     LabelChange m_change;
     bool m_applied = true;
 };
@@ -175,9 +184,30 @@ std::int64_t LabelSession::commit(Annotation annotation, LabelChange change)
         throw;
     }
     const auto id = annotation.id;
-    m_undoStack.push(new AnnotationCommand(*this, std::move(annotation), std::move(change)));
+    const QString text = describe(annotation);
+    m_undoStack.push(new AnnotationCommand(*this, {std::move(annotation)}, std::move(change), text));
     Q_EMIT labelsChanged();
     return id;
+}
+
+std::size_t LabelSession::importAnnotations(std::vector<Annotation> annotations, const QString& description)
+{
+    for (auto& a : annotations) {
+        a.sceneId = m_sceneId;
+        a.author = m_author;
+        a.source = AnnotationSource::Import;
+        for (auto& p : a.points)
+            p = clamped(p);
+    }
+    const auto ids = m_store.addAnnotations(annotations); // all or none
+    LabelChange change;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        annotations[i].id = ids[i];
+        append(change, m_layer->paint(annotations[i]));
+    }
+    m_undoStack.push(new AnnotationCommand(*this, std::move(annotations), std::move(change), description));
+    Q_EMIT labelsChanged();
+    return ids.size();
 }
 
 } // namespace banquise::labeling

@@ -44,6 +44,9 @@ public:
 
     std::int64_t addPolygon(LabelCode label, std::vector<PixelPoint> polygon);
     std::int64_t addClick(LabelCode label, bool positive, PixelPoint point);
+    // Annotations from a file, stored in one transaction (all or none) as
+    // source "import" and undone as one edit. Returns how many.
+    std::size_t importAnnotations(std::vector<Annotation> annotations, const QString& description);
 
 Q_SIGNALS:
     // After every change of the label layer: a segment, an edit, an undo or redo.

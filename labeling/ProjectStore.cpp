@@ -149,9 +149,8 @@ const SceneRecord& ProjectStore::sceneOf(std::int64_t sceneId) const
     throw ProjectError(path(), "no scene with id " + std::to_string(sceneId) + " in the project");
 }
 
-std::int64_t ProjectStore::addAnnotation(const Annotation& a)
+void ProjectStore::checkAnnotation(const Annotation& a) const
 {
-    requireWritable();
     const auto& grid = sceneOf(a.sceneId).grid;
     if (a.points.empty())
         throw ProjectError(path(), "an annotation without points was not stored");
@@ -160,27 +159,56 @@ std::int64_t ProjectStore::addAnnotation(const Annotation& a)
             p.row > grid.height())
             throw ProjectError(path(), "an annotation outside the scene's grid (" + std::to_string(grid.width()) + " x " +
                                            std::to_string(grid.height()) + " pixels) was not stored");
+}
+
+std::int64_t ProjectStore::addAnnotation(const Annotation& a)
+{
+    return addAnnotations({a}).front();
+}
+
+std::vector<std::int64_t> ProjectStore::addAnnotations(const std::vector<Annotation>& annotations)
+{
+    requireWritable();
+    for (const auto& a : annotations)
+        checkAnnotation(a);
+    SqliteTransaction transaction(*m_database);
     SqliteStatement insert(*m_database, "INSERT INTO annotations(scene_id, kind, class_code, positive, radius, points, author, "
                                         "created_utc, source, round_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, a.sceneId).bind(2, toString(a.kind));
-    if (a.kind == AnnotationKind::Erase)
-        insert.bindNull(3);
-    else
-        insert.bind(3, static_cast<std::int64_t>(a.label));
-    insert.bind(4, std::int64_t{a.positive ? 1 : 0}).bind(5, a.radius).bindBlob(6, packPoints(a.points));
-    insert.bind(7, a.author).bind(8, scene::formatUtc(a.time)).bind(9, toString(a.source));
-    bindOptional(insert, 10, a.roundId);
-    // One statement is one (autocommit) transaction: durable when run() returns.
-    insert.run();
-    return m_database->lastInsertId();
+    std::vector<std::int64_t> ids;
+    for (const auto& a : annotations) {
+        insert.bind(1, a.sceneId).bind(2, toString(a.kind));
+        if (a.kind == AnnotationKind::Erase)
+            insert.bindNull(3);
+        else
+            insert.bind(3, static_cast<std::int64_t>(a.label));
+        insert.bind(4, std::int64_t{a.positive ? 1 : 0}).bind(5, a.radius).bindBlob(6, packPoints(a.points));
+        insert.bind(7, a.author).bind(8, scene::formatUtc(a.time)).bind(9, toString(a.source));
+        bindOptional(insert, 10, a.roundId);
+        insert.run();
+        ids.push_back(m_database->lastInsertId());
+    }
+    // Durable once the commit returns (WAL, synchronous FULL).
+    transaction.commit();
+    return ids;
 }
 
 bool ProjectStore::removeAnnotation(std::int64_t id)
 {
+    return removeAnnotations({id}) > 0;
+}
+
+int ProjectStore::removeAnnotations(const std::vector<std::int64_t>& ids)
+{
     requireWritable();
+    SqliteTransaction transaction(*m_database);
     SqliteStatement remove(*m_database, "DELETE FROM annotations WHERE id = ?");
-    remove.bind(1, id).run();
-    return m_database->changes() > 0;
+    int removed = 0;
+    for (auto id : ids) {
+        remove.bind(1, id).run();
+        removed += m_database->changes();
+    }
+    transaction.commit();
+    return removed;
 }
 
 std::vector<Annotation> ProjectStore::annotations(std::int64_t sceneId, std::int64_t afterId) const

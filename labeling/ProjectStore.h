@@ -41,8 +41,12 @@ public:
     // Stores an annotation of a known scene and returns its id. Throws when
     // the scene is unknown or a point lies outside the scene's grid.
     std::int64_t addAnnotation(const Annotation& annotation);
+    // Several annotations (an import) in one transaction: all or none.
+    std::vector<std::int64_t> addAnnotations(const std::vector<Annotation>& annotations);
     // Removes an annotation (undo); false when there was none with that id.
     bool removeAnnotation(std::int64_t id);
+    // Removes several in one transaction; how many there were.
+    int removeAnnotations(const std::vector<std::int64_t>& ids);
     // A scene's annotations in the order they were made, from `afterId` on
     // (exclusive) so that a reader can follow a session incrementally.
     std::vector<Annotation> annotations(std::int64_t sceneId, std::int64_t afterId = 0) const;
@@ -58,6 +62,7 @@ public:
 
 private:
     void requireWritable() const;
+    void checkAnnotation(const Annotation& annotation) const;
     const SceneRecord& sceneOf(std::int64_t sceneId) const;
 
     std::unique_ptr<SqliteDatabase> m_database;

@@ -199,10 +199,13 @@ AnalysisGrid readGrid(const CPLJSONObject& root, const std::string& manifest)
 
 } // namespace
 
-LoadedScene readScene(const std::string& path, Feedback* feedback)
+namespace {
+
+// The manifest's root object, checked: format and version.
+CPLJSONObject readManifest(const std::string& path, fs::path& manifestPath)
 {
     GdalSession::ensure();
-    fs::path manifestPath(path);
+    manifestPath = fs::path(path);
     if (!fs::exists(manifestPath))
         throw SceneError(path, "does not exist");
     if (fs::is_directory(manifestPath))
@@ -219,12 +222,32 @@ LoadedScene readScene(const std::string& path, Feedback* feedback)
     if (root.GetInteger("version", 0) > manifest::kVersion)
         throw SceneError(manifestPath.string(), "was written by a newer Banquise (manifest version "
                                                     + std::to_string(root.GetInteger("version", 0)) + ")");
+    return root;
+}
 
-    LoadedScene loaded;
-    loaded.scene = Scene(root.GetString("name", manifestPath.parent_path().filename().string()),
-                         readGrid(root, manifestPath.string()));
+Scene sceneHeader(const CPLJSONObject& root, const fs::path& manifestPath)
+{
+    Scene scene(root.GetString("name", manifestPath.parent_path().filename().string()), readGrid(root, manifestPath.string()));
     if (const auto t = parseUtc(root.GetString("reference_time", "")))
-        loaded.scene.setReferenceTime(*t);
+        scene.setReferenceTime(*t);
+    return scene;
+}
+
+} // namespace
+
+Scene readSceneHeader(const std::string& path)
+{
+    fs::path manifestPath;
+    const CPLJSONObject root = readManifest(path, manifestPath);
+    return sceneHeader(root, manifestPath);
+}
+
+LoadedScene readScene(const std::string& path, Feedback* feedback)
+{
+    fs::path manifestPath;
+    const CPLJSONObject root = readManifest(path, manifestPath);
+    LoadedScene loaded;
+    loaded.scene = sceneHeader(root, manifestPath);
 
     const CPLJSONArray layers = root.GetArray("layers");
     for (int i = 0; i < layers.Size(); ++i) {

@@ -26,4 +26,7 @@ struct LoadedScene {
 // layers (SceneError "loading cancelled"). Runs on any thread.
 LoadedScene readScene(const std::string& path, Feedback* feedback = nullptr);
 
+// The scene's name, grid and reference time from its manifest, no layer read.
+Scene readSceneHeader(const std::string& path);
+
 } // namespace banquise::scene

@@ -2,7 +2,11 @@
 #include "common/TestRegistry.h"
 #include "common/TwoLayerScene.h"
 
+#include "app/LabelingWorkbench.h"
 #include "app/MainWindow.h"
+#include "labeling/LabelSession.h"
+#include "labeling/ProjectStore.h"
+#include "widgets/LabelToolsPanel.h"
 #include "app/ModelWorkbench.h"
 #include "labeling/LabelClass.h"
 #include "widgets/TrainingPanel.h"
@@ -14,7 +18,11 @@
 #include "widgets/ViewGrid.h"
 #include "widgets/VtkView.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QFileInfo>
+
+#include <fstream>
 #include <QLabel>
 #include <QPushButton>
 #include <QListWidget>
@@ -189,6 +197,42 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QMessageBox*>("problemMessage"), 20000);
         QVERIFY(m_window->findChild<QMessageBox*>("problemMessage")->text().contains("does not exist"));
         QCOMPARE(m_window->currentScene()->name(), std::string("two layers"));
+    }
+
+    void labelsAreDrawnStoredAndReplayedFromTheProject()
+    {
+        app::LabelingWorkbench* labels = m_window->labeling();
+        QVERIFY(!labels->session());
+        const QString project = QString::fromStdString(m_folder.path("study.banquise"));
+        QVERIFY(labels->openProject(project));
+        QVERIFY(labels->session());
+        QVERIFY(m_window->viewGrid()->view(0)->viewScene().indexOf(*labels->session()->layer()) >= 0);
+
+        labels->panel()->toolAction(widgets::LabelToolKind::Brush)->trigger();
+        labels->panel()->classAction(labeling::LabelCode::OpenLead)->trigger();
+        widgets::VtkView* view = m_window->viewGrid()->view(0);
+        const auto at = [&](int col, int row) { return view->mapToDisplay(m_window->currentScene()->grid().pixelCentre(col, row)).toPoint(); };
+        QTest::mousePress(view, Qt::LeftButton, {}, at(120, 40));
+        QTest::mouseMove(view, at(160, 40));
+        QTest::mouseRelease(view, Qt::LeftButton, {}, at(180, 40));
+        QCOMPARE(labels->store()->annotationCount(labels->session()->sceneId()), std::int64_t{1});
+
+        // A file that is not a project is refused; the open project stays.
+        const std::string notes = m_folder.path("notes.banquise");
+        std::ofstream(notes) << "not a database";
+        QVERIFY(!labels->openProject(QString::fromStdString(notes)));
+        auto* box = m_window->findChild<QMessageBox*>("problemMessage");
+        QVERIFY(box && box->text().contains("not a Banquise project"));
+        box->close();
+        QVERIFY(labels->session());
+
+        labels->closeProject();
+        QCOMPARE(m_window->viewGrid()->view(0)->viewScene().layerCount(), 2);
+        QVERIFY(labels->openProject(project));
+        QCOMPARE(labels->session()->layer()->at(150, 40), std::uint8_t(labeling::LabelCode::OpenLead));
+        const QString gpkg = QString::fromStdString(m_folder.path("labels.gpkg"));
+        QVERIFY(labels->exportLabels(gpkg));
+        QVERIFY(QFileInfo(gpkg).size() > 0);
     }
 
     void snapshotIsTheViewGrid()
