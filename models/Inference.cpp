@@ -19,7 +19,7 @@ TileOutput runTile(detail::FloeNet& net, const ModelInputs& inputs, const cv::Re
     const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(device);
     const auto features = net->features(input);
     const auto despeckled = net->heads(features, input, false).despeckled.squeeze() * detail::kScaleDb + detail::kPrimaryMeanDb;
-    detail::TileSamples tileSamples(tile.height, tile.width, features.options());
+    detail::TileSamples tileSamples(tile.height, tile.width, features.full.options());
     for (int s = 0; s < samples; ++s) {
         const detail::HeadOutputs out = net->heads(features, input, samples > 1);
         tileSamples.add(out.logits, out.elevation);

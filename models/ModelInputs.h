@@ -44,6 +44,9 @@ struct ModelInputs {
     // (kNoClass where cloudy, shadowed or ambiguous) and their confidence.
     cv::Mat1b opticalLabel;
     cv::Mat1f opticalConfidence;
+    // Classes a user labelled (model class indices, kNoClass elsewhere):
+    // strong labels for fine-tuning and where training simulates clicks.
+    cv::Mat1b userLabels;
     std::vector<FootprintRecord> records;
     // Ordinary kriging of the records (measurement noise filtered): the
     // smooth background the elevation head corrects; empty without records.

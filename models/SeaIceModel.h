@@ -30,6 +30,8 @@ struct LossWeights {
     double speckle = 1.0;        // self-supervised despeckling likelihood
     double entropy = 0.05;       // confident class probabilities
     double correction = 1.0;     // small corrections of the kriged freeboard
+    double click = 5.0;          // near a simulated click, its class (DIAL)
+    double user = 5.0;           // the user's labels (fine-tuning)
 };
 
 struct TrainingOptions {
@@ -110,6 +112,7 @@ public:
 
 private:
     friend void exportTorchScript(const SeaIceModel& model, const std::string& path);
+    friend class InteractiveSegmentation;
     std::unique_ptr<Impl> m_impl;
 };
 

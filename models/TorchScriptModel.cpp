@@ -180,7 +180,7 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
     for (const auto& parameter : impl.net->named_parameters())
         module.register_parameter(parameterName(parameter.key()), parameter.value().detach().to(torch::kCPU).clone(), false);
     // The network of detail::FloeNet written out in TorchScript.
-    auto block = [](const char* in, const char* name) {
+    auto block = [](const std::string& in, const char* name) {
         std::ostringstream s;
         s << "self.block(" << in << ", self." << name << "_0_weight, self." << name << "_0_bias, self." << name << "_2_weight, self."
           << name << "_2_bias)";
@@ -195,7 +195,7 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
               "    return torch.upsample_bilinear2d(x, [like.size(2), like.size(3)], False, None, None)\n"
               "\n"
               "def forward(self, x: Tensor, sample: bool) -> Tuple[Tensor, Tensor, Tensor]:\n"
-           << "    e1 = " << block("x", "enc1") << "\n"
+           << "    e1 = " << block("x.narrow(1, 0, " + std::to_string(detail::kSceneChannels) + ")", "enc1") << "\n"
            << "    e2 = " << block("torch.max_pool2d(e1, [2, 2])", "enc2") << "\n"
            << "    e3 = " << block("torch.max_pool2d(e2, [2, 2])", "enc3") << "\n"
            << "    b = " << block("torch.max_pool2d(e3, [2, 2])", "bottom") << "\n"
@@ -206,6 +206,22 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
            << " + " << detail::kPrimaryMeanDb << "\n"
            << "    dropped = torch.dropout(f, " << impl.config.dropout << ", sample)\n"
            << "    logits = torch.conv2d(dropped, self.classes_weight, self.classes_bias, [1, 1], [1, 1])\n"
+           << "    clicks = x.narrow(1, " << detail::kFirstClickChannel << ", " << kClassCount << ")\n"
+           << "    if bool(clicks.ne(0).any()):\n"
+           << "        quarter = [d3.size(2), d3.size(3)]\n"
+           << "        marks = torch.adaptive_max_pool2d(torch.relu(clicks), quarter)[0] - "
+              "torch.adaptive_max_pool2d(torch.relu(-clicks), quarter)[0]\n"
+           << "        h = torch.cat([d3, marks, torch.adaptive_avg_pool2d(logits, quarter)], 1)\n";
+    for (std::size_t i = 0; i < detail::kClickDilations.size(); ++i) {
+        const int d = detail::kClickDilations[i];
+        source << "        h = torch.leaky_relu(torch.conv2d(h, self.click" << i + 1 << "_weight, self.click" << i + 1 << "_bias, [1, 1], ["
+               << d << ", " << d << "], [" << d << ", " << d << "]), 0.1)\n";
+    }
+    const int reach = detail::kClickReachCells;
+    source << "        near = torch.avg_pool2d(torch.max_pool2d(torch.amax(marks.abs(), [1], True), [" << 2 * reach + 1 << ", "
+           << 2 * reach + 1 << "], [1, 1], [" << reach << ", " << reach << "]), [5, 5], [1, 1], [2, 2], False, False)\n"
+           << "        logits = logits + self.up(torch.conv2d(h, self.clickout_weight, self.clickout_bias) * near, logits)"
+              " + torch.conv2d(clicks, self.clicklocal_weight, self.clicklocal_bias, [1, 1], [1, 1])\n"
            << "    prior = x.narrow(1, " << detail::kPriorChannel << ", 1) * " << detail::kFreeboardScale << " + "
            << detail::kFreeboardMean << "\n"
            << "    elevation = prior + torch.conv2d(dropped, self.elevation_weight, self.elevation_bias, [1, 1], [1, 1])\n"

@@ -15,7 +15,8 @@ struct ModelInputs;
 // with a JSON sidecar (`path` + ".json") that states its contract:
 //   "format": "banquise-torchscript",
 //   "input_channels": names among sigma0_primary_db, sigma0_secondary_db,
-//       freeboard_prior_m, click_positive, click_negative, in input order,
+//       freeboard_prior_m, click_floe, click_open_lead, click_refrozen_lead,
+//       in input order,
 //   "normalisation": {name: {"mean": m, "scale": s}} -> (x - m) / s,
 //   "outputs": names among despeckled_primary_db, class_logits, freeboard_m,
 //       in the order forward() returns them (a tuple, or one tensor),

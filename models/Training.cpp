@@ -3,6 +3,7 @@
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
 #include "models/detail/BatchSampler.h"
+#include "models/detail/ClickSimulation.h"
 #include "models/detail/Losses.h"
 #include "models/detail/ModelImpl.h"
 #include "scene/Feedback.h"
@@ -37,12 +38,27 @@ struct StepLosses {
     TrainingProgress values;
 };
 
-StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& weights, torch::Device device)
+StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& weights, torch::Device device, std::mt19937& rng)
 {
     const int64_t n = batch.count;
     const int64_t s = batch.size;
-    const auto input = torch::from_blob(const_cast<float*>(batch.input.data()), {n, detail::kInputChannels, s, s}).to(device);
-    const detail::HeadOutputs out = net->forward(input);
+    const auto scene = torch::from_blob(const_cast<float*>(batch.input.data()), {n, detail::kInputChannels, s, s})
+                           .narrow(1, 0, detail::kSceneChannels).to(device);
+    const detail::NetFeatures features = net->features(scene);
+    // The weak-supervision terms train the click-free prediction; the click
+    // and user terms the prediction given clicks where the click-free one is
+    // wrong, as a user would click.
+    const auto noClicks = torch::zeros({n, kClassCount, s, s}, scene.options());
+    const detail::HeadOutputs out = net->heads(features, torch::cat({scene, noClicks}, 1), true);
+    std::vector<int64_t> predicted(static_cast<std::size_t>(n * s * s));
+    const auto classes = out.logits.detach().argmax(1).to(torch::kCPU).contiguous();
+    std::copy_n(classes.data_ptr<int64_t>(), predicted.size(), predicted.begin());
+    detail::SimulatedClicks clicks = detail::simulateClicks(batch, predicted, rng);
+    // The click head learns on the segmentation's features as they are: click
+    // training leaves the click-free prediction alone.
+    // Cloned: backward() runs after `clicks` is gone and reads these maps.
+    const auto clickMaps = torch::from_blob(clicks.maps.data(), {n, kClassCount, s, s}).clone().to(device);
+    const auto clicked = net->refineLogits(out.logits.detach(), features.quarter.detach(), clickMaps);
     const auto probability = torch::softmax(out.logits, 1);
     const auto elevation = out.elevation.squeeze(1);
 
@@ -62,11 +78,18 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
     const auto speckle = detail::speckleLoss(logReflectivity, floatTensor(batch.blindSpotIntensity, device));
     const auto entropy = detail::entropyLoss(out.logits);
     const auto correction = detail::correctionPrior(out.correction);
+    // Near a click its class; far from clicks the click-free prediction.
+    const auto nearClicks = floatTensor(clicks.weight, device).reshape({n, s, s});
+    const auto click = detail::pseudoLabelLoss(clicked, longTensor(clicks.target, device).reshape({n, s, s}), nearClicks)
+        + detail::pseudoLabelLoss(clicked, classes.to(device), 0.2 * (1.0 - nearClicks));
+    const auto userLabels = longTensor(batch.userLabel, device).reshape({n, s, s});
+    const auto everyPixel = torch::ones({n, s, s}, scene.options());
+    const auto user = 0.5 * (detail::pseudoLabelLoss(out.logits, userLabels, everyPixel) + detail::pseudoLabelLoss(clicked, userLabels, everyPixel));
 
     StepLosses result;
     result.total = weights.concentration * concentration + weights.optical * optical + weights.altimeter * altimeter
         + weights.seaLevel * seaLevel + weights.speckle * speckle + weights.entropy * entropy
-        + weights.correction * correction;
+        + weights.correction * correction + weights.click * click + weights.user * user;
     result.values.total = result.total.item<double>();
     result.values.concentration = concentration.item<double>();
     result.values.optical = optical.item<double>();
@@ -111,8 +134,8 @@ int loadCheckpoint(const std::string& path, detail::FloeNet& net, torch::optim::
 void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& options,
                         const std::function<void(const TrainingProgress&)>& progress, scene::Feedback* feedback)
 {
-    if (inputs.concentration.empty() && inputs.opticalLabel.empty())
-        throw scene::SceneError("", "training needs a sea-ice concentration layer or an optical image: the scene has neither");
+    if (inputs.concentration.empty() && inputs.opticalLabel.empty() && inputs.userLabels.empty())
+        throw scene::SceneError("", "training needs a sea-ice concentration layer, an optical image or labels: the scene has none");
     const torch::Device device = computeDevice();
     detail::FloeNet& net = m_impl->net;
     net->to(device);
@@ -127,12 +150,13 @@ void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& option
     }
     torch::manual_seed(options.seed + static_cast<unsigned>(first));
     detail::BatchSampler sampler(inputs, options.cropSize, options.seed + static_cast<unsigned>(first));
+    std::mt19937 clickRng(options.seed * 7919u + static_cast<unsigned>(first));
     int nonFinite = 0;
     for (int step = first; step < options.steps; ++step) {
         if (feedback && feedback->isCancelled())
             throw scene::SceneError("", "training cancelled");
         const Batch batch = sampler.next(options.batchSize);
-        StepLosses step_losses = losses(net, batch, options.weights, device);
+        StepLosses step_losses = losses(net, batch, options.weights, device, clickRng);
         optimiser.zero_grad();
         // A batch whose loss is not finite is skipped rather than allowed to
         // poison the weights; many in a row mean training diverged.

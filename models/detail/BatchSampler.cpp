@@ -28,6 +28,9 @@ BatchSampler::BatchSampler(const ModelInputs& inputs, int cropSize, unsigned see
     for (int k = 0; k < kClassCount; ++k)
         if (count[k] > 0.0)
             m_classWeight[k] = static_cast<float>(std::clamp(labelled / (kClassCount * count[k]), 0.5, 10.0));
+    for (int i = 0; i < static_cast<int>(inputs.userLabels.total()); ++i)
+        if (inputs.userLabels(i / inputs.width(), i % inputs.width()) < kClassCount)
+            m_userLabelled.push_back(i);
 }
 
 Batch BatchSampler::next(int count)
@@ -43,6 +46,7 @@ Batch BatchSampler::next(int count)
     batch.cellIndex.assign(count * plane, -1);
     batch.opticalLabel.assign(count * plane, -1);
     batch.opticalConfidence.assign(count * plane, 0.0f);
+    batch.userLabel.assign(count * plane, -1);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     std::uniform_int_distribution<int> offset(-kBlindSpotRadius, kBlindSpotRadius);
     for (int b = 0; b < count; ++b) {
@@ -51,6 +55,10 @@ Batch BatchSampler::next(int count)
         if (!m_inputs.records.empty() && b % 2 == 0) {
             const auto& record = m_inputs.records[static_cast<std::size_t>(unit(m_rng) * m_inputs.records.size())];
             const int centre = record.pixels[record.pixels.size() / 2];
+            x = std::clamp(centre % w - s / 2 + static_cast<int>(offset(m_rng) * s / 8), 0, w - s);
+            y = std::clamp(centre / w - s / 2 + static_cast<int>(offset(m_rng) * s / 8), 0, h - s);
+        } else if (!m_userLabelled.empty()) {
+            const int centre = m_userLabelled[static_cast<std::size_t>(unit(m_rng) * m_userLabelled.size())];
             x = std::clamp(centre % w - s / 2 + static_cast<int>(offset(m_rng) * s / 8), 0, w - s);
             y = std::clamp(centre / w - s / 2 + static_cast<int>(offset(m_rng) * s / 8), 0, h - s);
         }
@@ -95,6 +103,8 @@ Batch BatchSampler::next(int count)
                         batch.cellIndex[k] = it->second;
                     }
                 }
+                if (!m_inputs.userLabels.empty() && m_inputs.userLabels(y + r, x + c) < kClassCount)
+                    batch.userLabel[k] = m_inputs.userLabels(y + r, x + c);
                 if (!m_inputs.opticalLabel.empty() && m_inputs.opticalLabel(y + r, x + c) != kNoClass) {
                     batch.opticalLabel[k] = m_inputs.opticalLabel(y + r, x + c);
                     batch.opticalConfidence[k] =

@@ -23,6 +23,7 @@ struct Batch {
     std::vector<float> cellConcentration;
     std::vector<int64_t> opticalLabel; // count x size x size, -1 none
     std::vector<float> opticalConfidence;
+    std::vector<int64_t> userLabel; // count x size x size, -1 none
     std::vector<int64_t> footprintPixel; // pixels of records wholly inside their crop
     std::vector<int64_t> footprintRecord;
     std::vector<float> footprintWeight;
@@ -33,7 +34,8 @@ struct Batch {
 };
 
 // Draws crops from the inputs: half centred on altimeter records (which are
-// sparse, so random crops would rarely hold one whole), half uniform. In
+// sparse, so random crops would rarely hold one whole), half uniform, or,
+// when the user labelled pixels, centred on one of those. In
 // each crop 1.5 % of the pixels are blind spots (Noise2Void-style): their SAR
 // input is replaced by a random neighbour's, so the network must predict
 // them from context, where speckle is independent. Optical pseudo-labels
@@ -49,6 +51,7 @@ private:
     // Optical labels weighted by inverse class frequency: leads are a tenth
     // of the pack and would otherwise be learnt as floe.
     std::array<float, kClassCount> m_classWeight{1.0f, 1.0f, 1.0f};
+    std::vector<int> m_userLabelled; // row-major pixels the user labelled
     std::mt19937 m_rng;
 };
 

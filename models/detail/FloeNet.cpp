@@ -6,6 +6,9 @@ namespace banquise::models::detail {
 
 namespace {
 
+// Logit added to a positively clicked pixel's class at initialisation.
+constexpr double kClickLocalGain = 6.0;
+
 torch::nn::Sequential convBlock(int in, int out)
 {
     namespace nn = torch::nn;
@@ -27,7 +30,7 @@ torch::Tensor upTo(const torch::Tensor& x, const torch::Tensor& like)
 FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout)
 {
     const int c = config.baseChannels;
-    m_enc1 = register_module("enc1", convBlock(kInputChannels, c));
+    m_enc1 = register_module("enc1", convBlock(kSceneChannels, c));
     m_enc2 = register_module("enc2", convBlock(c, 2 * c));
     m_enc3 = register_module("enc3", convBlock(2 * c, 4 * c));
     m_bottom = register_module("bottom", convBlock(4 * c, 4 * c));
@@ -38,26 +41,69 @@ FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout)
     m_despeckle = register_module("despeckle", nn::Conv2d(nn::Conv2dOptions(c, 1, 3).padding(1)));
     m_classes = register_module("classes", nn::Conv2d(nn::Conv2dOptions(c, kClassCount, 3).padding(1)));
     m_elevation = register_module("elevation", nn::Conv2d(nn::Conv2dOptions(c, 1, 3).padding(1)));
+    int in = 4 * c + 2 * kClassCount;
+    for (std::size_t i = 0; i < kClickDilations.size(); ++i) {
+        const int d = kClickDilations[i];
+        m_click.push_back(register_module("click" + std::to_string(i + 1),
+                                          nn::Conv2d(nn::Conv2dOptions(in, kClickChannels, 3).padding(d).dilation(d))));
+        in = kClickChannels;
+    }
+    m_clickOut = register_module("clickout", nn::Conv2d(nn::Conv2dOptions(kClickChannels, kClassCount, 1)));
+    m_clickLocal = register_module("clicklocal", nn::Conv2d(nn::Conv2dOptions(kClassCount, kClassCount, 3).padding(1)));
+    // Starts as no spreading and as a clicked pixel taking its class: the
+    // untrained head honours clicks where they are, training teaches it to
+    // spread them over the region they belong to.
+    torch::NoGradGuard noGrad;
+    m_clickOut->weight.zero_();
+    m_clickOut->bias.zero_();
+    m_clickLocal->weight.zero_();
+    m_clickLocal->bias.zero_();
+    for (int k = 0; k < kClassCount; ++k)
+        m_clickLocal->weight[k][k][1][1] = kClickLocalGain;
 }
 
-torch::Tensor FloeNetImpl::features(const torch::Tensor& input)
+NetFeatures FloeNetImpl::features(const torch::Tensor& input)
 {
-    const auto e1 = m_enc1->forward(input);
+    const auto e1 = m_enc1->forward(input.narrow(1, 0, kSceneChannels));
     const auto e2 = m_enc2->forward(torch::max_pool2d(e1, 2));
     const auto e3 = m_enc3->forward(torch::max_pool2d(e2, 2));
     const auto b = m_bottom->forward(torch::max_pool2d(e3, 2));
     const auto d3 = m_dec3->forward(torch::cat({upTo(b, e3), e3}, 1));
     const auto d2 = m_dec2->forward(torch::cat({upTo(d3, e2), e2}, 1));
-    return m_dec1->forward(torch::cat({upTo(d2, e1), e1}, 1));
+    return {m_dec1->forward(torch::cat({upTo(d2, e1), e1}, 1)), d3};
 }
 
-HeadOutputs FloeNetImpl::heads(const torch::Tensor& features, const torch::Tensor& input, bool sample)
+torch::Tensor FloeNetImpl::refineLogits(const torch::Tensor& logits, const torch::Tensor& quarter, const torch::Tensor& clicks)
+{
+    if (!clicks.ne(0).any().item<bool>())
+        return logits;
+    const std::vector<int64_t> size{quarter.size(2), quarter.size(3)};
+    // Positive and negative marks survive the downsampling separately.
+    const auto marks = std::get<0>(torch::adaptive_max_pool2d(torch::relu(clicks), size))
+        - std::get<0>(torch::adaptive_max_pool2d(torch::relu(-clicks), size));
+    auto x = torch::cat({quarter, marks, torch::adaptive_avg_pool2d(logits, size)}, 1);
+    for (auto& conv : m_click)
+        x = torch::leaky_relu(conv->forward(x), 0.1);
+    // A click speaks for its neighbourhood only: the correction fades out
+    // beyond kClickReachCells quarter-resolution cells of every click.
+    const auto near = torch::avg_pool2d(
+        torch::max_pool2d(marks.abs().amax(1, true), 2 * kClickReachCells + 1, 1, kClickReachCells), 5, 1, 2, false, false);
+    return logits + upTo(m_clickOut->forward(x) * near, logits) + m_clickLocal->forward(clicks);
+}
+
+torch::Tensor FloeNetImpl::classLogits(const NetFeatures& features, const torch::Tensor& clicks)
+{
+    return refineLogits(m_classes->forward(features.full), features.quarter, clicks);
+}
+
+HeadOutputs FloeNetImpl::heads(const NetFeatures& features, const torch::Tensor& input, bool sample)
 {
     // The despeckling head sees no dropout: its output has no MC use.
     HeadOutputs out;
-    out.despeckled = m_despeckle->forward(features);
-    const auto dropped = torch::dropout(features, m_dropout, sample);
-    out.logits = m_classes->forward(dropped);
+    out.despeckled = m_despeckle->forward(features.full);
+    const auto dropped = torch::dropout(features.full, m_dropout, sample);
+    const auto logits = m_classes->forward(dropped);
+    out.logits = refineLogits(logits, features.quarter, input.narrow(1, kFirstClickChannel, kClassCount));
     const auto prior = input.narrow(1, kPriorChannel, 1) * kFreeboardScale + kFreeboardMean;
     out.correction = m_elevation->forward(dropped);
     out.elevation = prior + out.correction;

@@ -6,33 +6,64 @@
 
 #include <torch/torch.h>
 
+#include <array>
+#include <vector>
+
 namespace banquise::models::detail {
+
+// The U-Net's full-resolution features, and its quarter-resolution decoder
+// features that the click head reads: what interactive refinement caches.
+struct NetFeatures {
+    torch::Tensor full;
+    torch::Tensor quarter;
+};
 
 struct HeadOutputs {
     torch::Tensor despeckled; // N x 1 x H x W, normalised dB of the primary channel
-    torch::Tensor logits;     // N x 3 x H x W
+    torch::Tensor logits;     // N x 3 x H x W, with the clicks of the input
     torch::Tensor elevation;  // N x 1 x H x W, metres
     torch::Tensor correction; // elevation minus the kriged prior
 };
 
 // A three-level U-Net (convolutions, max-pool down, bilinear up, skip
-// concatenations) with three 3x3 heads on its full-resolution features.
+// concatenations) on the scene channels, with three 3x3 heads on its
+// full-resolution features, and a click head (DIAL): dilated convolutions
+// at quarter resolution over the decoder's features, the click maps and the
+// class logits, whose correction of the logits spreads a click over the
+// region it belongs to. The click head is small, so that a click refines a
+// tile whose features are cached in a fraction of a full pass.
 class FloeNetImpl : public torch::nn::Module {
 public:
     explicit FloeNetImpl(const ModelConfig& config);
 
-    torch::Tensor features(const torch::Tensor& input);
+    // From the scene channels of `input` (the click maps are not read).
+    NetFeatures features(const torch::Tensor& input);
     // `sample`: dropout on even in evaluation, for MC-dropout samples. The
-    // elevation is a correction of the kriged prior channel of `input`.
-    HeadOutputs heads(const torch::Tensor& features, const torch::Tensor& input, bool sample);
+    // elevation is a correction of the kriged prior channel of `input`; the
+    // class logits take the click maps of `input` into account.
+    HeadOutputs heads(const NetFeatures& features, const torch::Tensor& input, bool sample);
     HeadOutputs forward(const torch::Tensor& input) { return heads(features(input), input, is_training()); }
+    // Class logits from cached features and `clicks` (N x 3 x H x W), no dropout.
+    torch::Tensor classLogits(const NetFeatures& features, const torch::Tensor& clicks);
+    // Click-free logits corrected by the click head; unchanged without clicks
+    // (all-zero maps), so that no click means the plain prediction.
+    torch::Tensor refineLogits(const torch::Tensor& logits, const torch::Tensor& quarter, const torch::Tensor& clicks);
 
 private:
     double m_dropout;
     torch::nn::Sequential m_enc1{nullptr}, m_enc2{nullptr}, m_enc3{nullptr}, m_bottom{nullptr};
     torch::nn::Sequential m_dec3{nullptr}, m_dec2{nullptr}, m_dec1{nullptr};
     torch::nn::Conv2d m_despeckle{nullptr}, m_classes{nullptr}, m_elevation{nullptr};
+    std::vector<torch::nn::Conv2d> m_click; // dilations 1, 2, 4, 8
+    torch::nn::Conv2d m_clickOut{nullptr};
+    torch::nn::Conv2d m_clickLocal{nullptr}; // full resolution: the clicked pixels themselves
 };
+
+// Dilations of the click head's 3x3 convolutions, and its width.
+constexpr std::array<int, 4> kClickDilations{1, 2, 4, 8};
+constexpr int kClickChannels = 24;
+// How far a click's correction reaches, in quarter-resolution cells (32 pixels).
+constexpr int kClickReachCells = 8;
 TORCH_MODULE(FloeNet);
 
 } // namespace banquise::models::detail

@@ -2,6 +2,7 @@
 
 #include "models/ModelInputs.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -25,6 +26,15 @@ void fillInputChannels(const ModelInputs& inputs, const cv::Rect& region, float*
                 out[kPriorChannel * plane + k] = std::isfinite(prior) ? (prior - kFreeboardMean) / kFreeboardScale : 0.0f;
             }
         }
+}
+
+void markClick(float* clicks, int width, int height, int column, int row, int modelClass, bool positive)
+{
+    float* plane = clicks + static_cast<std::size_t>(modelClass) * width * height;
+    for (int r = std::max(0, row - kClickRadius); r <= std::min(height - 1, row + kClickRadius); ++r)
+        for (int c = std::max(0, column - kClickRadius); c <= std::min(width - 1, column + kClickRadius); ++c)
+            if ((r - row) * (r - row) + (c - column) * (c - column) <= kClickRadius * kClickRadius)
+                plane[static_cast<std::size_t>(r) * width + c] = positive ? 1.0f : -1.0f;
 }
 
 } // namespace banquise::models::detail

@@ -11,11 +11,15 @@ struct ModelInputs;
 namespace banquise::models::detail {
 
 // Input channels: co- and cross-polarised sigma0 (normalised dB), the
-// kriged altimeter freeboard (normalised), then the positive and negative
-// click maps of interactive labelling (zero without clicks). The order and
-// normalisation are the model's contract, written in its sidecar.
-constexpr int kInputChannels = 5;
+// kriged altimeter freeboard (normalised), then one click map per class for
+// interactive labelling (DIAL): +1 on a disc where the user said "this is
+// the class", -1 where "this is not", zero elsewhere and without clicks.
+// The order and normalisation are the model's contract, in its sidecar.
+constexpr int kInputChannels = 6;
+constexpr int kSceneChannels = 3; // what the encoder sees; clicks go to the click head
 constexpr int kPriorChannel = 2;
+constexpr int kFirstClickChannel = 3;
+constexpr int kClickRadius = 4; // pixels of the disc a click marks
 constexpr float kPrimaryMeanDb = -18.0f;
 constexpr float kSecondaryMeanDb = -27.0f;
 constexpr float kScaleDb = 6.0f;
@@ -36,8 +40,9 @@ inline const std::array<InputChannel, kInputChannels>& inputChannels()
         {"sigma0_primary_db", 0, kPrimaryMeanDb, kScaleDb},
         {"sigma0_secondary_db", 1, kSecondaryMeanDb, kScaleDb},
         {"freeboard_prior_m", kPriorChannel, kFreeboardMean, kFreeboardScale},
-        {"click_positive", 3, 0.0f, 1.0f},
-        {"click_negative", 4, 0.0f, 1.0f},
+        {"click_floe", kFirstClickChannel, 0.0f, 1.0f},
+        {"click_open_lead", kFirstClickChannel + 1, 0.0f, 1.0f},
+        {"click_refrozen_lead", kFirstClickChannel + 2, 0.0f, 1.0f},
     }};
     return channels;
 }
@@ -46,7 +51,12 @@ inline float normalisedPrimary(float db) { return (db - kPrimaryMeanDb) / kScale
 inline float primaryDb(float normalised) { return normalised * kScaleDb + kPrimaryMeanDb; }
 
 // Writes the channels of `region` (inside the grid) into `out`, channel-major
-// (kInputChannels x height x width); no-data becomes 0 (the mean).
+// (kInputChannels x height x width); no-data becomes 0 (the mean), click
+// maps 0.
 void fillInputChannels(const ModelInputs& inputs, const cv::Rect& region, float* out);
+
+// Marks a click on the click map of its class (`clicks` is kClassCount x
+// height x width): +1 (positive) or -1 (negative) on a disc of kClickRadius.
+void markClick(float* clicks, int width, int height, int column, int row, int modelClass, bool positive);
 
 } // namespace banquise::models::detail

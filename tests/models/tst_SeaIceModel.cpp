@@ -1,6 +1,7 @@
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
+#include "models/ClickProtocol.h"
 #include "models/ComputeDevice.h"
 #include "models/Evaluation.h"
 #include "models/ModelInputs.h"
@@ -117,6 +118,42 @@ private Q_SLOTS:
         const Prediction b = again.predict(*m_inputs, deterministic);
         QCOMPARE(cv::countNonZero(a.classes != b.classes), 0);
         QCOMPARE(meanAbsoluteDifference(a.elevation, b.elevation), 0.0);
+    }
+
+    // DIAL: clicks refine a tile through the click head without a full pass.
+    // How much they gain (the NoC protocol's curve) is a benchmark figure.
+    void clicksRefineATileWhereTheUserClicks()
+    {
+        const SeaIceModel model = SeaIceModel::load(m_folder.path("model.pt"));
+        const cv::Rect tile(8, 8, 384, 384);
+        const InteractiveSegmentation interactive(model, *m_inputs, tile);
+        // Without clicks, the refinement is the plain prediction of the tile.
+        PredictionOptions deterministic;
+        deterministic.monteCarloSamples = 1;
+        const cv::Mat1b whole = model.predict(*m_inputs, deterministic).classes(tile);
+        const cv::Mat1b alone = interactive.classes({});
+        QVERIFY(cv::countNonZero(whole != alone) < tile.area() / 50); // tile borders see less context
+
+        // A click at the heart of the largest wrong region takes its class there.
+        const cv::Mat1b truth = classesFromSurfaceCodes(m_truth->surface)(tile).clone();
+        const auto click = nextCorrectiveClick(alone, truth, tile.tl());
+        QVERIFY(click.has_value());
+        QVERIFY(alone(click->row - tile.y, click->column - tile.x) != click->modelClass);
+        const cv::Mat1b clicked = interactive.classes({*click});
+        QCOMPARE(int(clicked(click->row - tile.y, click->column - tile.x)), click->modelClass);
+        const int changed = cv::countNonZero(clicked != alone);
+        QVERIFY(changed > 0 && changed < tile.area() / 4); // it spreads, locally
+        // A negative click on the predicted class removes it there.
+        const Click negative{click->column, click->row, alone(click->row - tile.y, click->column - tile.x), false};
+        QVERIFY(interactive.classes({negative})(click->row - tile.y, click->column - tile.x) != negative.modelClass);
+
+        const ClickCurve curve = runClickProtocol(interactive, truth, 20);
+        QCOMPARE(curve.meanIou.size(), std::size_t(21));
+        QString text;
+        for (double v : curve.meanIou)
+            text += QString::number(v, 'f', 3) + " ";
+        qInfo("mean IoU after 0..20 clicks: %s(NoC@85 %d, gain after 10 %.3f)", qPrintable(text), curve.clicksToReach(0.85, 20),
+              curve.gainAfter(10));
     }
 
     void tilesBlendWithoutSeams()

@@ -67,7 +67,7 @@ private Q_SLOTS:
         const std::string path = folder.path("exported.pt");
         exportTorchScript(model, path);
         const TorchScriptModel imported = TorchScriptModel::load(path);
-        QCOMPARE(imported.inputChannels().size(), std::size_t(5));
+        QCOMPARE(imported.inputChannels().size(), std::size_t(6));
         PredictionOptions deterministic;
         deterministic.monteCarloSamples = 1;
         const Prediction a = model.predict(inputs, deterministic);
@@ -106,7 +106,7 @@ private Q_SLOTS:
 
         const std::string threeChannels = folder.path("three.pt");
         writeForeignModel(threeChannels, 3); // expects one input channel
-        writeSidecar(threeChannels, "\"sigma0_primary_db\", \"sigma0_secondary_db\", \"click_positive\"", "\"class_logits\"");
+        writeSidecar(threeChannels, "\"sigma0_primary_db\", \"sigma0_secondary_db\", \"click_floe\"", "\"class_logits\"");
         try {
             TorchScriptModel::load(threeChannels);
             QFAIL("a model fed the wrong channel count must be refused");

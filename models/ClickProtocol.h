@@ -1,0 +1,34 @@
+#pragma once
+
+#include "models/InteractiveSegmentation.h"
+
+#include <opencv2/core/mat.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace banquise::models {
+
+// The standard evaluation of interactive segmentation (RITM, DIAL): a
+// simulated user clicks, each time, at the pixel farthest from the boundary
+// of the largest region where the prediction is wrong, with the true class;
+// the curve of mean IoU against the number of clicks gives NoC@85/90 (clicks
+// needed to reach 85 % / 90 %, capped) and the gain after k clicks.
+
+// The next corrective click on a tile (`predicted` and `truth` are the
+// tile's SeaIceClass rasters, kNoClass in truth ignored; `origin` is the
+// tile's top-left pixel on the grid); nullopt when nothing is wrong.
+std::optional<Click> nextCorrectiveClick(const cv::Mat1b& predicted, const cv::Mat1b& truth, cv::Point origin);
+
+struct ClickCurve {
+    std::vector<double> meanIou; // after 0, 1, ... clicks
+    // Clicks needed to reach `target` mean IoU; `cap` when never reached.
+    int clicksToReach(double target, int cap) const;
+    // Mean IoU gained after `clicks` clicks (or the last), from none.
+    double gainAfter(int clicks) const;
+};
+
+// Runs the protocol on one tile for up to `maxClicks` clicks.
+ClickCurve runClickProtocol(const InteractiveSegmentation& segmentation, const cv::Mat1b& truthTile, int maxClicks);
+
+} // namespace banquise::models

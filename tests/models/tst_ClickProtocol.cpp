@@ -1,0 +1,53 @@
+#include "common/TestRegistry.h"
+
+#include "models/ClickProtocol.h"
+#include "models/SeaIceClasses.h"
+
+#include <QTest>
+
+using namespace banquise::models;
+
+class TestClickProtocol : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theClickGoesToTheHeartOfTheLargestWrongRegion()
+    {
+        cv::Mat1b truth(60, 80, std::uint8_t(kFloe));
+        cv::Mat1b predicted = truth.clone();
+        predicted(cv::Rect(10, 10, 5, 5)).setTo(kOpenLead);       // small error
+        predicted(cv::Rect(40, 15, 31, 31)).setTo(kRefrozenLead); // large error, centre (55, 30)
+        truth(cv::Rect(0, 50, 80, 10)).setTo(kNoClass);           // unknown truth is never an error
+        predicted(cv::Rect(0, 50, 80, 10)).setTo(kOpenLead);
+        const auto click = nextCorrectiveClick(predicted, truth, {100, 200});
+        QVERIFY(click.has_value());
+        QCOMPARE(click->column, 100 + 55);
+        QCOMPARE(click->row, 200 + 30);
+        QCOMPARE(click->modelClass, int(kFloe));
+        QVERIFY(click->positive);
+        QVERIFY(!nextCorrectiveClick(truth, truth, {0, 0}).has_value());
+    }
+
+    void aRegionAtTheTileEdgeIsClickedInside()
+    {
+        cv::Mat1b truth(40, 40, std::uint8_t(kOpenLead));
+        cv::Mat1b predicted = truth.clone();
+        predicted(cv::Rect(0, 0, 10, 40)).setTo(kFloe); // a band along the left edge
+        const auto click = nextCorrectiveClick(predicted, truth, {0, 0});
+        QVERIFY(click && click->column >= 0 && click->column < 10);
+    }
+
+    void curvesGiveClicksToTargetsAndGains()
+    {
+        ClickCurve curve;
+        curve.meanIou = {0.6, 0.7, 0.8, 0.86, 0.88, 0.91};
+        QCOMPARE(curve.clicksToReach(0.85, 20), 3);
+        QCOMPARE(curve.clicksToReach(0.90, 20), 5);
+        QCOMPARE(curve.clicksToReach(0.95, 20), 20); // never reached: the cap
+        QCOMPARE(curve.clicksToReach(0.90, 4), 4);
+        QVERIFY(std::abs(curve.gainAfter(2) - 0.2) < 1e-12);
+        QVERIFY(std::abs(curve.gainAfter(10) - 0.31) < 1e-12); // past the end: the last
+    }
+};
+
+BANQUISE_REGISTER_TEST(TestClickProtocol);
+#include "tst_ClickProtocol.moc"
