@@ -1,5 +1,6 @@
 #include "app/ModelCommands.h"
 
+#include "app/SceneInputs.h"
 #include "models/ComputeDevice.h"
 #include "models/Evaluation.h"
 #include "models/ModelInputs.h"
@@ -22,20 +23,6 @@ namespace {
 double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-models::ModelInputs loadInputs(const std::string& folder)
-{
-    const scene::LoadedScene loaded = scene::readScene(folder);
-    for (const std::string& skipped : loaded.skippedLayers)
-        std::printf("skipped    %s\n", skipped.c_str());
-    models::ModelInputs inputs = models::gatherModelInputs(loaded.scene);
-    std::printf("inputs     %d x %d px, %zu altimeter records on %zu tracks, %d concentration cells%s\n", inputs.width(), inputs.height(),
-                inputs.records.size(), inputs.trackNames.size(), inputs.concentrationCells,
-                inputs.driftCompensated ? ", drift-compensated" : "");
-    for (const std::string& note : inputs.notes)
-        std::printf("note       %s\n", note.c_str());
-    return inputs;
 }
 
 void printEvaluation(const models::Evaluation& e)
@@ -61,7 +48,7 @@ int trainCommand(const Arguments& args)
         throw std::invalid_argument("train needs one scene folder and --out MODEL");
     const models::ComputeDevice device = models::configureComputeDevice();
     std::printf("device     %s\n", device.description.c_str());
-    const models::ModelInputs inputs = loadInputs(paths.front());
+    const models::ModelInputs inputs = loadModelInputs(paths.front());
     models::TrainingOptions options;
     options.steps = static_cast<int>(numberOption(args, "--steps", options.steps));
     options.cropSize = static_cast<int>(numberOption(args, "--crop", options.cropSize));
@@ -97,7 +84,7 @@ int predictCommand(const Arguments& args)
         script = models::TorchScriptModel::load(modelPath);
     else
         native = models::SeaIceModel::load(modelPath);
-    const models::ModelInputs inputs = loadInputs(paths.front());
+    const models::ModelInputs inputs = loadModelInputs(paths.front());
     models::PredictionOptions options;
     options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
     options.monteCarloSamples = static_cast<int>(numberOption(args, "--mc", options.monteCarloSamples));

@@ -1,4 +1,5 @@
 // banquise-cli: the headless entry point. Same library calls as the GUI.
+#include "app/ActiveLearningCommand.h"
 #include "app/CliOptions.h"
 #include "app/LabelCommands.h"
 #include "app/ModelCommands.h"
@@ -59,7 +60,12 @@ const char* kUsage =
     "  label-export SCENE --project P --out FILE.tif|FILE.gpkg\n"
     "                                  write the scene's labels as a class GeoTIFF or GeoPackage polygons\n"
     "  label-import SCENE --project P --file FILE\n"
-    "                                  add labels from a GeoPackage, shapefile or GeoTIFF mask (any CRS)\n";
+    "                                  add labels from a GeoPackage, shapefile or GeoTIFF mask (any CRS)\n"
+    "  al-simulate SCENE --out DIR [--strategy random|entropy|margin|bald|all] [--rounds R]\n"
+    "        [--clicks-per-tile K] [--tiles-per-round T] [--tile PX] [--fine-tune-steps N]\n"
+    "        [--model MODEL | --steps N] [--seed S]\n"
+    "                                  DIAL's evaluation on a scene with truth: the click protocol\n"
+    "                                  (NoC@85/90) and active-learning rounds with a simulated annotator\n";
 
 int synth(const Arguments& args)
 {
@@ -204,7 +210,8 @@ int main(int argc, char** argv)
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
         {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device},
         {"train", app::trainCommand}, {"predict", app::predictCommand},
-        {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand}};
+        {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand},
+        {"al-simulate", app::activeLearningSimulationCommand}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

@@ -40,4 +40,22 @@ Prediction SeaIceModel::predict(const ModelInputs& inputs, const PredictionOptio
                                 [&](const cv::Rect& tile) { return runTile(net, inputs, tile, options.monteCarloSamples, device); });
 }
 
+std::vector<std::vector<float>> SeaIceModel::describeTiles(const ModelInputs& inputs, const std::vector<cv::Rect>& tiles) const
+{
+    torch::NoGradGuard noGrad;
+    const torch::Device device = computeDevice();
+    detail::FloeNet& net = m_impl->net;
+    net->to(device);
+    net->eval();
+    std::vector<std::vector<float>> descriptions;
+    for (const cv::Rect& tile : tiles) {
+        std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
+        detail::fillInputChannels(inputs, tile, channels.data());
+        const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(device);
+        const auto mean = net->features(input).quarter.mean({0, 2, 3}).to(torch::kCPU).contiguous();
+        descriptions.emplace_back(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
+    }
+    return descriptions;
+}
+
 } // namespace banquise::models

@@ -65,6 +65,8 @@ struct Prediction {
     cv::Mat1b classes;          // SeaIceClass
     cv::Mat1f probability;      // of the class given, 0..1 (mean of the MC samples)
     cv::Mat1f entropy;          // predictive class entropy, nats
+    cv::Mat1f margin;           // best minus second-best class probability
+    cv::Mat1f mutualInformation; // BALD: entropy minus the samples' mean entropy, nats
     cv::Mat1f elevation;        // freeboard, metres (empty when the model has no elevation)
     cv::Mat1f elevationStd;     // MC-dropout standard deviation, metres
 };
@@ -97,6 +99,11 @@ public:
     // Tiled inference over the whole grid, within a memory bound of a strip
     // of tiles plus the outputs.
     Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const;
+
+    // What the encoder sees in each tile: its bottleneck-side (quarter
+    // resolution) features averaged over the tile, for the diversity of
+    // active-learning queues.
+    std::vector<std::vector<float>> describeTiles(const ModelInputs& inputs, const std::vector<cv::Rect>& tiles) const;
 
     // Floating-point operations of one prediction per pixel (convolutions,
     // the heads counted `monteCarloSamples` times): for GFLOP/s figures.

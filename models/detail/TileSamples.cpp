@@ -5,7 +5,8 @@
 namespace banquise::models::detail {
 
 TileSamples::TileSamples(int height, int width, const torch::TensorOptions& options)
-    : m_probabilitySum(torch::zeros({kClassCount, height, width}, options)), m_elevationSum(torch::zeros({height, width}, options)),
+    : m_probabilitySum(torch::zeros({kClassCount, height, width}, options)), m_entropySum(torch::zeros({height, width}, options)),
+      m_elevationSum(torch::zeros({height, width}, options)),
       m_elevationSquares(torch::zeros({height, width}, options))
 {
 }
@@ -13,7 +14,9 @@ TileSamples::TileSamples(int height, int width, const torch::TensorOptions& opti
 void TileSamples::add(const torch::Tensor& logits, const torch::Tensor& elevation)
 {
     ++m_count;
-    m_probabilitySum += torch::softmax(logits, 1).squeeze(0);
+    const auto probability = torch::softmax(logits, 1).squeeze(0);
+    m_probabilitySum += probability;
+    m_entropySum -= (probability * probability.clamp_min(1e-8).log()).sum(0);
     if (elevation.defined()) {
         const auto e = elevation.squeeze(0).squeeze(0);
         m_elevationSum += e;
@@ -30,7 +33,7 @@ TileOutput TileSamples::finish(const torch::Tensor& despeckledDb) const
     const auto entropy = -(probability * probability.clamp_min(1e-8).log()).sum(0);
     const auto despeckled = despeckledDb.defined() ? despeckledDb : torch::full_like(elevation, std::nan(""));
     const std::array<torch::Tensor, kPlanes> tensors{despeckled, probability[kFloe], probability[kOpenLead], probability[kRefrozenLead],
-                                                     entropy, elevation, elevationStd};
+                                                     entropy, m_entropySum / n, elevation, elevationStd};
     TileOutput result;
     for (int p = 0; p < kPlanes; ++p) {
         const auto cpu = tensors[p].to(torch::kCPU).contiguous();

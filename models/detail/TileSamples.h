@@ -21,6 +21,7 @@ public:
 private:
     int m_count = 0;
     torch::Tensor m_probabilitySum;
+    torch::Tensor m_entropySum;
     torch::Tensor m_elevationSum;
     torch::Tensor m_elevationSquares;
 };

@@ -24,6 +24,7 @@ void finishRows(const std::array<cv::Mat1f, kPlanes>& strip, const cv::Mat1f& we
             const float w = weight(local, c);
             if (w <= 0.0f || !std::isfinite(inputs.primaryDb(r, c))) {
                 out.despeckledDb(r, c) = out.probability(r, c) = out.entropy(r, c) = std::nanf("");
+                out.margin(r, c) = out.mutualInformation(r, c) = std::nanf("");
                 out.classes(r, c) = kNoClass;
                 if (elevation)
                     out.elevation(r, c) = out.elevationStd(r, c) = std::nanf("");
@@ -34,9 +35,15 @@ void finishRows(const std::array<cv::Mat1f, kPlanes>& strip, const cv::Mat1f& we
             for (int k = 1; k < kClassCount; ++k)
                 if (strip[kFloeProbability + k](local, c) > strip[kFloeProbability + best](local, c))
                     best = k;
+            float second = 0.0f;
+            for (int k = 0; k < kClassCount; ++k)
+                if (k != best)
+                    second = std::max(second, strip[kFloeProbability + k](local, c));
             out.classes(r, c) = static_cast<std::uint8_t>(best);
             out.probability(r, c) = strip[kFloeProbability + best](local, c) / w;
+            out.margin(r, c) = out.probability(r, c) - second / w;
             out.entropy(r, c) = strip[kEntropy](local, c) / w;
+            out.mutualInformation(r, c) = std::max(0.0f, out.entropy(r, c) - strip[kExpectedEntropy](local, c) / w);
             if (elevation) {
                 out.elevation(r, c) = strip[kElevation](local, c) / w;
                 out.elevationStd(r, c) = strip[kElevationStd](local, c) / w;
@@ -57,6 +64,8 @@ Prediction predictTiled(const ModelInputs& inputs, const PredictionOptions& opti
     out.classes.create(size);
     out.probability.create(size);
     out.entropy.create(size);
+    out.margin.create(size);
+    out.mutualInformation.create(size);
     if (elevation) {
         out.elevation.create(size);
         out.elevationStd.create(size);

@@ -19,7 +19,17 @@ struct ModelInputs;
 namespace banquise::models::detail {
 
 // Planes a tile yields, blended per pixel by the tile weights.
-enum Plane { kDespeckled, kFloeProbability, kOpenProbability, kRefrozenProbability, kEntropy, kElevation, kElevationStd, kPlanes };
+enum Plane {
+    kDespeckled,
+    kFloeProbability,
+    kOpenProbability,
+    kRefrozenProbability,
+    kEntropy,
+    kExpectedEntropy, // mean of the samples' entropies (BALD)
+    kElevation,
+    kElevationStd,
+    kPlanes
+};
 
 struct TileOutput {
     std::array<cv::Mat1f, kPlanes> planes;

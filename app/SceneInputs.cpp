@@ -1,0 +1,23 @@
+#include "app/SceneInputs.h"
+
+#include "scene/SceneReader.h"
+
+#include <cstdio>
+
+namespace banquise::app {
+
+models::ModelInputs loadModelInputs(const std::string& folder)
+{
+    const scene::LoadedScene loaded = scene::readScene(folder);
+    for (const std::string& skipped : loaded.skippedLayers)
+        std::printf("skipped    %s\n", skipped.c_str());
+    models::ModelInputs inputs = models::gatherModelInputs(loaded.scene);
+    std::printf("inputs     %d x %d px, %zu altimeter records on %zu tracks, %d concentration cells%s\n", inputs.width(), inputs.height(),
+                inputs.records.size(), inputs.trackNames.size(), inputs.concentrationCells,
+                inputs.driftCompensated ? ", drift-compensated" : "");
+    for (const std::string& note : inputs.notes)
+        std::printf("note       %s\n", note.c_str());
+    return inputs;
+}
+
+} // namespace banquise::app

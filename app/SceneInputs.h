@@ -1,0 +1,13 @@
+#pragma once
+
+#include "models/ModelInputs.h"
+
+#include <string>
+
+namespace banquise::app {
+
+// Reads a scene folder and gathers the models' inputs, printing what was
+// skipped and the degraded modes taken (the CLI's model commands).
+models::ModelInputs loadModelInputs(const std::string& folder);
+
+} // namespace banquise::app

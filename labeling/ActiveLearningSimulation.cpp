@@ -1,0 +1,134 @@
+#include "labeling/ActiveLearningSimulation.h"
+
+#include "models/ClickProtocol.h"
+#include "models/ModelInputs.h"
+#include "models/Scores.h"
+#include "models/SeaIceClasses.h"
+#include "models/SeaIceModel.h"
+#include "scene/Feedback.h"
+#include "scene/SceneError.h"
+
+#include <opencv2/core.hpp>
+
+#include <chrono>
+#include <random>
+
+namespace banquise::labeling {
+
+namespace {
+
+// Pixels a simulated click labels: the disc the click tool labels.
+constexpr int kClickLabelRadius = 4;
+
+double heldOutScore(const models::Prediction& prediction, const cv::Mat1b& truth, const std::vector<cv::Rect>& tiles)
+{
+    double sum = 0.0;
+    for (const cv::Rect& tile : tiles)
+        sum += models::scoreSegmentation(prediction.classes(tile), truth(tile)).meanIou;
+    return tiles.empty() ? 0.0 : sum / tiles.size();
+}
+
+// The annotator's clicks on one tile, from the current prediction: each
+// labels a disc of the true class; the prediction of the tile is updated
+// with the labels so far, so the next click goes to the next error.
+int annotateTile(const cv::Mat1b& predicted, const cv::Mat1b& truth, const cv::Rect& tile, int clicks, cv::Mat1b& userLabels)
+{
+    cv::Mat1b current = predicted(tile).clone();
+    const cv::Mat1b trueTile = truth(tile);
+    int made = 0;
+    for (int k = 0; k < clicks; ++k) {
+        const auto click = models::nextCorrectiveClick(current, trueTile, tile.tl());
+        if (!click)
+            break;
+        ++made;
+        for (int r = -kClickLabelRadius; r <= kClickLabelRadius; ++r)
+            for (int c = -kClickLabelRadius; c <= kClickLabelRadius; ++c) {
+                const int row = click->row + r, column = click->column + c;
+                if (r * r + c * c > kClickLabelRadius * kClickLabelRadius || !tile.contains({column, row}))
+                    continue;
+                const std::uint8_t label = truth(row, column);
+                if (label == models::kNoClass)
+                    continue;
+                userLabels(row, column) = label;
+                current(row - tile.y, column - tile.x) = label;
+            }
+    }
+    return made;
+}
+
+} // namespace
+
+std::vector<SimulatedRound> simulateActiveLearning(models::SeaIceModel& model, const models::ModelInputs& inputs, const cv::Mat1b& truth,
+                                                   const SimulationOptions& options,
+                                                   const std::function<void(const SimulatedRound&)>& roundDone, scene::Feedback* feedback)
+{
+    if (truth.rows != inputs.height() || truth.cols != inputs.width())
+        throw scene::SceneError("", "the truth and the scene are not on the same grid");
+    std::mt19937 rng(options.seed);
+    const auto tiles = models::candidateTiles({inputs.width(), inputs.height()}, options.tileSize);
+    if (static_cast<int>(tiles.size()) < options.heldOutTiles + options.tilesPerRound)
+        throw scene::SceneError("", "the scene is too small for " + std::to_string(options.heldOutTiles) + " held-out tiles of " +
+                                        std::to_string(options.tileSize) + " pixels and a queue");
+    // Held-out tiles: the same for every strategy of one seed.
+    std::vector<bool> excluded(tiles.size(), false);
+    std::vector<cv::Rect> heldOut;
+    std::mt19937 heldOutRng(options.seed * 31u + 7u);
+    while (static_cast<int>(heldOut.size()) < options.heldOutTiles) {
+        const std::size_t i = std::uniform_int_distribution<std::size_t>(0, tiles.size() - 1)(heldOutRng);
+        if (!excluded[i]) {
+            excluded[i] = true;
+            heldOut.push_back(tiles[i]);
+        }
+    }
+
+    models::ModelInputs labelled = inputs;
+    labelled.userLabels = cv::Mat1b(inputs.height(), inputs.width(), models::kNoClass);
+    models::PredictionOptions predicting;
+    predicting.monteCarloSamples = options.strategy == models::AcquisitionStrategy::Random ? 1 : options.monteCarloSamples;
+    models::Prediction prediction = model.predict(labelled, predicting, feedback);
+
+    std::vector<SimulatedRound> rounds;
+    SimulatedRound start;
+    start.heldOutMeanIou = heldOutScore(prediction, truth, heldOut);
+    rounds.push_back(start);
+    if (roundDone)
+        roundDone(start);
+    for (int round = 1; round <= options.rounds; ++round) {
+        const auto begin = std::chrono::steady_clock::now();
+        const auto scores = models::scoreTiles(prediction, tiles, options.strategy, rng);
+        const auto descriptions = options.diversity > 0.0 ? model.describeTiles(labelled, tiles) : std::vector<std::vector<float>>{};
+        SimulatedRound result = rounds.back();
+        result.round = round;
+        for (int index : models::selectTiles(scores, descriptions, options.tilesPerRound, options.diversity, excluded)) {
+            excluded[index] = true; // annotated once
+            result.clicks += annotateTile(prediction.classes, truth, tiles[index], options.clicksPerTile, labelled.userLabels);
+        }
+        result.labelledPixels = cv::countNonZero(labelled.userLabels != models::kNoClass);
+        models::TrainingOptions fineTune;
+        fineTune.steps = options.fineTuneSteps;
+        fineTune.cropSize = options.tileSize;
+        fineTune.learningRate = 5e-4;
+        fineTune.seed = options.seed + static_cast<unsigned>(round);
+        model.train(labelled, fineTune, {}, feedback);
+        prediction = model.predict(labelled, predicting, feedback);
+        result.heldOutMeanIou = heldOutScore(prediction, truth, heldOut);
+        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        rounds.push_back(result);
+        if (roundDone)
+            roundDone(result);
+    }
+    return rounds;
+}
+
+double labelFractionToMatch(const std::vector<SimulatedRound>& strategy, const std::vector<SimulatedRound>& random)
+{
+    if (strategy.empty() || random.empty() || random.back().labelledPixels <= 0)
+        return 1.0;
+    const double target = random.back().heldOutMeanIou;
+    for (const auto& round : strategy)
+        if (round.heldOutMeanIou >= target)
+            return static_cast<double>(round.labelledPixels) / random.back().labelledPixels;
+    return kNeverMatched;
+}
+
+} // namespace banquise::labeling

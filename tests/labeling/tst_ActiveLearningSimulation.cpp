@@ -1,0 +1,81 @@
+#include "common/TempSceneFolder.h"
+#include "common/TestRegistry.h"
+
+#include "labeling/ActiveLearningSimulation.h"
+#include "models/ComputeDevice.h"
+#include "models/ModelInputs.h"
+#include "models/Scores.h"
+#include "models/SeaIceModel.h"
+#include "scene/SceneError.h"
+#include "scene/SceneReader.h"
+#include "scene/synthetic/SyntheticScene.h"
+#include "scene/synthetic/SyntheticTruth.h"
+
+#include <QTest>
+
+using namespace banquise;
+
+// Active learning with the simulated annotator on a small synthetic scene:
+// a weak model, two rounds of clicks on queued tiles, fine-tuning on them.
+class TestActiveLearningSimulation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void labelsFromQueuedTilesRaiseTheHeldOutScore()
+    {
+        models::configureComputeDevice();
+        tests::TempSceneFolder folder;
+        scene::synthetic::SynthOptions synth;
+        synth.seed = 4;
+        synth.sizeKm = 8.0;
+        scene::synthetic::writeSyntheticScene(synth, folder.path());
+        const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder.path()).scene);
+        const cv::Mat1b truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder.path()).surface);
+
+        models::SeaIceModel model(models::ModelConfig{}, 2);
+        models::TrainingOptions weak;
+        weak.steps = 40;
+        weak.cropSize = 96;
+        model.train(inputs, weak);
+
+        labeling::SimulationOptions options;
+        options.strategy = models::AcquisitionStrategy::Bald;
+        options.rounds = 2;
+        options.tilesPerRound = 2;
+        options.clicksPerTile = 8;
+        options.tileSize = 64;
+        options.fineTuneSteps = 40;
+        options.monteCarloSamples = 4;
+        int reported = 0;
+        const auto rounds = labeling::simulateActiveLearning(model, inputs, truth, options,
+                                                             [&](const labeling::SimulatedRound&) { ++reported; });
+        QCOMPARE(rounds.size(), std::size_t(3));
+        QCOMPARE(reported, 3);
+        QCOMPARE(rounds[0].labelledPixels, 0LL);
+        QVERIFY(rounds[1].clicks > 0 && rounds[1].clicks <= 16);
+        QVERIFY(rounds[2].labelledPixels > rounds[1].labelledPixels);
+        QVERIFY(rounds[2].labelledPixels < 40LL * 49); // discs of a few pixels, never whole tiles
+        qInfo("held-out mIoU %.3f -> %.3f -> %.3f with %lld labelled pixels", rounds[0].heldOutMeanIou, rounds[1].heldOutMeanIou,
+              rounds[2].heldOutMeanIou, rounds[2].labelledPixels);
+        QVERIFY(rounds[2].heldOutMeanIou > rounds[0].heldOutMeanIou + 0.02); // the curve rises
+    }
+
+    void labelFractionsCompareCurves()
+    {
+        const std::vector<labeling::SimulatedRound> random{{0, 0, 0, 0.5}, {1, 10, 100, 0.6}, {2, 20, 200, 0.7}};
+        const std::vector<labeling::SimulatedRound> better{{0, 0, 0, 0.5}, {1, 10, 80, 0.72}, {2, 20, 160, 0.75}};
+        const std::vector<labeling::SimulatedRound> worse{{0, 0, 0, 0.5}, {1, 10, 100, 0.55}, {2, 20, 200, 0.6}};
+        QCOMPARE(labeling::labelFractionToMatch(better, random), 0.4);
+        QCOMPARE(labeling::labelFractionToMatch(worse, random), labeling::kNeverMatched);
+    }
+
+    void aTruthOnAnotherGridIsRefused()
+    {
+        models::ModelInputs inputs;
+        inputs.grid = scene::AnalysisGrid(3413, 0, 0, 40, 100, 100);
+        models::SeaIceModel model;
+        QVERIFY_THROWS_EXCEPTION(scene::SceneError, labeling::simulateActiveLearning(model, inputs, cv::Mat1b(50, 50), {}));
+    }
+};
+
+BANQUISE_REGISTER_TEST(TestActiveLearningSimulation);
+#include "tst_ActiveLearningSimulation.moc"
