@@ -10,6 +10,8 @@
 #include "widgets/LayerPanel.h"
 #include "widgets/ViewGrid.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 
@@ -30,6 +32,7 @@ LabelingWorkbench::LabelingWorkbench(widgets::ViewGrid* grid, widgets::LayerPane
       m_panel(new widgets::LabelToolsPanel(*m_tool))
 {
     m_grid->setMapTool(m_tool);
+    connect(m_panel, &widgets::LabelToolsPanel::retrainRequested, this, &LabelingWorkbench::retrainRequested);
     connect(m_tool, &widgets::LabelTool::editFailed, this,
             [this](const QString& message) { m_report(tr("The label was not stored"), message); });
 }
@@ -134,6 +137,32 @@ bool LabelingWorkbench::importLabels(const QString& path)
         return false;
     }
     return true;
+}
+
+std::int64_t LabelingWorkbench::recordModelVersion(const std::function<bool(const QString& path)>& save)
+{
+    if (!m_session)
+        return 0;
+    const QFileInfo project(QString::fromStdString(m_store->path()));
+    const QDir models(project.absolutePath() + "/" + project.completeBaseName() + "-models");
+    const auto versions = m_store->modelVersions();
+    const QString path = models.filePath(QString("model-%1.pt").arg(versions.size() + 1));
+    if (!models.mkpath(".") || !save(path))
+        return 0;
+    labeling::ModelVersion version;
+    version.name = tr("fine-tuned on the labels of %1").arg(m_sceneName).toStdString();
+    version.weightsPath = path.toStdString();
+    if (!versions.empty())
+        version.parentId = versions.back().id;
+    version.time = static_cast<double>(QDateTime::currentSecsSinceEpoch());
+    version.metrics["labelled_pixels"] = static_cast<double>(m_session->layer()->labelledPixelCount());
+    version.metrics["annotations"] = static_cast<double>(m_store->annotationCount(m_session->sceneId()));
+    try {
+        return m_store->addModelVersion(version);
+    } catch (const labeling::ProjectError& e) {
+        m_report(tr("The model version was not recorded"), QString::fromStdString(e.what()));
+        return 0;
+    }
 }
 
 void LabelingWorkbench::chooseExportPath()

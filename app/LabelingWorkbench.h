@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -55,6 +56,10 @@ public:
     // Labels from a GeoPackage, shapefile or GeoTIFF mask, as one undoable edit.
     bool importLabels(const QString& path);
 
+    // Saves a model beside the project (through `save`) and records it as a
+    // version with the labels it learnt from; its id, or 0 when it failed.
+    std::int64_t recordModelVersion(const std::function<bool(const QString& path)>& save);
+
     void chooseProjectToOpen();
     void chooseProjectToCreate();
     void chooseExportPath();
@@ -63,6 +68,7 @@ public:
 Q_SIGNALS:
     void labelsChanged();
     void projectOpened(const QString& path);
+    void retrainRequested();
 
 private:
     void endSession();

@@ -4,6 +4,8 @@
 #include "app/ModelWorkbench.h"
 #include "app/SampleScenePath.h"
 #include "app/SceneKey.h"
+#include "labeling/LabelSession.h"
+#include "labeling/ModelLabels.h"
 #include "rendering/ViewScene.h"
 #include "scene/DriftCompensation.h"
 #include "scene/MotionField.h"
@@ -40,6 +42,9 @@
 namespace banquise::app {
 
 namespace {
+// Steps of one Retrain on the labels when a model is there.
+constexpr int kFineTuneSteps = 100;
+
 // What a background load hands back: the scene, or the reason it failed.
 struct LoadOutcome {
     std::shared_ptr<scene::LoadedScene> loaded;
@@ -96,6 +101,11 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     tabifyDockWidget(modelsDock, labelsDock);
     modelsDock->raise();
     connect(m_labeling, &LabelingWorkbench::projectOpened, labelsDock, &QDockWidget::raise);
+    connect(m_labeling, &LabelingWorkbench::retrainRequested, this, &MainWindow::retrainOnLabels);
+    connect(m_models, &ModelWorkbench::trainingFinished, this, [this] {
+        if (std::exchange(m_fineTuning, false))
+            m_labeling->recordModelVersion([this](const QString& path) { return m_models->saveModel(path); });
+    });
 
     m_readout->setObjectName("cursorReadout");
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -280,6 +290,21 @@ void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
     m_labeling->showScene(*m_scene, source.isEmpty() ? QString() : QString::fromStdString(sceneFolderOf(source.toStdString())));
     m_panel->reload();
     Q_EMIT sceneShown();
+}
+
+void MainWindow::retrainOnLabels()
+{
+    const labeling::LabelSession* session = m_labeling->session();
+    if (!session || session->layer()->labelledPixelCount() == 0) {
+        showProblem(tr("Retrain"), tr("Open a project and label the scene first."));
+        return;
+    }
+    if (m_models->isBusy())
+        return;
+    m_fineTuning = true;
+    // A model already there is fine-tuned briefly; otherwise one is trained.
+    const int steps = m_models->hasModel() ? kFineTuneSteps : m_training->steps();
+    m_models->fineTuneInBackground(steps, labeling::modelClassesOf(*session->layer()));
 }
 
 void MainWindow::estimateDriftInBackground()

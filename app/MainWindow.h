@@ -66,6 +66,9 @@ public:
     // views (the original stays, hidden: toggling the two in the layer
     // panel switches compensation off and on).
     void estimateDriftInBackground();
+    // Fine-tunes the model on the shown scene's labels (Retrain), predicts
+    // again and records the new model version in the project.
+    void retrainOnLabels();
 
 Q_SIGNALS:
     void sceneShown();
@@ -92,6 +95,7 @@ private:
     QToolButton* m_cancel;
     std::shared_ptr<scene::Feedback> m_loading;
     std::unique_ptr<scene::Scene> m_scene;
+    bool m_fineTuning = false; // the running training job learns from the labels
 };
 
 } // namespace banquise::app

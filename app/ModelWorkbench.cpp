@@ -62,6 +62,16 @@ void ModelWorkbench::fail(const QString& title, const QString& message)
 
 void ModelWorkbench::trainInBackground(int steps)
 {
+    startTraining(steps, {});
+}
+
+void ModelWorkbench::fineTuneInBackground(int steps, const cv::Mat1b& userLabels)
+{
+    startTraining(steps, userLabels);
+}
+
+void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
+{
     const scene::Scene* shown = m_scene();
     if (!shown) {
         fail(tr("Train models"), tr("Open a scene first."));
@@ -93,12 +103,20 @@ void ModelWorkbench::trainInBackground(int steps)
         predictInBackground();
     });
     widgets::TrainingPanel* panel = m_panel;
-    watcher->setFuture(QtConcurrent::run([snapshot, feedback, steps, panel]() -> JobOutcome {
+    // Fine-tuning continues the model shown; the job owns it until it is done.
+    std::shared_ptr<models::SeaIceModel> start = userLabels.empty() ? nullptr : m_model;
+    const cv::Mat1b labels = userLabels.clone();
+    watcher->setFuture(QtConcurrent::run([snapshot, feedback, steps, panel, start, labels]() -> JobOutcome {
         try {
-            const models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
+            models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
+            if (!labels.empty() && (labels.rows != inputs.height() || labels.cols != inputs.width()))
+                return {nullptr, {}, tr("The labels are not on the scene's grid.")};
+            inputs.userLabels = labels;
             models::TrainingOptions options;
             options.steps = steps;
-            auto model = std::make_shared<models::SeaIceModel>(models::ModelConfig{}, options.seed);
+            if (start)
+                options.learningRate = 5e-4; // fine-tuning: stay near the model
+            auto model = start ? start : std::make_shared<models::SeaIceModel>(models::ModelConfig{}, options.seed);
             model->train(
                 inputs, options,
                 [panel](const models::TrainingProgress& p) {
@@ -138,6 +156,11 @@ void ModelWorkbench::predictInBackground()
             return;
         }
         for (const auto& layer : outcome.layers) {
+            // A new prediction replaces the maps of the previous one.
+            while (const auto previous = target->findLayer(layer->name())) {
+                m_grid->removeLayer(*previous);
+                target->removeLayers(layer->name());
+            }
             target->addLayer(layer);
             m_grid->addLayer(layer, false);
         }
@@ -179,6 +202,10 @@ bool ModelWorkbench::saveModel(const QString& path)
 {
     if (!m_model) {
         fail(tr("Save model"), tr("Train or load a model first."));
+        return false;
+    }
+    if (m_job) {
+        fail(tr("Save model"), tr("Wait for the model job to finish."));
         return false;
     }
     try {

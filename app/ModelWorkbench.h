@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include <opencv2/core/mat.hpp>
+
 #include <functional>
 #include <memory>
 
@@ -38,10 +40,15 @@ public:
     ~ModelWorkbench() override;
 
     void trainInBackground(int steps);
+    // Trains on the user's labels as well (SeaIceClass per pixel, kNoClass
+    // unlabelled): the model there is fine-tuned (a new one is trained when
+    // there is none), then predicts; the new maps replace the old ones.
+    void fineTuneInBackground(int steps, const cv::Mat1b& userLabels);
     void loadModel(const QString& path);
     bool saveModel(const QString& path);
     void predictInBackground();
     bool hasModel() const { return m_model != nullptr; }
+    bool isBusy() const { return m_job != nullptr; }
 
 Q_SIGNALS:
     void trainingFinished();
@@ -52,6 +59,7 @@ private:
     void chooseModelToLoad();
     void chooseModelPath();
     void fail(const QString& title, const QString& message);
+    void startTraining(int steps, const cv::Mat1b& userLabels);
 
     widgets::TrainingPanel* m_panel;
     widgets::ViewGrid* m_grid;

@@ -23,6 +23,8 @@ public:
     void setReferenceTime(double t) { m_referenceTime = t; }
 
     void addLayer(std::shared_ptr<const Layer> layer);
+    // Takes out the layers with this name; how many there were.
+    int removeLayers(const std::string& name);
     const std::vector<std::shared_ptr<const Layer>>& layers() const { return m_layers; }
     std::shared_ptr<const Layer> findLayer(const std::string& name) const;
 

@@ -59,9 +59,15 @@ LabelToolsPanel::LabelToolsPanel(LabelTool& tool, QWidget* parent) : QWidget(par
     m_redo->setShortcuts(redoKeys);
     addAction(m_undo);
     addAction(m_redo);
+    m_retrain = new QAction(tr("Retrain"), this);
+    m_retrain->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_retrain->setToolTip(tr("Fine-tune the model on the labels so far, then predict again (Ctrl+R)"));
+    connect(m_retrain, &QAction::triggered, this, &LabelToolsPanel::retrainRequested);
+    addAction(m_retrain);
     auto* undoRow = new QHBoxLayout;
     undoRow->addWidget(buttonFor(m_undo, m_controls));
     undoRow->addWidget(buttonFor(m_redo, m_controls));
+    undoRow->addWidget(buttonFor(m_retrain, m_controls));
     undoRow->addStretch();
     controls->addLayout(undoRow);
     m_history = new QUndoView(m_controls);

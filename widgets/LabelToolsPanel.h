@@ -25,7 +25,8 @@ namespace banquise::widgets {
 // negative click), the class palette, the brush size, undo/redo with the
 // edit history, and what the project holds. Every tool and class has a
 // keyboard shortcut (H B E L C X, the class keys 0-3, [ and ] for the size,
-// Ctrl+Z / Ctrl+Shift+Z). Drives a LabelTool it does not own.
+// Ctrl+Z / Ctrl+Shift+Z), and Retrain (Ctrl+R): fine-tune the model on the
+// labels. Drives a LabelTool it does not own.
 class LabelToolsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -37,7 +38,12 @@ public:
     QAction* classAction(labeling::LabelCode code) const { return m_classes.at(code); }
     QAction* undoAction() const { return m_undo; }
     QAction* redoAction() const { return m_redo; }
+    QAction* retrainAction() const { return m_retrain; }
     QString summary() const;
+
+Q_SIGNALS:
+    // Fine-tune the model on the labels so far (Retrain, Ctrl+R).
+    void retrainRequested();
 
 private:
     void addToolRow(QVBoxLayout* layout);
@@ -52,6 +58,7 @@ private:
     QSpinBox* m_size = nullptr;
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
+    QAction* m_retrain = nullptr;
     QUndoView* m_history = nullptr;
     QLabel* m_summary = nullptr;
     QWidget* m_controls = nullptr;

@@ -235,6 +235,38 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(gpkg).size() > 0);
     }
 
+    void retrainingOnLabelsReplacesTheMapsAndRecordsTheModel()
+    {
+        const std::string folder = m_folder.path("labelled");
+        scene::synthetic::SynthOptions options;
+        options.sizeKm = 8.0;
+        scene::synthetic::writeSyntheticScene(options, folder);
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openSceneInBackground(QString::fromStdString(folder));
+        QVERIFY(shown.wait(30000));
+        app::LabelingWorkbench* labels = m_window->labeling();
+        QVERIFY(labels->openProject(QString::fromStdString(m_folder.path("retrain.banquise"))));
+        labels->session()->addPolygon(labeling::LabelCode::OpenLead, {{10, 10}, {60, 10}, {60, 40}, {10, 40}});
+        labels->session()->addPolygon(labeling::LabelCode::Floe, {{100, 100}, {150, 100}, {150, 150}});
+
+        app::ModelWorkbench* models = m_window->models();
+        QSignalSpy predicted(models, &app::ModelWorkbench::predictionShown);
+        models->trainInBackground(10);
+        QVERIFY(predicted.wait(120000));
+        labels->panel()->retrainAction()->trigger();
+        QVERIFY(predicted.wait(120000));
+        const auto versions = labels->store()->modelVersions();
+        QCOMPARE(versions.size(), std::size_t(1));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(versions[0].weightsPath)));
+        QVERIFY(versions[0].metrics.at("labelled_pixels") > 1000.0);
+        QCOMPARE(versions[0].metrics.at("annotations"), 2.0);
+        // The new maps replaced the old ones.
+        int classMaps = 0;
+        for (const auto& layer : m_window->currentScene()->layers())
+            classMaps += layer->name() == "Model classes";
+        QCOMPARE(classMaps, 1);
+    }
+
     void snapshotIsTheViewGrid()
     {
         const QImage image = m_window->snapshot();

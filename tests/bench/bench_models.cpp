@@ -6,14 +6,18 @@
 //   bench_models OUT_DIR [STEPS]
 #include "BenchReport.h"
 
+#include "labeling/ActiveLearningSimulation.h"
+#include "models/ClickProtocol.h"
 #include "models/ComputeDevice.h"
 #include "models/Evaluation.h"
 #include "models/ModelInputs.h"
+#include "models/Scores.h"
 #include "models/SeaIceModel.h"
 #include "scene/SceneReader.h"
 #include "scene/synthetic/SyntheticScene.h"
 #include "scene/synthetic/SyntheticTruth.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -63,5 +67,36 @@ int main(int argc, char** argv)
     bench::report("elev_rmse_m", e.elevation.rmse);
     bench::report("elev_rmse_idw_m", e.elevationIdw.rmse);
     bench::report("elev_rmse_kriging_m", e.elevationKriging.rmse);
+
+    // DIAL: the click protocol on the 512 x 512 tile at the scene's centre,
+    // and how long the click head takes to refine that tile.
+    const cv::Mat1b truthClasses = models::classesFromSurfaceCodes(truth.surface);
+    const int side = std::min({512, inputs.width(), inputs.height()});
+    const cv::Rect tile((inputs.width() - side) / 2, (inputs.height() - side) / 2, side, side);
+    const models::InteractiveSegmentation interactive(model, inputs, tile);
+    const models::ClickCurve curve = models::runClickProtocol(interactive, truthClasses(tile).clone(), 20);
+    bench::report("noc85", curve.clicksToReach(0.85, 20));
+    bench::report("noc90", curve.clicksToReach(0.90, 20));
+    bench::report("click_iou_gain_10", curve.gainAfter(10));
+    std::vector<models::Click> clicks;
+    std::vector<double> refine;
+    cv::Mat1b current = interactive.classes(clicks);
+    for (int k = 0; k < 10; ++k) {
+        if (const auto click = models::nextCorrectiveClick(current, truthClasses(tile), tile.tl()))
+            clicks.push_back(*click);
+        const bench::Stopwatch once;
+        current = interactive.classes(clicks);
+        refine.push_back(1000.0 * once.seconds());
+    }
+    std::sort(refine.begin(), refine.end());
+    bench::report("click_refine_ms", refine[refine.size() / 2]);
+
+    // One active-learning round on the demo scene: queue, clicks, retrain, re-score.
+    labeling::SimulationOptions round;
+    round.strategy = models::AcquisitionStrategy::Entropy;
+    round.rounds = 1;
+    round.tileSize = 256;
+    const auto rounds = labeling::simulateActiveLearning(model, inputs, truthClasses, round);
+    bench::report("al_round_s", rounds.back().seconds);
     return 0;
 }
