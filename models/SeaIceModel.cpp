@@ -35,6 +35,8 @@ double SeaIceModel::flopsPerPixel(int monteCarloSamples) const
         if (w.dim() != 4)
             continue; // biases
         const std::string module = parameter.key().substr(0, parameter.key().find('.'));
+        if (module.rfind("click", 0) == 0)
+            continue; // the click head runs only when there are clicks
         const double macs = static_cast<double>(w.numel());
         const auto level = share.find(module);
         const double repeats = module == "classes" || module == "elevation" ? monteCarloSamples : 1.0;

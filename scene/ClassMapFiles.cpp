@@ -240,7 +240,9 @@ void writeClassPolygons(const std::string& path, const AnalysisGrid& grid, const
     double transform[6];
     grid.geoTransform(transform);
     const ClassRaster raster = memoryClassRaster(grid.width(), grid.height(), transform, grid.crsWkt(), classes, noData);
-    layer->StartTransaction();
+    // One transaction: GeoPackage writes feature by feature otherwise.
+    if (layer->StartTransaction() != OGRERR_NONE)
+        throw SceneError(path, withGdalReason("cannot start writing the polygons"));
     polygonize(raster, layer, 0, path);
     // Names from codes, for readers that do not know Banquise's codes.
     layer->ResetReading();
@@ -249,7 +251,8 @@ void writeClassPolygons(const std::string& path, const AnalysisGrid& grid, const
         for (const auto& n : names)
             if (n.code == code)
                 feature->SetField(1, n.name.c_str());
-        layer->SetFeature(feature.get());
+        if (layer->SetFeature(feature.get()) != OGRERR_NONE)
+            throw SceneError(path, withGdalReason("cannot name the class of polygon " + std::to_string(feature->GetFID())));
     }
     if (layer->CommitTransaction() != OGRERR_NONE)
         throw SceneError(path, withGdalReason("cannot write the polygons"));
