@@ -79,6 +79,7 @@ void LabelingWorkbench::endSession()
     if (!m_session)
         return;
     m_panel->setSession(nullptr);
+    Q_EMIT sessionChanged(nullptr);
     m_grid->removeLayer(*m_session->layer());
     m_session.reset();
     m_layers->reload();
@@ -103,6 +104,7 @@ void LabelingWorkbench::startSession()
             [this](const QString& message) { m_report(tr("The edit was not stored"), message); });
     m_grid->addLayer(m_session->layer(), true);
     m_panel->setSession(m_session.get());
+    Q_EMIT sessionChanged(m_session.get());
     m_layers->reload();
 }
 

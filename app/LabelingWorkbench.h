@@ -69,6 +69,8 @@ Q_SIGNALS:
     void labelsChanged();
     void projectOpened(const QString& path);
     void retrainRequested();
+    // The label session changed (another project or scene); nullptr: none.
+    void sessionChanged(labeling::LabelSession* session);
 
 private:
     void endSession();

@@ -1,5 +1,6 @@
 #include "app/MainWindow.h"
 
+#include "app/ClickRefinement.h"
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "app/SampleScenePath.h"
@@ -73,7 +74,7 @@ void MainWindow::showProblem(const QString& title, const QString& message)
 
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
-      m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr), m_labeling(nullptr),
+      m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr), m_labeling(nullptr), m_refinement(nullptr),
       m_readout(new QLabel(this)), m_busy(new QProgressBar(this)),
       m_cancel(new QToolButton(this))
 {
@@ -102,6 +103,10 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     modelsDock->raise();
     connect(m_labeling, &LabelingWorkbench::projectOpened, labelsDock, &QDockWidget::raise);
     connect(m_labeling, &LabelingWorkbench::retrainRequested, this, &MainWindow::retrainOnLabels);
+    m_refinement = new ClickRefinement(m_models, m_grid, this);
+    connect(m_labeling, &LabelingWorkbench::sessionChanged, m_refinement, &ClickRefinement::setSession);
+    connect(m_refinement, &ClickRefinement::layersChanged, m_panel, &widgets::LayerPanel::reload);
+    connect(m_refinement, &ClickRefinement::unavailable, this, [this](const QString& why) { statusBar()->showMessage(why, 5000); });
     connect(m_models, &ModelWorkbench::trainingFinished, this, [this] {
         if (std::exchange(m_fineTuning, false))
             m_labeling->recordModelVersion([this](const QString& path) { return m_models->saveModel(path); });
@@ -132,6 +137,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
 MainWindow::~MainWindow()
 {
     delete m_models; // cancels and waits for a model job before the panels it reports to go
+    delete m_refinement; // waits for a refinement job that uses the model
     delete m_labeling; // its label layer leaves the views while they exist
 }
 

@@ -25,6 +25,7 @@ class ViewGrid;
 
 namespace banquise::app {
 
+class ClickRefinement;
 class LabelingWorkbench;
 class ModelWorkbench;
 
@@ -58,6 +59,7 @@ public:
     widgets::TrainingPanel* trainingPanel() const { return m_training; }
     ModelWorkbench* models() const { return m_models; }
     LabelingWorkbench* labeling() const { return m_labeling; }
+    ClickRefinement* clickRefinement() const { return m_refinement; }
     const scene::Scene* currentScene() const { return m_scene.get(); }
 
     // Estimates the ice drift between the scene's two SAR dates on a worker
@@ -90,6 +92,7 @@ private:
     widgets::TrainingPanel* m_training;
     ModelWorkbench* m_models;
     LabelingWorkbench* m_labeling;
+    ClickRefinement* m_refinement;
     QLabel* m_readout;
     QProgressBar* m_busy;
     QToolButton* m_cancel;

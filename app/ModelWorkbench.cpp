@@ -23,6 +23,7 @@ struct JobOutcome {
     std::shared_ptr<models::SeaIceModel> model;
     std::vector<std::shared_ptr<const scene::Layer>> layers;
     QString error;
+    std::shared_ptr<const models::ModelInputs> inputs;
 };
 
 // Views of the 2 x 2 grid that show the maps: classes beside the SAR,
@@ -110,7 +111,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
         try {
             models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
             if (!labels.empty() && (labels.rows != inputs.height() || labels.cols != inputs.width()))
-                return {nullptr, {}, tr("The labels are not on the scene's grid.")};
+                return {nullptr, {}, tr("The labels are not on the scene's grid."), {}};
             inputs.userLabels = labels;
             models::TrainingOptions options;
             options.steps = steps;
@@ -123,9 +124,9 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
                     QMetaObject::invokeMethod(panel, [panel, p] { panel->addProgress(p); }, Qt::QueuedConnection);
                 },
                 feedback.get());
-            return {model, {}, {}};
+            return {model, {}, {}, {}};
         } catch (const std::exception& e) {
-            return {nullptr, {}, QString::fromStdString(e.what())};
+            return {nullptr, {}, QString::fromStdString(e.what()), {}};
         }
     }));
 }
@@ -155,6 +156,7 @@ void ModelWorkbench::predictInBackground()
             fail(tr("Predict"), outcome.error.isEmpty() ? tr("The scene was closed.") : outcome.error);
             return;
         }
+        m_inputs = outcome.inputs;
         for (const auto& layer : outcome.layers) {
             // A new prediction replaces the maps of the previous one.
             while (const auto previous = target->findLayer(layer->name())) {
@@ -177,11 +179,11 @@ void ModelWorkbench::predictInBackground()
     const std::shared_ptr<const models::SeaIceModel> model = m_model;
     watcher->setFuture(QtConcurrent::run([snapshot, feedback, model]() -> JobOutcome {
         try {
-            const models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
-            const models::Prediction prediction = model->predict(inputs, {}, feedback.get());
-            return {nullptr, models::predictionLayers(prediction, inputs.grid, snapshot->referenceTime(), "Banquise model"), {}};
+            auto inputs = std::make_shared<const models::ModelInputs>(models::gatherModelInputs(*snapshot, feedback.get()));
+            const models::Prediction prediction = model->predict(*inputs, {}, feedback.get());
+            return {nullptr, models::predictionLayers(prediction, inputs->grid, snapshot->referenceTime(), "Banquise model"), {}, inputs};
         } catch (const std::exception& e) {
-            return {nullptr, {}, QString::fromStdString(e.what())};
+            return {nullptr, {}, QString::fromStdString(e.what()), {}};
         }
     }));
 }

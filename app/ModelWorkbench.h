@@ -9,6 +9,7 @@
 
 namespace banquise::models {
 class SeaIceModel;
+struct ModelInputs;
 }
 namespace banquise::scene {
 class Feedback;
@@ -49,6 +50,10 @@ public:
     void predictInBackground();
     bool hasModel() const { return m_model != nullptr; }
     bool isBusy() const { return m_job != nullptr; }
+    // The model shown and the inputs of its last prediction (for interactive
+    // refinement); null until a prediction was shown. Not to be used while busy.
+    std::shared_ptr<models::SeaIceModel> model() const { return m_model; }
+    std::shared_ptr<const models::ModelInputs> inputs() const { return m_inputs; }
 
 Q_SIGNALS:
     void trainingFinished();
@@ -67,6 +72,7 @@ private:
     SceneAccess m_scene;
     ProblemReport m_report;
     std::shared_ptr<models::SeaIceModel> m_model;
+    std::shared_ptr<const models::ModelInputs> m_inputs;
     std::shared_ptr<scene::Feedback> m_job;
 };
 

@@ -171,6 +171,15 @@ LabelChange LabelLayer::paint(const Annotation& annotation)
     return change;
 }
 
+LabelChange LabelLayer::setBlock(int column, int row, int width, int height, const std::uint8_t* values)
+{
+    LabelChange change;
+    for (int r = std::max(0, row); r < std::min(m_grid.height(), row + height); ++r)
+        for (int c = std::max(0, column); c < std::min(m_grid.width(), column + width); ++c)
+            set(c, r, values[static_cast<std::size_t>(r - row) * width + (c - column)], change);
+    return change;
+}
+
 void LabelLayer::revert(const LabelChange& change)
 {
     // Backwards: a pixel changed twice gets its first value back.

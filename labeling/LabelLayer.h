@@ -51,6 +51,9 @@ public:
     // Paints the segment a..b of a stroke being drawn, with a disc of `radius`.
     LabelChange paintSegment(PixelPoint a, PixelPoint b, double radius, std::uint8_t value);
     void revert(const LabelChange& change);
+    // Sets a block of pixels (row-major `values`, `width` x `height` from
+    // (column, row)), clipped to the grid: a refined prediction shown as classes.
+    LabelChange setBlock(int column, int row, int width, int height, const std::uint8_t* values);
 
     std::size_t labelledPixelCount() const;
     // Every pixel, row-major (kUnlabelled where nothing was drawn).

@@ -185,9 +185,20 @@ std::int64_t LabelSession::commit(Annotation annotation, LabelChange change)
     }
     const auto id = annotation.id;
     const QString text = describe(annotation);
+    const Annotation added = annotation;
     m_undoStack.push(new AnnotationCommand(*this, {std::move(annotation)}, std::move(change), text));
     Q_EMIT labelsChanged();
+    Q_EMIT annotationAdded(added);
     return id;
+}
+
+std::vector<Annotation> LabelSession::clicks() const
+{
+    std::vector<Annotation> result;
+    for (auto& a : m_store.annotations(m_sceneId))
+        if (a.kind == AnnotationKind::Click)
+            result.push_back(std::move(a));
+    return result;
 }
 
 std::size_t LabelSession::importAnnotations(std::vector<Annotation> annotations, const QString& description)

@@ -44,6 +44,8 @@ public:
 
     std::int64_t addPolygon(LabelCode label, std::vector<PixelPoint> polygon);
     std::int64_t addClick(LabelCode label, bool positive, PixelPoint point);
+    // The clicks stored for this scene (DIAL's click maps).
+    std::vector<Annotation> clicks() const;
     // Annotations from a file, stored in one transaction (all or none) as
     // source "import" and undone as one edit. Returns how many.
     std::size_t importAnnotations(std::vector<Annotation> annotations, const QString& description);
@@ -51,6 +53,8 @@ public:
 Q_SIGNALS:
     // After every change of the label layer: a segment, an edit, an undo or redo.
     void labelsChanged();
+    // A new annotation was stored (not on undo/redo): DIAL clicks refine the map.
+    void annotationAdded(const labeling::Annotation& annotation);
     // Undo or redo could not reach the store; the layer was left as it was.
     void editFailed(const QString& message);
 

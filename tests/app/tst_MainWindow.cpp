@@ -2,7 +2,9 @@
 #include "common/TestRegistry.h"
 #include "common/TwoLayerScene.h"
 
+#include "app/ClickRefinement.h"
 #include "app/LabelingWorkbench.h"
+#include "labeling/LabelLayer.h"
 #include "app/MainWindow.h"
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectStore.h"
@@ -265,6 +267,42 @@ private Q_SLOTS:
         for (const auto& layer : m_window->currentScene()->layers())
             classMaps += layer->name() == "Model classes";
         QCOMPARE(classMaps, 1);
+    }
+
+    void aClickRefinesTheClassesOfItsTile()
+    {
+        const std::string folder = m_folder.path("clicked");
+        scene::synthetic::SynthOptions options;
+        options.sizeKm = 8.0;
+        scene::synthetic::writeSyntheticScene(options, folder);
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openSceneInBackground(QString::fromStdString(folder));
+        QVERIFY(shown.wait(30000));
+        app::LabelingWorkbench* labels = m_window->labeling();
+        QVERIFY(labels->openProject(QString::fromStdString(m_folder.path("clicks.banquise"))));
+        app::ClickRefinement* refinement = m_window->clickRefinement();
+        QSignalSpy unavailable(refinement, &app::ClickRefinement::unavailable);
+        QSignalSpy refined(refinement, &app::ClickRefinement::refined);
+        // Before any prediction a click is stored, and says it cannot refine yet.
+        labels->session()->addClick(labeling::LabelCode::OpenLead, true, {20.5, 20.5});
+        QCOMPARE(unavailable.count(), 1);
+
+        app::ModelWorkbench* models = m_window->models();
+        QSignalSpy predicted(models, &app::ModelWorkbench::predictionShown);
+        models->trainInBackground(10);
+        QVERIFY(predicted.wait(120000));
+        labels->panel()->toolAction(widgets::LabelToolKind::PositiveClick)->trigger();
+        labels->panel()->classAction(labeling::LabelCode::RefrozenLead)->trigger();
+        widgets::VtkView* view = m_window->viewGrid()->view(0);
+        const auto& grid = m_window->currentScene()->grid();
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->mapToDisplay(grid.pixelCentre(100, 120)).toPoint());
+        QVERIFY(refined.wait(60000));
+        const auto& layer = *refinement->layer();
+        QCOMPARE(int(layer.at(100, 120)), int(labeling::LabelCode::RefrozenLead)); // the clicked pixel takes the class
+        QVERIFY(layer.labelledPixelCount() >= 200u * 200u); // the whole tile (the scene is 200 px wide) is shown
+        const auto& classesView = m_window->viewGrid()->view(1)->viewScene();
+        const int index = classesView.indexOf(layer);
+        QVERIFY(index >= 0 && classesView.style(index).visible);
     }
 
     void snapshotIsTheViewGrid()

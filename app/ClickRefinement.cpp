@@ -1,0 +1,158 @@
+#include "app/ClickRefinement.h"
+
+#include "app/ModelWorkbench.h"
+#include "labeling/LabelLayer.h"
+#include "labeling/LabelSession.h"
+#include "models/InteractiveSegmentation.h"
+#include "models/ModelInputs.h"
+#include "models/SeaIceClasses.h"
+#include "widgets/ViewGrid.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace banquise::app {
+
+namespace {
+
+constexpr int kTileSize = 512;
+// The classes view of the 2 x 2 grid (see ModelWorkbench).
+constexpr int kClassesView = 1;
+
+int modelClassOf(labeling::LabelCode code)
+{
+    switch (code) {
+    case labeling::LabelCode::Floe: return models::kFloe;
+    case labeling::LabelCode::OpenLead: return models::kOpenLead;
+    case labeling::LabelCode::RefrozenLead: return models::kRefrozenLead;
+    case labeling::LabelCode::Unknown: break;
+    }
+    return -1;
+}
+
+std::uint8_t labelCodeOf(std::uint8_t modelClass)
+{
+    switch (modelClass) {
+    case models::kFloe: return static_cast<std::uint8_t>(labeling::LabelCode::Floe);
+    case models::kOpenLead: return static_cast<std::uint8_t>(labeling::LabelCode::OpenLead);
+    case models::kRefrozenLead: return static_cast<std::uint8_t>(labeling::LabelCode::RefrozenLead);
+    default: return labeling::LabelLayer::kUnlabelled;
+    }
+}
+
+} // namespace
+
+struct ClickRefinement::Outcome {
+    std::shared_ptr<models::InteractiveSegmentation> tile;
+    cv::Mat1b classes;
+    QString error;
+};
+
+ClickRefinement::ClickRefinement(ModelWorkbench* models, widgets::ViewGrid* grid, QObject* parent)
+    : QObject(parent), m_models(models), m_grid(grid)
+{
+}
+
+ClickRefinement::~ClickRefinement()
+{
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+void ClickRefinement::setSession(labeling::LabelSession* session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    clear();
+    m_session = session;
+    if (session)
+        connect(session, &labeling::LabelSession::annotationAdded, this, [this](const labeling::Annotation& a) {
+            if (a.kind == labeling::AnnotationKind::Click)
+                refineAround(a);
+        });
+}
+
+void ClickRefinement::clear()
+{
+    if (m_layer) {
+        m_grid->removeLayer(*m_layer);
+        m_layer.reset();
+        Q_EMIT layersChanged();
+    }
+    m_tile.reset();
+    m_pending.reset();
+}
+
+void ClickRefinement::refineAround(const labeling::Annotation& click)
+{
+    const auto model = m_models->model();
+    const auto inputs = m_models->inputs();
+    if (!model || !inputs || m_models->isBusy()) {
+        Q_EMIT unavailable(!model || !inputs ? tr("Clicks refine the map once a model has predicted it.")
+                                             : tr("Clicks refine the map when the model job has finished."));
+        return;
+    }
+    if (m_running) {
+        m_pending = click;
+        return;
+    }
+    const int side = std::min({kTileSize, inputs->width(), inputs->height()});
+    const cv::Rect tile(std::clamp(static_cast<int>(click.points.front().column) - side / 2, 0, inputs->width() - side),
+                        std::clamp(static_cast<int>(click.points.front().row) - side / 2, 0, inputs->height() - side), side, side);
+    std::vector<models::Click> clicks;
+    for (const auto& a : m_session->clicks()) {
+        const int modelClass = modelClassOf(a.label);
+        const cv::Point at(static_cast<int>(a.points.front().column), static_cast<int>(a.points.front().row));
+        if (modelClass >= 0 && tile.contains(at))
+            clicks.push_back({at.x, at.y, modelClass, a.positive});
+    }
+    const auto cached = m_tile && m_tile->tile() == tile ? m_tile : nullptr;
+    m_running = true;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+        const Outcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_running = false;
+        show(outcome);
+        if (auto next = std::exchange(m_pending, std::nullopt))
+            refineAround(*next);
+    });
+    watcher->setFuture(QtConcurrent::run([model, inputs, tile, clicks, cached]() -> Outcome {
+        try {
+            auto segmentation = cached ? cached : std::make_shared<models::InteractiveSegmentation>(*model, *inputs, tile);
+            return {segmentation, segmentation->classes(clicks), {}};
+        } catch (const std::exception& e) {
+            return {nullptr, {}, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+void ClickRefinement::show(const Outcome& outcome)
+{
+    if (!outcome.error.isEmpty() || !m_session) {
+        Q_EMIT unavailable(outcome.error.isEmpty() ? tr("The project was closed.") : outcome.error);
+        return;
+    }
+    m_tile = outcome.tile;
+    if (!m_layer) {
+        scene::LayerInfo info;
+        info.name = "Refined classes";
+        info.quantity = scene::Quantity::SeaIceClass;
+        m_layer = std::make_shared<labeling::LabelLayer>(info, m_session->layer()->grid());
+        m_grid->addLayer(m_layer, false);
+        m_grid->setLayerVisible(*m_layer, true, kClassesView);
+        Q_EMIT layersChanged();
+    }
+    const cv::Rect& tile = m_tile->tile();
+    std::vector<std::uint8_t> codes(static_cast<std::size_t>(tile.area()));
+    for (int r = 0; r < tile.height; ++r)
+        for (int c = 0; c < tile.width; ++c)
+            codes[static_cast<std::size_t>(r) * tile.width + c] = labelCodeOf(outcome.classes(r, c));
+    m_layer->setBlock(tile.x, tile.y, tile.width, tile.height, codes.data());
+    m_grid->synchroniseLayers();
+    Q_EMIT refined();
+}
+
+} // namespace banquise::app

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "labeling/Annotation.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+namespace banquise::labeling {
+class LabelLayer;
+class LabelSession;
+}
+namespace banquise::models {
+class InteractiveSegmentation;
+}
+namespace banquise::widgets {
+class ViewGrid;
+}
+
+namespace banquise::app {
+
+class ModelWorkbench;
+
+// DIAL in the main window: every click the user stores refines the model's
+// classes on the 512 x 512 tile around it, given every click in that tile,
+// and shows them as "Refined classes" in the classes view. The tile's
+// features are computed once on a worker; further clicks in the same tile
+// run only the click head. Needs a shown prediction; waits while a model
+// job runs. GUI thread only.
+class ClickRefinement : public QObject {
+    Q_OBJECT
+public:
+    ClickRefinement(ModelWorkbench* models, widgets::ViewGrid* grid, QObject* parent = nullptr);
+    // Waits for a running refinement.
+    ~ClickRefinement() override;
+
+    // The session whose clicks refine (nullptr: none); a new one clears the refined layer.
+    void setSession(labeling::LabelSession* session);
+    const std::shared_ptr<labeling::LabelLayer>& layer() const { return m_layer; }
+
+Q_SIGNALS:
+    // The refined classes of a tile are on screen.
+    void refined();
+    // The "Refined classes" layer joined (or left) the views.
+    void layersChanged();
+    // A click could not refine (no prediction yet, a model job running, an error).
+    void unavailable(const QString& reason);
+
+private:
+    struct Outcome;
+    void refineAround(const labeling::Annotation& click);
+    void show(const Outcome& outcome);
+    void clear();
+
+    ModelWorkbench* m_models;
+    widgets::ViewGrid* m_grid;
+    QPointer<labeling::LabelSession> m_session;
+    std::shared_ptr<labeling::LabelLayer> m_layer;
+    std::shared_ptr<models::InteractiveSegmentation> m_tile;
+    bool m_running = false;
+    std::optional<labeling::Annotation> m_pending; // the latest click while a job runs
+};
+
+} // namespace banquise::app
