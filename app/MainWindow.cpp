@@ -1,12 +1,11 @@
 #include "app/MainWindow.h"
 
+#include "app/ActiveLearningWorkbench.h"
 #include "app/ClickRefinement.h"
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "app/SampleScenePath.h"
 #include "app/SceneKey.h"
-#include "labeling/LabelSession.h"
-#include "labeling/ModelLabels.h"
 #include "rendering/ViewScene.h"
 #include "scene/DriftCompensation.h"
 #include "scene/MotionField.h"
@@ -15,6 +14,7 @@
 #include "scene/VectorLayer.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
+#include "widgets/ActiveLearningPanel.h"
 #include "widgets/CursorReadout.h"
 #include "widgets/LabelToolsPanel.h"
 #include "app/ProjectFolder.h"
@@ -43,8 +43,6 @@
 namespace banquise::app {
 
 namespace {
-// Steps of one Retrain on the labels when a model is there.
-constexpr int kFineTuneSteps = 100;
 
 // What a background load hands back: the scene, or the reason it failed.
 struct LoadOutcome {
@@ -74,7 +72,7 @@ void MainWindow::showProblem(const QString& title, const QString& message)
 
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
-      m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr), m_labeling(nullptr), m_refinement(nullptr),
+      m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr), m_labeling(nullptr), m_refinement(nullptr), m_learning(nullptr),
       m_readout(new QLabel(this)), m_busy(new QProgressBar(this)),
       m_cancel(new QToolButton(this))
 {
@@ -102,15 +100,19 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     tabifyDockWidget(modelsDock, labelsDock);
     modelsDock->raise();
     connect(m_labeling, &LabelingWorkbench::projectOpened, labelsDock, &QDockWidget::raise);
-    connect(m_labeling, &LabelingWorkbench::retrainRequested, this, &MainWindow::retrainOnLabels);
     m_refinement = new ClickRefinement(m_models, m_grid, this);
     connect(m_labeling, &LabelingWorkbench::sessionChanged, m_refinement, &ClickRefinement::setSession);
     connect(m_refinement, &ClickRefinement::layersChanged, m_panel, &widgets::LayerPanel::reload);
     connect(m_refinement, &ClickRefinement::unavailable, this, [this](const QString& why) { statusBar()->showMessage(why, 5000); });
-    connect(m_models, &ModelWorkbench::trainingFinished, this, [this] {
-        if (std::exchange(m_fineTuning, false))
-            m_labeling->recordModelVersion([this](const QString& path) { return m_models->saveModel(path); });
-    });
+    m_learning = new ActiveLearningWorkbench(
+        m_models, m_labeling, m_grid, [this] { return m_training->steps(); },
+        [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
+    auto* learningDock = new QDockWidget(tr("Active learning"), this);
+    learningDock->setObjectName("activeLearningDock");
+    learningDock->setWidget(m_learning->panel());
+    addDockWidget(Qt::RightDockWidgetArea, learningDock);
+    tabifyDockWidget(labelsDock, learningDock);
+    modelsDock->raise();
 
     m_readout->setObjectName("cursorReadout");
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -137,6 +139,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
 MainWindow::~MainWindow()
 {
     delete m_models; // cancels and waits for a model job before the panels it reports to go
+    delete m_learning; // waits for a ranking job that uses the model
     delete m_refinement; // waits for a refinement job that uses the model
     delete m_labeling; // its label layer leaves the views while they exist
 }
@@ -296,21 +299,6 @@ void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
     m_labeling->showScene(*m_scene, source.isEmpty() ? QString() : QString::fromStdString(sceneFolderOf(source.toStdString())));
     m_panel->reload();
     Q_EMIT sceneShown();
-}
-
-void MainWindow::retrainOnLabels()
-{
-    const labeling::LabelSession* session = m_labeling->session();
-    if (!session || session->layer()->labelledPixelCount() == 0) {
-        showProblem(tr("Retrain"), tr("Open a project and label the scene first."));
-        return;
-    }
-    if (m_models->isBusy())
-        return;
-    m_fineTuning = true;
-    // A model already there is fine-tuned briefly; otherwise one is trained.
-    const int steps = m_models->hasModel() ? kFineTuneSteps : m_training->steps();
-    m_models->fineTuneInBackground(steps, labeling::modelClassesOf(*session->layer()));
 }
 
 void MainWindow::estimateDriftInBackground()

@@ -25,6 +25,7 @@ class ViewGrid;
 
 namespace banquise::app {
 
+class ActiveLearningWorkbench;
 class ClickRefinement;
 class LabelingWorkbench;
 class ModelWorkbench;
@@ -60,6 +61,7 @@ public:
     ModelWorkbench* models() const { return m_models; }
     LabelingWorkbench* labeling() const { return m_labeling; }
     ClickRefinement* clickRefinement() const { return m_refinement; }
+    ActiveLearningWorkbench* activeLearning() const { return m_learning; }
     const scene::Scene* currentScene() const { return m_scene.get(); }
 
     // Estimates the ice drift between the scene's two SAR dates on a worker
@@ -68,9 +70,6 @@ public:
     // views (the original stays, hidden: toggling the two in the layer
     // panel switches compensation off and on).
     void estimateDriftInBackground();
-    // Fine-tunes the model on the shown scene's labels (Retrain), predicts
-    // again and records the new model version in the project.
-    void retrainOnLabels();
 
 Q_SIGNALS:
     void sceneShown();
@@ -93,12 +92,12 @@ private:
     ModelWorkbench* m_models;
     LabelingWorkbench* m_labeling;
     ClickRefinement* m_refinement;
+    ActiveLearningWorkbench* m_learning;
     QLabel* m_readout;
     QProgressBar* m_busy;
     QToolButton* m_cancel;
     std::shared_ptr<scene::Feedback> m_loading;
     std::unique_ptr<scene::Scene> m_scene;
-    bool m_fineTuning = false; // the running training job learns from the labels
 };
 
 } // namespace banquise::app

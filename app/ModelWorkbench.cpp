@@ -24,6 +24,7 @@ struct JobOutcome {
     std::vector<std::shared_ptr<const scene::Layer>> layers;
     QString error;
     std::shared_ptr<const models::ModelInputs> inputs;
+    std::shared_ptr<const models::Prediction> prediction;
 };
 
 // Views of the 2 x 2 grid that show the maps: classes beside the SAR,
@@ -111,7 +112,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
         try {
             models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
             if (!labels.empty() && (labels.rows != inputs.height() || labels.cols != inputs.width()))
-                return {nullptr, {}, tr("The labels are not on the scene's grid."), {}};
+                return {nullptr, {}, tr("The labels are not on the scene's grid."), {}, {}};
             inputs.userLabels = labels;
             models::TrainingOptions options;
             options.steps = steps;
@@ -124,9 +125,9 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
                     QMetaObject::invokeMethod(panel, [panel, p] { panel->addProgress(p); }, Qt::QueuedConnection);
                 },
                 feedback.get());
-            return {model, {}, {}, {}};
+            return {model, {}, {}, {}, {}};
         } catch (const std::exception& e) {
-            return {nullptr, {}, QString::fromStdString(e.what()), {}};
+            return {nullptr, {}, QString::fromStdString(e.what()), {}, {}};
         }
     }));
 }
@@ -157,6 +158,7 @@ void ModelWorkbench::predictInBackground()
             return;
         }
         m_inputs = outcome.inputs;
+        m_prediction = outcome.prediction;
         for (const auto& layer : outcome.layers) {
             // A new prediction replaces the maps of the previous one.
             while (const auto previous = target->findLayer(layer->name())) {
@@ -180,10 +182,11 @@ void ModelWorkbench::predictInBackground()
     watcher->setFuture(QtConcurrent::run([snapshot, feedback, model]() -> JobOutcome {
         try {
             auto inputs = std::make_shared<const models::ModelInputs>(models::gatherModelInputs(*snapshot, feedback.get()));
-            const models::Prediction prediction = model->predict(*inputs, {}, feedback.get());
-            return {nullptr, models::predictionLayers(prediction, inputs->grid, snapshot->referenceTime(), "Banquise model"), {}, inputs};
+            auto prediction = std::make_shared<const models::Prediction>(model->predict(*inputs, {}, feedback.get()));
+            return {nullptr, models::predictionLayers(*prediction, inputs->grid, snapshot->referenceTime(), "Banquise model"), {}, inputs,
+                    prediction};
         } catch (const std::exception& e) {
-            return {nullptr, {}, QString::fromStdString(e.what()), {}};
+            return {nullptr, {}, QString::fromStdString(e.what()), {}, {}};
         }
     }));
 }

@@ -10,6 +10,7 @@
 namespace banquise::models {
 class SeaIceModel;
 struct ModelInputs;
+struct Prediction;
 }
 namespace banquise::scene {
 class Feedback;
@@ -54,6 +55,7 @@ public:
     // refinement); null until a prediction was shown. Not to be used while busy.
     std::shared_ptr<models::SeaIceModel> model() const { return m_model; }
     std::shared_ptr<const models::ModelInputs> inputs() const { return m_inputs; }
+    std::shared_ptr<const models::Prediction> prediction() const { return m_prediction; }
 
 Q_SIGNALS:
     void trainingFinished();
@@ -73,6 +75,7 @@ private:
     ProblemReport m_report;
     std::shared_ptr<models::SeaIceModel> m_model;
     std::shared_ptr<const models::ModelInputs> m_inputs;
+    std::shared_ptr<const models::Prediction> m_prediction;
     std::shared_ptr<scene::Feedback> m_job;
 };
 

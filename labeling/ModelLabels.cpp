@@ -3,6 +3,8 @@
 #include "labeling/LabelLayer.h"
 #include "models/SeaIceClasses.h"
 
+#include <opencv2/core.hpp>
+
 #include <array>
 
 namespace banquise::labeling {
@@ -19,6 +21,18 @@ cv::Mat1b modelClassesOf(const LabelLayer& labels)
     for (std::size_t i = 0; i < dense.size(); ++i)
         classes(static_cast<int>(i / classes.cols), static_cast<int>(i % classes.cols)) = toModel[dense[i]];
     return classes;
+}
+
+LabelSplit splitLabels(const std::vector<Annotation>& annotations, const scene::AnalysisGrid& grid, int heldOutEvery)
+{
+    LabelLayer training(scene::LayerInfo{}, grid);
+    LabelLayer heldOut(scene::LayerInfo{}, grid);
+    for (const auto& a : annotations)
+        (heldOutEvery > 0 && a.id % heldOutEvery == 0 ? heldOut : training).paint(a);
+    LabelSplit split{modelClassesOf(training), modelClassesOf(heldOut)};
+    split.trainingPixels = cv::countNonZero(split.training != models::kNoClass);
+    split.heldOutPixels = cv::countNonZero(split.heldOut != models::kNoClass);
+    return split;
 }
 
 } // namespace banquise::labeling

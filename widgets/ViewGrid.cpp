@@ -133,10 +133,15 @@ void ViewGrid::addAlternative(const scene::Layer& original, const std::shared_pt
 
 void ViewGrid::fitToScene()
 {
-    if (m_sceneExtent.width() <= 0.0)
+    fitTo(m_sceneExtent);
+}
+
+void ViewGrid::fitTo(const scene::MapExtent& extent)
+{
+    if (extent.width() <= 0.0)
         return;
     const VtkView* first = m_views.front();
-    rendering::fitExtent(m_camera, m_sceneExtent, first->width(), first->height());
+    rendering::fitExtent(m_camera, extent, first->width(), first->height());
 }
 
 void ViewGrid::refresh()

@@ -47,6 +47,8 @@ public:
     // the others start hidden. Fits the camera to the grid.
     void showScene(const scene::Scene& scene);
     void fitToScene();
+    // Shows a map extent whole in every view (an active-learning tile).
+    void fitTo(const scene::MapExtent& extent);
     // Puts a layer on top of every view's stack (an image under the tracks
     // and vectors at the top), shown or hidden.
     void addLayer(const std::shared_ptr<const scene::Layer>& layer, bool visible);

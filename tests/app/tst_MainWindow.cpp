@@ -2,12 +2,14 @@
 #include "common/TestRegistry.h"
 #include "common/TwoLayerScene.h"
 
+#include "app/ActiveLearningWorkbench.h"
 #include "app/ClickRefinement.h"
 #include "app/LabelingWorkbench.h"
 #include "labeling/LabelLayer.h"
 #include "app/MainWindow.h"
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectStore.h"
+#include "widgets/ActiveLearningPanel.h"
 #include "widgets/LabelToolsPanel.h"
 #include "app/ModelWorkbench.h"
 #include "labeling/LabelClass.h"
@@ -262,11 +264,30 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QString::fromStdString(versions[0].weightsPath)));
         QVERIFY(versions[0].metrics.at("labelled_pixels") > 1000.0);
         QCOMPARE(versions[0].metrics.at("annotations"), 2.0);
+        // The round is in the project and in the panel.
+        QCOMPARE(m_window->activeLearning()->panel()->roundCount(), 1);
         // The new maps replaced the old ones.
         int classMaps = 0;
         for (const auto& layer : m_window->currentScene()->layers())
             classMaps += layer->name() == "Model classes";
         QCOMPARE(classMaps, 1);
+
+        // Ranking queues unlabelled tiles; Next shows the first one.
+        app::ActiveLearningWorkbench* learning = m_window->activeLearning();
+        QSignalSpy ranked(learning, &app::ActiveLearningWorkbench::queueRanked);
+        learning->rankInBackground("entropy");
+        QVERIFY(ranked.wait(60000));
+        widgets::ActiveLearningPanel* panel = learning->panel();
+        QVERIFY(panel->queueSize() > 0);
+        QSignalSpy chosen(panel, &widgets::ActiveLearningPanel::tileChosen);
+        panel->nextTile();
+        const QRect tile = chosen.front().front().toRect();
+        QVERIFY(!tile.contains(QPoint(30, 25))); // the labelled lead's tile is not queued
+        QApplication::processEvents();
+        widgets::VtkView* view = m_window->viewGrid()->view(0);
+        const auto& grid = m_window->currentScene()->grid();
+        const QPointF centre = view->mapToDisplay(grid.pixelCentre(tile.center().x(), tile.center().y()));
+        QVERIFY(std::abs(centre.x() - view->width() / 2.0) < 20 && std::abs(centre.y() - view->height() / 2.0) < 20);
     }
 
     void aClickRefinesTheClassesOfItsTile()

@@ -1,0 +1,190 @@
+#include "app/ActiveLearningWorkbench.h"
+
+#include "app/LabelingWorkbench.h"
+#include "app/ModelWorkbench.h"
+#include "labeling/LabelSession.h"
+#include "labeling/ModelLabels.h"
+#include "labeling/ProjectError.h"
+#include "labeling/ProjectStore.h"
+#include "models/Acquisition.h"
+#include "models/ModelInputs.h"
+#include "models/Scores.h"
+#include "models/SeaIceModel.h"
+#include "widgets/ActiveLearningPanel.h"
+#include "widgets/ViewGrid.h"
+
+#include <opencv2/core.hpp>
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace banquise::app {
+
+namespace {
+constexpr int kQueueTile = 256;
+constexpr int kQueueLength = 10;
+constexpr double kDiversity = 0.3;
+// Steps of one Retrain when a model is there.
+constexpr int kFineTuneSteps = 100;
+
+struct Ranked {
+    std::vector<widgets::QueuedTile> queue;
+    QString error;
+};
+} // namespace
+
+ActiveLearningWorkbench::ActiveLearningWorkbench(ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid,
+                                                 Steps trainingSteps, ProblemReport report, QObject* parent)
+    : QObject(parent), m_models(models), m_labeling(labeling), m_grid(grid), m_trainingSteps(std::move(trainingSteps)),
+      m_report(std::move(report)), m_panel(new widgets::ActiveLearningPanel)
+{
+    connect(m_panel, &widgets::ActiveLearningPanel::rankRequested, this, &ActiveLearningWorkbench::rankInBackground);
+    connect(m_panel, &widgets::ActiveLearningPanel::tileChosen, this, &ActiveLearningWorkbench::showTile);
+    connect(m_labeling, &LabelingWorkbench::retrainRequested, this, &ActiveLearningWorkbench::retrain);
+    connect(m_labeling, &LabelingWorkbench::sessionChanged, this, [this] { m_session = 0; });
+    connect(m_models, &ModelWorkbench::trainingFinished, this, [this] {
+        if (m_fineTuning)
+            m_modelVersion = m_labeling->recordModelVersion([this](const QString& path) { return m_models->saveModel(path); });
+    });
+    connect(m_models, &ModelWorkbench::predictionShown, this, [this] {
+        if (std::exchange(m_fineTuning, false))
+            recordRound();
+    });
+    connect(m_models, &ModelWorkbench::jobFailed, this, [this] { m_fineTuning = false; });
+}
+
+ActiveLearningWorkbench::~ActiveLearningWorkbench()
+{
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
+{
+    const auto model = m_models->model();
+    const auto inputs = m_models->inputs();
+    const auto prediction = m_models->prediction();
+    if (!model || !prediction || !inputs || m_models->isBusy() || m_ranking) {
+        m_panel->showStatus(!prediction ? tr("Predict with a model first.") : tr("Wait for the running job."));
+        return;
+    }
+    models::AcquisitionStrategy strategy;
+    try {
+        strategy = models::acquisitionStrategyFromString(strategyName.toStdString());
+    } catch (const std::exception& e) {
+        m_panel->showStatus(QString::fromStdString(e.what()));
+        return;
+    }
+    m_lastStrategy = strategyName;
+    // Tiles the user labelled already are not queued again.
+    cv::Mat1b labelled;
+    if (const labeling::LabelSession* session = m_labeling->session())
+        labelled = labeling::modelClassesOf(*session->layer()) != models::kNoClass;
+    m_ranking = true;
+    m_panel->showStatus(tr("Ranking the tiles (%1)…").arg(strategyName));
+    auto* watcher = new QFutureWatcher<Ranked>(this);
+    connect(watcher, &QFutureWatcher<Ranked>::finished, this, [this, watcher] {
+        const Ranked ranked = watcher->result();
+        watcher->deleteLater();
+        m_ranking = false;
+        if (!ranked.error.isEmpty()) {
+            m_panel->showStatus(ranked.error);
+            return;
+        }
+        m_panel->setQueue(ranked.queue);
+        m_panel->showStatus(tr("%1 tiles queued by %2: Next (N) steps through them.").arg(ranked.queue.size()).arg(m_lastStrategy));
+        Q_EMIT queueRanked();
+    });
+    watcher->setFuture(QtConcurrent::run([model, inputs, prediction, strategy, labelled]() -> Ranked {
+        try {
+            // 256 px tiles, smaller on a small scene so that it has a queue.
+            const int size = std::clamp(std::min(inputs->width(), inputs->height()) / 4, 64, kQueueTile);
+            const auto tiles = models::candidateTiles({inputs->width(), inputs->height()}, size);
+            std::mt19937 rng(static_cast<unsigned>(QDateTime::currentMSecsSinceEpoch()));
+            const auto scores = models::scoreTiles(*prediction, tiles, strategy, rng);
+            std::vector<bool> excluded(tiles.size(), false);
+            for (std::size_t i = 0; i < tiles.size() && !labelled.empty(); ++i)
+                excluded[i] = cv::countNonZero(labelled(tiles[i])) > tiles[i].area() / 100;
+            const auto descriptions = model->describeTiles(*inputs, tiles);
+            Ranked ranked;
+            for (int i : models::selectTiles(scores, descriptions, kQueueLength, kDiversity, excluded))
+                ranked.queue.push_back({QRect(tiles[i].x, tiles[i].y, tiles[i].width, tiles[i].height), scores[i]});
+            return ranked;
+        } catch (const std::exception& e) {
+            return {{}, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+void ActiveLearningWorkbench::showTile(const QRect& tile)
+{
+    const auto inputs = m_models->inputs();
+    if (!inputs)
+        return;
+    const auto& grid = inputs->grid;
+    const double s = grid.pixelSize();
+    scene::MapExtent extent;
+    extent.xMin = grid.originX() + tile.left() * s;
+    extent.xMax = grid.originX() + (tile.left() + tile.width()) * s;
+    extent.yMin = grid.originY() - (tile.top() + tile.height()) * s;
+    extent.yMax = grid.originY() - tile.top() * s;
+    m_grid->fitTo(extent);
+}
+
+void ActiveLearningWorkbench::retrain()
+{
+    const labeling::LabelSession* session = m_labeling->session();
+    if (!session || session->layer()->labelledPixelCount() == 0) {
+        m_report(tr("Retrain"), tr("Open a project and label the scene first."));
+        return;
+    }
+    if (m_models->isBusy())
+        return;
+    const auto split =
+        labeling::splitLabels(session->store().annotations(session->sceneId()), session->layer()->grid());
+    m_heldOut = split.heldOut;
+    m_trainingPixels = split.trainingPixels;
+    m_modelVersion = 0;
+    m_fineTuning = true;
+    // A model already there is fine-tuned briefly; otherwise one is trained.
+    m_models->fineTuneInBackground(m_models->hasModel() ? kFineTuneSteps : m_trainingSteps(), split.training);
+}
+
+void ActiveLearningWorkbench::recordRound()
+{
+    const auto prediction = m_models->prediction();
+    double score = std::nan("");
+    if (prediction && cv::countNonZero(m_heldOut != models::kNoClass) > 0)
+        score = models::scoreSegmentation(prediction->classes, m_heldOut).meanIou;
+    m_panel->addRound(m_trainingPixels, std::isfinite(score) ? score : 0.0);
+    if (!std::isfinite(score))
+        m_panel->showStatus(tr("Round %1 done; no held-out labels yet (every fifth annotation is kept out).").arg(m_panel->roundCount()));
+    if (labeling::LabelSession* session = m_labeling->session()) {
+        try {
+            labeling::ProjectStore& store = session->store();
+            if (m_session == 0)
+                m_session = store.startActiveLearningSession(session->sceneId(), (m_lastStrategy.isEmpty() ? QString("manual") : m_lastStrategy).toStdString(),
+                                                             kQueueTile);
+            labeling::ActiveLearningRound round;
+            round.sessionId = m_session;
+            round.index = static_cast<int>(store.activeLearningRounds(m_session).size());
+            round.labelCount = m_trainingPixels;
+            if (m_modelVersion > 0)
+                round.modelVersionId = m_modelVersion;
+            round.time = static_cast<double>(QDateTime::currentSecsSinceEpoch());
+            store.addActiveLearningRound(round);
+        } catch (const labeling::ProjectError& e) {
+            m_report(tr("The round was not recorded"), QString::fromStdString(e.what()));
+        }
+    }
+    Q_EMIT roundRecorded();
+    if (!m_lastStrategy.isEmpty())
+        rankInBackground(m_lastStrategy); // the queue follows the new model
+}
+
+} // namespace banquise::app
