@@ -4,6 +4,8 @@
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectError.h"
 #include "labeling/ProjectStore.h"
+#include "scene/ImageRegions.h"
+#include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "widgets/LabelTool.h"
 #include "widgets/LabelToolsPanel.h"
@@ -71,6 +73,25 @@ void LabelingWorkbench::showScene(const scene::Scene& scene, const QString& fold
     m_sceneFolder = folder.isEmpty() ? QString::fromStdString("scene:" + scene.name()) : folder;
     m_sceneName = QString::fromStdString(scene.name());
     m_sceneGrid = scene.grid();
+    // The fill tool cuts regions out of the SAR at the reference time (the
+    // first σ⁰ layer, else the first image).
+    std::shared_ptr<const scene::RasterLayer> image;
+    for (const auto& layer : scene.layers())
+        if (auto raster = std::dynamic_pointer_cast<const scene::RasterLayer>(layer); raster && raster->grid().sameGeometry(scene.grid()))
+            if (!image || (raster->info().quantity == scene::Quantity::Sigma0 && image->info().quantity != scene::Quantity::Sigma0))
+                image = raster;
+    m_tool->setRegionFinder([image](labeling::PixelPoint p) {
+        std::vector<std::vector<labeling::PixelPoint>> polygons;
+        if (!image)
+            return polygons;
+        for (const auto& region : scene::regionAround(*image, static_cast<int>(p.column), static_cast<int>(p.row))) {
+            std::vector<labeling::PixelPoint> points;
+            for (const auto& [x, y] : region.points)
+                points.push_back({x, y});
+            polygons.push_back(std::move(points));
+        }
+        return polygons;
+    });
     startSession();
 }
 

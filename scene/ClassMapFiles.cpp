@@ -171,21 +171,7 @@ std::vector<ClassPolygon> readMaskPolygons(const std::string& file, const Analys
         }
     if (!any)
         throw SceneError(file, "no class value of the mask falls on the analysis grid");
-    // Identity geotransform: polygon coordinates come out in pixels.
-    const double identity[6] = {0.0, 1.0, 0.0, 0.0, 0.0, 1.0};
-    const ClassRaster raster = memoryClassRaster(grid.width(), grid.height(), identity, {}, classes, noData);
-    DatasetPtr memory(GetGDALDriverManager()->GetDriverByName("Memory")->Create("", 0, 0, 0, GDT_Unknown, nullptr));
-    OGRLayer* layer = memory->CreateLayer("classes", nullptr, wkbPolygon, nullptr);
-    OGRFieldDefn codeField("class_code", OFTInteger);
-    layer->CreateField(&codeField);
-    polygonize(raster, layer, 0, file);
-    std::vector<ClassPolygon> polygons;
-    const auto asIs = [](double x, double y) { return std::pair{x, y}; };
-    layer->ResetReading();
-    for (FeaturePtr feature(layer->GetNextFeature()); feature; feature.reset(layer->GetNextFeature()))
-        if (const OGRGeometry* geometry = feature->GetGeometryRef())
-            appendGeometry(*geometry, feature->GetFieldAsInteger(0), polygons, asIs);
-    return polygons;
+    return classPolygons(grid.width(), grid.height(), classes, noData);
 }
 
 } // namespace
@@ -256,6 +242,27 @@ void writeClassPolygons(const std::string& path, const AnalysisGrid& grid, const
     }
     if (layer->CommitTransaction() != OGRERR_NONE)
         throw SceneError(path, withGdalReason("cannot write the polygons"));
+}
+
+std::vector<ClassPolygon> classPolygons(int width, int height, const std::vector<std::uint8_t>& classes, std::uint8_t noData)
+{
+    GdalSession::ensure();
+    // Identity geotransform: polygon coordinates come out in pixels.
+    const double identity[6] = {0.0, 1.0, 0.0, 0.0, 0.0, 1.0};
+    const ClassRaster raster = memoryClassRaster(width, height, identity, {}, classes, noData);
+    DatasetPtr memory(GetGDALDriverManager()->GetDriverByName("Memory")->Create("", 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* layer = memory->CreateLayer("classes", nullptr, wkbPolygon, nullptr);
+    OGRFieldDefn codeField("class_code", OFTInteger);
+    if (layer->CreateField(&codeField) != OGRERR_NONE)
+        throw SceneError("", withGdalReason("cannot hold polygons in memory"));
+    polygonize(raster, layer, 0, "");
+    std::vector<ClassPolygon> polygons;
+    const auto asIs = [](double x, double y) { return std::pair{x, y}; };
+    layer->ResetReading();
+    for (FeaturePtr feature(layer->GetNextFeature()); feature; feature.reset(layer->GetNextFeature()))
+        if (const OGRGeometry* geometry = feature->GetGeometryRef())
+            appendGeometry(*geometry, feature->GetFieldAsInteger(0), polygons, asIs);
+    return polygons;
 }
 
 std::vector<ClassPolygon> readClassPolygons(const std::string& path, const AnalysisGrid& grid,

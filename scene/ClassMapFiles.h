@@ -37,6 +37,10 @@ void writeClassGeoTiff(const std::string& path, const AnalysisGrid& grid, const 
 void writeClassPolygons(const std::string& path, const AnalysisGrid& grid, const std::vector<std::uint8_t>& classes,
                         std::uint8_t noData, const std::vector<ClassName>& names);
 
+// Polygons of equal class (8-connected) of a class raster, in pixel
+// coordinates, `noData` left out.
+std::vector<ClassPolygon> classPolygons(int width, int height, const std::vector<std::uint8_t>& classes, std::uint8_t noData);
+
 // Reads class polygons from a vector file (GeoPackage, shapefile, any OGR
 // format in any CRS: reprojected to the grid) whose features carry a class
 // as an integer field class_code (or class), or a name field class_name

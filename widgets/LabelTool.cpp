@@ -68,6 +68,14 @@ bool LabelTool::mousePress(VtkView& view, QMouseEvent* event)
         m_session->beginStroke(m_tool == LabelToolKind::Eraser ? AnnotationKind::Erase : AnnotationKind::Stroke, m_label, m_radius, p);
         break;
     case LabelToolKind::Lasso: m_lasso = {p}; break;
+    case LabelToolKind::Region: {
+        const auto polygons = m_regionFinder ? m_regionFinder(p) : decltype(m_regionFinder(p)){};
+        if (polygons.empty())
+            Q_EMIT editFailed(tr("No image region here to fill (outside the image, or no data)."));
+        for (const auto& polygon : polygons)
+            store([&] { m_session->addPolygon(m_label, polygon); });
+        break;
+    }
     case LabelToolKind::PositiveClick:
     case LabelToolKind::NegativeClick:
         store([&] { m_session->addClick(m_label, m_tool == LabelToolKind::PositiveClick, p); });

@@ -7,11 +7,12 @@
 #include <QPointF>
 #include <QPointer>
 
+#include <functional>
 #include <vector>
 
 namespace banquise::widgets {
 
-enum class LabelToolKind { Pan, Brush, Eraser, Lasso, PositiveClick, NegativeClick };
+enum class LabelToolKind { Pan, Brush, Eraser, Lasso, Region, PositiveClick, NegativeClick };
 
 // The label tools in a map view: brush and eraser strokes, lasso polygons
 // and DIAL clicks, turned into a label session's edits. Draws the brush
@@ -29,6 +30,10 @@ public:
     LabelToolKind tool() const { return m_tool; }
     void setLabel(labeling::LabelCode label) { m_label = label; }
     labeling::LabelCode label() const { return m_label; }
+    // What the region fill labels: the polygons (rings chained, see
+    // scene::ClassPolygon) of the image region around a grid pixel.
+    using RegionFinder = std::function<std::vector<std::vector<labeling::PixelPoint>>(labeling::PixelPoint)>;
+    void setRegionFinder(RegionFinder finder) { m_regionFinder = std::move(finder); }
     // Brush and eraser radius, in grid pixels.
     void setBrushRadius(double pixels);
     double brushRadius() const { return m_radius; }
@@ -53,6 +58,7 @@ private:
     labeling::LabelCode m_label = labeling::LabelCode::Floe;
     double m_radius = 4.0;
     std::vector<labeling::PixelPoint> m_lasso;
+    RegionFinder m_regionFinder;
     const VtkView* m_hoveredView = nullptr;
     QPointF m_hovered;
 };

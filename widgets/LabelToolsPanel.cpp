@@ -90,6 +90,7 @@ void LabelToolsPanel::addToolRow(QVBoxLayout* layout)
         {LabelToolKind::Brush, tr("Brush"), "B", tr("Paint the class with a round brush")},
         {LabelToolKind::Eraser, tr("Eraser"), "E", tr("Erase labels back to unlabelled")},
         {LabelToolKind::Lasso, tr("Lasso"), "L", tr("Drag around a region to fill it with the class")},
+        {LabelToolKind::Region, tr("Fill"), "F", tr("Fill the image region under the cursor (watershed of the SAR) with the class")},
         {LabelToolKind::PositiveClick, tr("Click +"), "C", tr("A DIAL click: this pixel is the class")},
         {LabelToolKind::NegativeClick, tr("Click −"), "X", tr("A DIAL click: this pixel is not the class")},
     };
@@ -104,7 +105,7 @@ void LabelToolsPanel::addToolRow(QVBoxLayout* layout)
         addAction(action);
         connect(action, &QAction::triggered, this, [this, kind = e.kind] { m_tool.setTool(kind); });
         m_tools[e.kind] = action;
-        grid->addWidget(buttonFor(action, m_controls), index / 3, index % 3);
+        grid->addWidget(buttonFor(action, m_controls), index / 4, index % 4);
         ++index;
     }
     m_tools[m_tool.tool()]->setChecked(true);

@@ -21,10 +21,10 @@ class LabelSession;
 
 namespace banquise::widgets {
 
-// The labelling dock: tools (pan, brush, eraser, lasso, positive and
-// negative click), the class palette, the brush size, undo/redo with the
+// The labelling dock: tools (pan, brush, eraser, lasso, region fill,
+// positive and negative click), the class palette, the brush size, undo/redo with the
 // edit history, and what the project holds. Every tool and class has a
-// keyboard shortcut (H B E L C X, the class keys 0-3, [ and ] for the size,
+// keyboard shortcut (H B E L F C X, the class keys 0-3, [ and ] for the size,
 // Ctrl+Z / Ctrl+Shift+Z), and Retrain (Ctrl+R): fine-tune the model on the
 // labels. Drives a LabelTool it does not own.
 class LabelToolsPanel : public QWidget {

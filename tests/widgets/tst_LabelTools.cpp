@@ -4,6 +4,8 @@
 
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectStore.h"
+#include "scene/ImageRegions.h"
+#include "scene/RasterLayer.h"
 #include "widgets/LabelTool.h"
 #include "widgets/LabelToolsPanel.h"
 #include "widgets/ViewGrid.h"
@@ -114,6 +116,31 @@ private Q_SLOTS:
         QTest::keyClick(m_panel.get(), Qt::Key_H);
         drag(0, {{100, 100}, {120, 100}});
         QCOMPARE(m_store->annotationCount(m_session->sceneId()), std::int64_t{3});
+    }
+
+    void theFillToolLabelsTheImageRegionUnderTheCursor()
+    {
+        const auto halves = std::dynamic_pointer_cast<const scene::RasterLayer>(m_scene.findLayer("halves"));
+        m_tool->setRegionFinder([halves](labeling::PixelPoint p) {
+            std::vector<std::vector<labeling::PixelPoint>> polygons;
+            for (const auto& region : scene::regionAround(*halves, int(p.column), int(p.row))) {
+                polygons.emplace_back();
+                for (const auto& [x, y] : region.points)
+                    polygons.back().push_back({x, y});
+            }
+            return polygons;
+        });
+        QTest::keyClick(m_panel.get(), Qt::Key_F);
+        QCOMPARE(m_tool->tool(), LabelToolKind::Region);
+        QTest::keyClick(m_panel.get(), Qt::Key_2);
+        drag(0, {{150, 150}});
+        QVERIFY(m_store->annotationCount(m_session->sceneId()) >= 1);
+        QCOMPARE(m_session->layer()->at(150, 150), std::uint8_t(LabelCode::OpenLead));
+        int onTheOtherHalf = 0;
+        for (int r = 0; r < 200; ++r)
+            for (int c = 0; c < 99; ++c)
+                onTheOtherHalf += m_session->layer()->at(c, r) != labeling::LabelLayer::kUnlabelled;
+        QCOMPARE(onTheOtherHalf, 0); // the region stops at the edge between the halves
     }
 
 private:
