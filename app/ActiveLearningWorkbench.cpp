@@ -47,7 +47,16 @@ ActiveLearningWorkbench::ActiveLearningWorkbench(ModelWorkbench* models, Labelin
     connect(m_panel, &widgets::ActiveLearningPanel::rankRequested, this, &ActiveLearningWorkbench::rankInBackground);
     connect(m_panel, &widgets::ActiveLearningPanel::tileChosen, this, &ActiveLearningWorkbench::showTile);
     connect(m_labeling, &LabelingWorkbench::retrainRequested, this, &ActiveLearningWorkbench::retrain);
-    connect(m_labeling, &LabelingWorkbench::sessionChanged, this, [this] { m_session = 0; });
+    connect(m_labeling, &LabelingWorkbench::sessionChanged, this, [this](labeling::LabelSession* session) {
+        m_session = 0;
+        m_newAnnotations = 0;
+        if (session)
+            connect(session, &labeling::LabelSession::annotationAdded, this, [this] {
+                // Automatic retraining: every N stored annotations, when no model job runs.
+                if (++m_newAnnotations >= m_panel->retrainEvery() && m_panel->retrainEvery() > 0 && !m_models->isBusy())
+                    retrain();
+            });
+    });
     connect(m_models, &ModelWorkbench::trainingFinished, this, [this] {
         if (m_fineTuning)
             m_modelVersion = m_labeling->recordModelVersion([this](const QString& path) { return m_models->saveModel(path); });
@@ -149,6 +158,7 @@ void ActiveLearningWorkbench::retrain()
         labeling::splitLabels(session->store().annotations(session->sceneId()), session->layer()->grid());
     m_heldOut = split.heldOut;
     m_trainingPixels = split.trainingPixels;
+    m_newAnnotations = 0;
     m_modelVersion = 0;
     m_fineTuning = true;
     // A model already there is fine-tuned briefly; otherwise one is trained.

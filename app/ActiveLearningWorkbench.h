@@ -24,7 +24,8 @@ class ModelWorkbench;
 // runs Retrain: the model is fine-tuned on the labels (every fifth stored
 // annotation held out), predicts again, and the round — labels used,
 // held-out mean IoU, model version — is stored in the project, plotted, and
-// the queue re-ranked. GUI thread; ranking runs on a worker.
+// the queue re-ranked; optionally by itself every N new annotations. GUI
+// thread; ranking runs on a worker.
 class ActiveLearningWorkbench : public QObject {
     Q_OBJECT
 public:
@@ -64,6 +65,7 @@ private:
     long long m_trainingPixels = 0;
     std::int64_t m_modelVersion = 0;
     std::int64_t m_session = 0; // AL session in the project, started by the first round
+    int m_newAnnotations = 0;   // since the last Retrain, for automatic retraining
 };
 
 } // namespace banquise::app

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -17,7 +18,7 @@
 namespace banquise::widgets {
 
 ActiveLearningPanel::ActiveLearningPanel(QWidget* parent)
-    : QWidget(parent), m_strategy(new QComboBox(this)), m_queue(new QTableWidget(0, 3, this)), m_status(new QLabel(this)),
+    : QWidget(parent), m_strategy(new QComboBox(this)), m_retrainEvery(new QSpinBox(this)), m_queue(new QTableWidget(0, 3, this)), m_status(new QLabel(this)),
       m_chart(new QChart), m_curve(new QLineSeries), m_labelsAxis(new QValueAxis), m_scoreAxis(new QValueAxis)
 {
     auto* layout = new QVBoxLayout(this);
@@ -35,6 +36,14 @@ ActiveLearningPanel::ActiveLearningPanel(QWidget* parent)
     row->addWidget(rank);
     row->addWidget(next);
     layout->addLayout(row);
+    auto* automatic = new QHBoxLayout;
+    automatic->addWidget(new QLabel(tr("Retrain every"), this));
+    m_retrainEvery->setObjectName("retrainEvery");
+    m_retrainEvery->setRange(0, 1000);
+    m_retrainEvery->setSpecialValueText(tr("never (Retrain on demand)"));
+    m_retrainEvery->setSuffix(tr(" annotations"));
+    automatic->addWidget(m_retrainEvery, 1);
+    layout->addLayout(automatic);
     m_queue->setObjectName("queue");
     m_queue->setHorizontalHeaderLabels({tr("column"), tr("row"), tr("score")});
     m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -120,6 +129,16 @@ void ActiveLearningPanel::addRound(long long labelledPixels, double heldOutMeanI
         most = std::max(most, labels);
     m_labelsAxis->setRange(0.0, static_cast<double>(most) * 1.1);
     showStatus(tr("Round %1: %2 labelled pixels, held-out mean IoU %3").arg(m_rounds.size()).arg(labelledPixels).arg(heldOutMeanIou, 0, 'f', 3));
+}
+
+int ActiveLearningPanel::retrainEvery() const
+{
+    return m_retrainEvery->value();
+}
+
+void ActiveLearningPanel::setRetrainEvery(int annotations)
+{
+    m_retrainEvery->setValue(annotations);
 }
 
 void ActiveLearningPanel::showStatus(const QString& text)

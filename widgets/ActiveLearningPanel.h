@@ -7,6 +7,7 @@
 
 class QChart;
 class QComboBox;
+class QSpinBox;
 class QLabel;
 class QLineSeries;
 class QTableWidget;
@@ -36,6 +37,9 @@ public:
     void addRound(long long labelledPixels, double heldOutMeanIou);
     int roundCount() const { return static_cast<int>(m_rounds.size()); }
     void showStatus(const QString& text);
+    // Retrain by itself after this many new annotations (0: only on demand).
+    int retrainEvery() const;
+    void setRetrainEvery(int annotations);
 
 Q_SIGNALS:
     void rankRequested(const QString& strategy);
@@ -49,6 +53,7 @@ private:
     void choose(int row);
 
     QComboBox* m_strategy;
+    QSpinBox* m_retrainEvery;
     QTableWidget* m_queue;
     QLabel* m_status;
     QChart* m_chart;

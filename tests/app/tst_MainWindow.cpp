@@ -288,6 +288,13 @@ private Q_SLOTS:
         const auto& grid = m_window->currentScene()->grid();
         const QPointF centre = view->mapToDisplay(grid.pixelCentre(tile.center().x(), tile.center().y()));
         QVERIFY(std::abs(centre.x() - view->width() / 2.0) < 20 && std::abs(centre.y() - view->height() / 2.0) < 20);
+
+        // Automatic retraining after each new annotation: a second round.
+        panel->setRetrainEvery(1);
+        labels->session()->addPolygon(labeling::LabelCode::RefrozenLead, {{150, 20}, {190, 20}, {190, 60}});
+        QVERIFY(predicted.wait(120000));
+        QTRY_COMPARE(panel->roundCount(), 2);
+        QCOMPARE(labels->store()->modelVersions().size(), std::size_t(2));
     }
 
     void aClickRefinesTheClassesOfItsTile()

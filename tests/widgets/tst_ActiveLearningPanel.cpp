@@ -47,6 +47,9 @@ private Q_SLOTS:
         panel.addRound(1200, 0.61);
         panel.addRound(2500, 0.68);
         QCOMPARE(panel.roundCount(), 2);
+        QCOMPARE(panel.retrainEvery(), 0); // on demand unless asked
+        panel.setRetrainEvery(25);
+        QCOMPARE(panel.retrainEvery(), 25);
     }
 };
 
