@@ -103,13 +103,7 @@ private Q_SLOTS:
 
     void driftArrowsAndCompensatedTracksJoinTheViews()
     {
-        const std::string folder = m_folder.path("synthetic");
-        scene::synthetic::SynthOptions options;
-        options.sizeKm = 20.0;
-        scene::synthetic::writeSyntheticScene(options, folder);
-        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
-        m_window->openSceneInBackground(QString::fromStdString(folder));
-        QVERIFY(shown.wait(30000));
+        QVERIFY(openSyntheticScene("synthetic", 20.0));
         QSignalSpy drift(m_window.get(), &app::MainWindow::driftShown);
         m_window->estimateDriftInBackground();
         QVERIFY(drift.wait(30000));
@@ -132,13 +126,7 @@ private Q_SLOTS:
 
     void trainingDrawsItsLossAndPutsTheMapsInTheViews()
     {
-        const std::string folder = m_folder.path("synthetic");
-        scene::synthetic::SynthOptions options;
-        options.sizeKm = 12.0;
-        scene::synthetic::writeSyntheticScene(options, folder);
-        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
-        m_window->openSceneInBackground(QString::fromStdString(folder));
-        QVERIFY(shown.wait(30000));
+        QVERIFY(openSyntheticScene("synthetic", 12.0));
 
         app::ModelWorkbench* models = m_window->models();
         // Cancel stops a long training at its next step and says so.
@@ -241,13 +229,7 @@ private Q_SLOTS:
 
     void retrainingOnLabelsReplacesTheMapsAndRecordsTheModel()
     {
-        const std::string folder = m_folder.path("labelled");
-        scene::synthetic::SynthOptions options;
-        options.sizeKm = 8.0;
-        scene::synthetic::writeSyntheticScene(options, folder);
-        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
-        m_window->openSceneInBackground(QString::fromStdString(folder));
-        QVERIFY(shown.wait(30000));
+        QVERIFY(openSyntheticScene("labelled", 8.0));
         app::LabelingWorkbench* labels = m_window->labeling();
         QVERIFY(labels->openProject(QString::fromStdString(m_folder.path("retrain.banquise"))));
         labels->session()->addPolygon(labeling::LabelCode::OpenLead, {{10, 10}, {60, 10}, {60, 40}, {10, 40}});
@@ -299,13 +281,7 @@ private Q_SLOTS:
 
     void aClickRefinesTheClassesOfItsTile()
     {
-        const std::string folder = m_folder.path("clicked");
-        scene::synthetic::SynthOptions options;
-        options.sizeKm = 8.0;
-        scene::synthetic::writeSyntheticScene(options, folder);
-        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
-        m_window->openSceneInBackground(QString::fromStdString(folder));
-        QVERIFY(shown.wait(30000));
+        QVERIFY(openSyntheticScene("clicked", 8.0));
         app::LabelingWorkbench* labels = m_window->labeling();
         QVERIFY(labels->openProject(QString::fromStdString(m_folder.path("clicks.banquise"))));
         app::ClickRefinement* refinement = m_window->clickRefinement();
@@ -343,6 +319,18 @@ private Q_SLOTS:
     }
 
 private:
+    // Writes a synthetic scene of that size in the scratch folder and opens it.
+    bool openSyntheticScene(const char* name, double sizeKm)
+    {
+        const std::string folder = m_folder.path(name);
+        scene::synthetic::SynthOptions options;
+        options.sizeKm = sizeKm;
+        scene::synthetic::writeSyntheticScene(options, folder);
+        QSignalSpy shown(m_window.get(), &app::MainWindow::sceneShown);
+        m_window->openSceneInBackground(QString::fromStdString(folder));
+        return shown.wait(30000);
+    }
+
     tests::TempSceneFolder m_folder;
     std::unique_ptr<app::MainWindow> m_window;
 };
