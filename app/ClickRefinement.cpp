@@ -3,6 +3,7 @@
 #include "app/ModelWorkbench.h"
 #include "labeling/LabelLayer.h"
 #include "labeling/LabelSession.h"
+#include "labeling/ModelLabels.h"
 #include "models/InteractiveSegmentation.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
@@ -19,29 +20,6 @@ namespace banquise::app {
 namespace {
 
 constexpr int kTileSize = 512;
-// The classes view of the 2 x 2 grid (see ModelWorkbench).
-constexpr int kClassesView = 1;
-
-int modelClassOf(labeling::LabelCode code)
-{
-    switch (code) {
-    case labeling::LabelCode::Floe: return models::kFloe;
-    case labeling::LabelCode::OpenLead: return models::kOpenLead;
-    case labeling::LabelCode::RefrozenLead: return models::kRefrozenLead;
-    case labeling::LabelCode::Unknown: break;
-    }
-    return -1;
-}
-
-std::uint8_t labelCodeOf(std::uint8_t modelClass)
-{
-    switch (modelClass) {
-    case models::kFloe: return static_cast<std::uint8_t>(labeling::LabelCode::Floe);
-    case models::kOpenLead: return static_cast<std::uint8_t>(labeling::LabelCode::OpenLead);
-    case models::kRefrozenLead: return static_cast<std::uint8_t>(labeling::LabelCode::RefrozenLead);
-    default: return labeling::LabelLayer::kUnlabelled;
-    }
-}
 
 } // namespace
 
@@ -103,7 +81,7 @@ void ClickRefinement::refineAround(const labeling::Annotation& click)
                         std::clamp(static_cast<int>(click.points.front().row) - side / 2, 0, inputs->height() - side), side, side);
     std::vector<models::Click> clicks;
     for (const auto& a : m_session->clicks()) {
-        const int modelClass = modelClassOf(a.label);
+        const int modelClass = labeling::modelClassOf(a.label);
         const cv::Point at(static_cast<int>(a.points.front().column), static_cast<int>(a.points.front().row));
         if (modelClass >= 0 && tile.contains(at))
             clicks.push_back({at.x, at.y, modelClass, a.positive});
@@ -142,14 +120,14 @@ void ClickRefinement::show(const Outcome& outcome)
         info.quantity = scene::Quantity::SeaIceClass;
         m_layer = std::make_shared<labeling::LabelLayer>(info, m_session->layer()->grid());
         m_grid->addLayer(m_layer, false);
-        m_grid->setLayerVisible(*m_layer, true, kClassesView);
+        m_grid->setLayerVisible(*m_layer, true, ModelWorkbench::kClassesView);
         Q_EMIT layersChanged();
     }
     const cv::Rect& tile = m_tile->tile();
     std::vector<std::uint8_t> codes(static_cast<std::size_t>(tile.area()));
     for (int r = 0; r < tile.height; ++r)
         for (int c = 0; c < tile.width; ++c)
-            codes[static_cast<std::size_t>(r) * tile.width + c] = labelCodeOf(outcome.classes(r, c));
+            codes[static_cast<std::size_t>(r) * tile.width + c] = labeling::labelCodeOfModelClass(outcome.classes(r, c));
     m_layer->setBlock(tile.x, tile.y, tile.width, tile.height, codes.data());
     m_grid->synchroniseLayers();
     Q_EMIT refined();

@@ -27,9 +27,8 @@ struct JobOutcome {
     std::shared_ptr<const models::Prediction> prediction;
 };
 
-// Views of the 2 x 2 grid that show the maps: classes beside the SAR,
-// entropy below them, freeboard over SWOT's view.
-constexpr int kClassesView = 1;
+// Views of the 2 x 2 grid that show the other maps: entropy below the
+// classes (ModelWorkbench::kClassesView), freeboard over SWOT's view.
 constexpr int kEntropyView = 2;
 constexpr int kFreeboardView = 3;
 

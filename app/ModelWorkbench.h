@@ -33,6 +33,9 @@ namespace banquise::app {
 class ModelWorkbench : public QObject {
     Q_OBJECT
 public:
+    // The view of the 2 x 2 grid that shows the classes, beside the SAR.
+    static constexpr int kClassesView = 1;
+
     using SceneAccess = std::function<scene::Scene*()>;
     using ProblemReport = std::function<void(const QString& title, const QString& message)>;
 

@@ -17,7 +17,7 @@ namespace banquise::labeling {
 
 namespace {
 
-// Pixels a simulated click labels: the disc the click tool labels.
+// Pixels a simulated click labels: a disc as wide as a click on the click maps.
 constexpr int kClickLabelRadius = 4;
 
 double heldOutScore(const models::Prediction& prediction, const cv::Mat1b& truth, const std::vector<cv::Rect>& tiles)

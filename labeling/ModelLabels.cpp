@@ -9,13 +9,32 @@
 
 namespace banquise::labeling {
 
+int modelClassOf(LabelCode code)
+{
+    switch (code) {
+    case LabelCode::Floe: return models::kFloe;
+    case LabelCode::OpenLead: return models::kOpenLead;
+    case LabelCode::RefrozenLead: return models::kRefrozenLead;
+    case LabelCode::Unknown: break;
+    }
+    return -1;
+}
+
+std::uint8_t labelCodeOfModelClass(std::uint8_t modelClass)
+{
+    for (const auto& c : labelClasses())
+        if (modelClassOf(c.code) == modelClass)
+            return static_cast<std::uint8_t>(c.code);
+    return LabelLayer::kUnlabelled;
+}
+
 cv::Mat1b modelClassesOf(const LabelLayer& labels)
 {
     std::array<std::uint8_t, 256> toModel;
     toModel.fill(models::kNoClass);
-    toModel[static_cast<std::size_t>(LabelCode::Floe)] = models::kFloe;
-    toModel[static_cast<std::size_t>(LabelCode::OpenLead)] = models::kOpenLead;
-    toModel[static_cast<std::size_t>(LabelCode::RefrozenLead)] = models::kRefrozenLead;
+    for (const auto& c : labelClasses())
+        if (modelClassOf(c.code) >= 0)
+            toModel[static_cast<std::size_t>(c.code)] = static_cast<std::uint8_t>(modelClassOf(c.code));
     const auto dense = labels.toDense();
     cv::Mat1b classes(labels.grid().height(), labels.grid().width());
     for (std::size_t i = 0; i < dense.size(); ++i)

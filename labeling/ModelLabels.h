@@ -2,6 +2,8 @@
 
 #include "labeling/Annotation.h"
 
+#include <cstdint>
+
 #include <opencv2/core/mat.hpp>
 
 #include <vector>
@@ -13,6 +15,12 @@ class AnalysisGrid;
 namespace banquise::labeling {
 
 class LabelLayer;
+
+// One label class as the models' class index (SeaIceClass); -1 for "unknown",
+// which the models do not learn.
+int modelClassOf(LabelCode code);
+// A model class index as a label code; LabelLayer::kUnlabelled for none.
+std::uint8_t labelCodeOfModelClass(std::uint8_t modelClass);
 
 // The user's labels as the models read them (ModelInputs::userLabels):
 // SeaIceClass per pixel, kNoClass where unlabelled or labelled "unknown".
