@@ -102,6 +102,7 @@ void opticalLabels(const scene::RasterLayer& optical, ModelInputs& inputs)
 // Kriging every 4 pixels (160 m at 40 m) keeps ~1000 records over a
 // 2500 x 2500 grid to seconds; the field is smooth at that scale.
 constexpr int kPriorStep = 4;
+constexpr std::size_t kMinimumPriorRecords = 3;
 
 void addTrack(const scene::TrackLayer& track, ModelInputs& inputs)
 {
@@ -125,6 +126,34 @@ void addTrack(const scene::TrackLayer& track, ModelInputs& inputs)
 }
 
 } // namespace
+
+void updateFreeboardPrior(ModelInputs& inputs)
+{
+    inputs.freeboardPrior.release();
+    if (inputs.records.size() < kMinimumPriorRecords)
+        return;
+    const std::vector<PointSample> samples = recordSamples(inputs);
+    inputs.freeboardPrior = ordinaryKriging(samples, fitVariogram(samples), {inputs.width(), inputs.height()}, kPriorStep);
+}
+
+std::vector<float> footprintMeans(const cv::Mat1f& map, const std::vector<FootprintRecord>& records)
+{
+    std::vector<float> means;
+    means.reserve(records.size());
+    for (const FootprintRecord& r : records) {
+        double sum = 0.0;
+        double weight = 0.0;
+        for (std::size_t k = 0; k < r.pixels.size(); ++k) {
+            const float v = map.begin()[r.pixels[k]];
+            if (std::isfinite(v)) {
+                sum += r.weights[k] * v;
+                weight += r.weights[k];
+            }
+        }
+        means.push_back(weight > 0.0 ? static_cast<float>(sum / weight) : std::nanf(""));
+    }
+    return means;
+}
 
 std::vector<PointSample> recordSamples(const ModelInputs& inputs)
 {
@@ -249,12 +278,9 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     }
     for (const auto& track : tracks)
         addTrack(compensation ? *compensation->compensate(*track) : *track, inputs);
-    if (inputs.records.size() >= 3) {
-        const std::vector<PointSample> samples = recordSamples(inputs);
-        inputs.freeboardPrior = ordinaryKriging(samples, fitVariogram(samples), {inputs.width(), inputs.height()}, kPriorStep);
-    } else {
+    updateFreeboardPrior(inputs);
+    if (inputs.freeboardPrior.empty())
         inputs.notes.push_back("fewer than three altimeter freeboard records on the grid: no elevation map");
-    }
     return inputs;
 }
 

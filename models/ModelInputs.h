@@ -71,6 +71,14 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
 // The records' footprint centres as point samples (grid pixel coordinates).
 std::vector<PointSample> recordSamples(const ModelInputs& inputs);
 
+// Kriges the records into `freeboardPrior` again (after records were taken
+// out or added); empties it with fewer than three records.
+void updateFreeboardPrior(ModelInputs& inputs);
+
+// A map's mean over each record's footprint (weights renormalised over its
+// finite pixels; NaN when none is): the map as the altimeter would see it.
+std::vector<float> footprintMeans(const cv::Mat1f& map, const std::vector<FootprintRecord>& records);
+
 // Pixels of a record's footprint rectangle (the outline, map coordinates) on
 // a grid, with equal weights; empty when it misses the grid.
 FootprintRecord footprintOnGrid(const scene::MapPolygon& outline, const scene::AnalysisGrid& grid);

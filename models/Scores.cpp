@@ -2,10 +2,32 @@
 
 #include "scene/synthetic/IceTruth.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace banquise::models {
+
+namespace {
+
+// Makes a normal distribution's median absolute deviation its standard deviation.
+constexpr double kNmadScale = 1.4826;
+
+// Median of the values (reordered), the mean of the two middle ones for an even count.
+double medianOf(std::vector<float>& values)
+{
+    if (values.empty())
+        return 0.0;
+    const std::size_t middle = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + middle, values.end());
+    const double upper = values[middle];
+    if (values.size() % 2)
+        return upper;
+    const double lower = *std::max_element(values.begin(), values.begin() + middle);
+    return 0.5 * (lower + upper);
+}
+
+} // namespace
 
 SegmentationScores scoreSegmentation(const cv::Mat1b& predicted, const cv::Mat1b& truth)
 {
@@ -44,37 +66,63 @@ SegmentationScores scoreSegmentation(const cv::Mat1b& predicted, const cv::Mat1b
     return scores;
 }
 
-RegressionScores scoreRegression(const cv::Mat1f& predicted, const cv::Mat1f& truth)
+RegressionScores scoreRegression(const std::vector<float>& predicted, const std::vector<float>& truth)
 {
     CV_Assert(predicted.size() == truth.size());
-    double sumP = 0.0, sumT = 0.0, sumPP = 0.0, sumTT = 0.0, sumPT = 0.0, sumD2 = 0.0, sumAbs = 0.0;
+    // Two passes (means, then centred sums) keep the variances exact for
+    // elevations of a few centimetres over millions of pixels.
     RegressionScores scores;
-    for (int r = 0; r < truth.rows; ++r)
-        for (int c = 0; c < truth.cols; ++c) {
-            const double p = predicted(r, c);
-            const double t = truth(r, c);
-            if (!std::isfinite(p) || !std::isfinite(t))
-                continue;
+    double sumP = 0.0, sumT = 0.0;
+    for (std::size_t i = 0; i < truth.size(); ++i)
+        if (std::isfinite(predicted[i]) && std::isfinite(truth[i])) {
             ++scores.count;
-            sumP += p;
-            sumT += t;
-            sumPP += p * p;
-            sumTT += t * t;
-            sumPT += p * t;
-            sumD2 += (p - t) * (p - t);
-            sumAbs += std::abs(p - t);
+            sumP += predicted[i];
+            sumT += truth[i];
         }
     if (!scores.count)
         return scores;
     const double n = static_cast<double>(scores.count);
+    const double meanP = sumP / n;
+    const double meanT = sumT / n;
+    double sumPP = 0.0, sumTT = 0.0, sumPT = 0.0, sumD2 = 0.0, sumAbs = 0.0;
+    std::vector<float> differences;
+    differences.reserve(scores.count);
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        const double p = predicted[i];
+        const double t = truth[i];
+        if (!std::isfinite(p) || !std::isfinite(t))
+            continue;
+        sumPP += (p - meanP) * (p - meanP);
+        sumTT += (t - meanT) * (t - meanT);
+        sumPT += (p - meanP) * (t - meanT);
+        sumD2 += (p - t) * (p - t);
+        sumAbs += std::abs(p - t);
+        differences.push_back(static_cast<float>(p - t));
+    }
     scores.rmse = std::sqrt(sumD2 / n);
-    scores.bias = (sumP - sumT) / n;
+    scores.bias = meanP - meanT;
     scores.mae = sumAbs / n;
-    const double covariance = sumPT / n - sumP / n * sumT / n;
-    const double varianceP = sumPP / n - sumP / n * sumP / n;
-    const double varianceT = sumTT / n - sumT / n * sumT / n;
-    scores.correlation = varianceP > 0.0 && varianceT > 0.0 ? covariance / std::sqrt(varianceP * varianceT) : 0.0;
+    scores.correlation = sumPP > 0.0 && sumTT > 0.0 ? sumPT / std::sqrt(sumPP * sumTT) : 0.0;
+    scores.slope = sumTT > 0.0 ? sumPT / sumTT : 0.0;
+    scores.intercept = meanP - scores.slope * meanT;
+    const double median = medianOf(differences);
+    for (float& d : differences)
+        d = std::abs(d - static_cast<float>(median));
+    scores.nmad = kNmadScale * medianOf(differences);
     return scores;
+}
+
+RegressionScores scoreRegression(const cv::Mat1f& predicted, const cv::Mat1f& truth)
+{
+    CV_Assert(predicted.size() == truth.size());
+    const auto values = [](const cv::Mat1f& m) {
+        std::vector<float> v;
+        v.reserve(m.total());
+        for (int r = 0; r < m.rows; ++r)
+            v.insert(v.end(), m.ptr<float>(r), m.ptr<float>(r) + m.cols);
+        return v;
+    };
+    return scoreRegression(values(predicted), values(truth));
 }
 
 double psnrDb(const cv::Mat1f& estimateDb, const cv::Mat1f& truthDb)

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <vector>
 
 namespace banquise::models {
 
@@ -20,15 +21,24 @@ struct SegmentationScores {
 // kNoClass ignored in either).
 SegmentationScores scoreSegmentation(const cv::Mat1b& predicted, const cv::Mat1b& truth);
 
+// Agreement of an estimate with a reference over the pairs where both are
+// finite; every figure is 0 when there is no pair.
 struct RegressionScores {
     double rmse = 0.0;
     double bias = 0.0; // mean of predicted - truth
     double mae = 0.0;
+    // Normalised median absolute deviation of the differences,
+    // 1.4826 median |d - median d|: the robust spread altimetry papers quote.
+    double nmad = 0.0;
     double correlation = 0.0; // Pearson r
-    std::size_t count = 0;    // pixels where both are finite
+    // Least-squares line predicted = slope * truth + intercept.
+    double slope = 0.0;
+    double intercept = 0.0;
+    std::size_t count = 0; // pairs where both are finite
 };
 
 RegressionScores scoreRegression(const cv::Mat1f& predicted, const cv::Mat1f& truth);
+RegressionScores scoreRegression(const std::vector<float>& predicted, const std::vector<float>& truth);
 
 // Peak signal-to-noise ratio of a despeckled image against the speckle-free
 // truth, both in dB, the peak being the truth's dynamic range (max - min of

@@ -96,7 +96,7 @@ std::shared_ptr<Layer> DriftCompensation::compensate(const RasterLayer& image) c
                 moved.push_back(toReferenceTime(p, image.info().time));
             outlines.push_back(std::move(moved));
         }
-        return std::make_shared<SwathLayer>(std::move(info), m_grid, std::move(bands.front()), std::move(outlines));
+        return std::make_shared<SwathLayer>(std::move(info), m_grid, std::move(bands), std::move(outlines));
     }
     return std::make_shared<RasterLayer>(std::move(info), m_grid, std::move(bands));
 }

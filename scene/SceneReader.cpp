@@ -153,7 +153,10 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     }
     if (kind == "swath" && product == "swot_l2_lr") {
         SwotOnGrid swot = readSwotSwath(file, grid);
-        return std::make_shared<SwathLayer>(readInfo(entry, file), grid, std::move(swot.height), std::move(swot.sides));
+        std::vector<std::vector<float>> bands{std::move(swot.height)};
+        if (!swot.crossTrackDistance.empty())
+            bands.push_back(std::move(swot.crossTrackDistance));
+        return std::make_shared<SwathLayer>(readInfo(entry, file), grid, std::move(bands), std::move(swot.sides));
     }
     if (kind == "track")
         return readTrack(entry, file, grid);
@@ -174,7 +177,7 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
             cache.store(cacheKey, grid, bands, info.time);
     }
     if (kind == "swath")
-        return std::make_shared<SwathLayer>(std::move(info), grid, std::move(bands.front()), readFootprints(entry));
+        return std::make_shared<SwathLayer>(std::move(info), grid, std::move(bands), readFootprints(entry));
     if (kind == "raster")
         return std::make_shared<RasterLayer>(std::move(info), grid, std::move(bands));
     throw SceneError(file, "unknown layer kind '" + kind + "'");

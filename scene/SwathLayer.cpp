@@ -2,8 +2,8 @@
 
 namespace banquise::scene {
 
-SwathLayer::SwathLayer(LayerInfo info, AnalysisGrid grid, std::vector<float> values, std::vector<MapPolygon> footprints)
-    : RasterLayer(std::move(info), std::move(grid), {std::move(values)}), m_footprints(std::move(footprints))
+SwathLayer::SwathLayer(LayerInfo info, AnalysisGrid grid, std::vector<std::vector<float>> bands, std::vector<MapPolygon> footprints)
+    : RasterLayer(std::move(info), std::move(grid), std::move(bands)), m_footprints(std::move(footprints))
 {
 }
 

@@ -17,6 +17,7 @@ namespace banquise::scene {
 namespace {
 constexpr double kSwotPixel = 250.0;
 constexpr double kSecondsFrom1970To2000 = 946684800.0;
+constexpr const char* kCrossTrackVariable = "cross_track_distance";
 } // namespace
 
 SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, const std::string& heightVariable,
@@ -29,6 +30,8 @@ SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, cons
     std::vector<double> xs;
     std::vector<double> ys;
     std::vector<double> zs;
+    std::vector<double> distances; // cross-track, when every side has them
+    bool haveDistances = true;
     SwotOnGrid out;
     double timeSum = 0.0;
     std::size_t timeCount = 0;
@@ -42,6 +45,10 @@ SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, cons
         const PhysicalArray height = readPhysical(side, heightVariable, file);
         const PhysicalArray quality = readPhysical(side, qualityVariable, file);
         const PhysicalArray time = readPhysical(side, "time", file);
+        haveDistances = haveDistances && side->OpenMDArray(kCrossTrackVariable) != nullptr;
+        const PhysicalArray crossTrack = haveDistances ? readPhysical(side, kCrossTrackVariable, file) : PhysicalArray{};
+        if (haveDistances && crossTrack.values.size() != lat.values.size())
+            throw SceneError(file, std::string("the ") + sideName + " cross_track_distance does not match the swath shape");
         if (lat.shape.size() != 2 || lat.values.size() != height.values.size() || lat.values.size() != quality.values.size())
             throw SceneError(file, std::string("the ") + sideName + " swath arrays do not share one 2-D shape");
         const std::size_t lines = lat.shape[0];
@@ -60,6 +67,8 @@ SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, cons
             xs.push_back(p.x);
             ys.push_back(p.y);
             zs.push_back(height.values[i]);
+            if (haveDistances)
+                distances.push_back(crossTrack.values[i]);
         }
         // Outline through the outer pixel centres, first column down, last column up.
         MapPolygon outline;
@@ -80,22 +89,28 @@ SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, cons
 
     // Nearest good swath pixel within its footprint (GDAL's gridding);
     // y runs from the top row down, so the grid comes out north-up.
-    GDALGridNearestNeighborOptions options{};
-    options.nSizeOfStructure = sizeof(options);
-    options.dfRadius1 = 0.75 * kSwotPixel;
-    options.dfRadius2 = 0.75 * kSwotPixel;
-    options.dfNoDataValue = std::nan("");
-    out.height.assign(static_cast<std::size_t>(grid.width()) * grid.height(), std::nanf(""));
-    const MapExtent e = grid.extent();
-    if (GDALGridCreate(GGA_NearestNeighbor, &options, static_cast<GUInt32>(zs.size()), xs.data(), ys.data(), zs.data(), e.xMin,
-                       e.xMax, e.yMax, e.yMin, grid.width(), grid.height(), GDT_Float32, out.height.data(), nullptr, nullptr)
-        != CE_None)
-        throw SceneError(file, std::string("cannot grid the swath (") + GdalSession::lastError() + ")");
+    const auto gridded = [&](const std::vector<double>& values) {
+        GDALGridNearestNeighborOptions options{};
+        options.nSizeOfStructure = sizeof(options);
+        options.dfRadius1 = 0.75 * kSwotPixel;
+        options.dfRadius2 = 0.75 * kSwotPixel;
+        options.dfNoDataValue = std::nan("");
+        std::vector<float> onGrid(static_cast<std::size_t>(grid.width()) * grid.height(), std::nanf(""));
+        const MapExtent e = grid.extent();
+        if (GDALGridCreate(GGA_NearestNeighbor, &options, static_cast<GUInt32>(values.size()), xs.data(), ys.data(), values.data(),
+                           e.xMin, e.xMax, e.yMax, e.yMin, grid.width(), grid.height(), GDT_Float32, onGrid.data(), nullptr, nullptr)
+            != CE_None)
+            throw SceneError(file, std::string("cannot grid the swath (") + GdalSession::lastError() + ")");
+        return onGrid;
+    };
+    out.height = gridded(zs);
     bool any = false;
     for (float v : out.height)
         any = any || std::isfinite(v);
     if (!any)
         throw SceneError(file, "SWOT swath does not overlap the analysis grid");
+    if (haveDistances)
+        out.crossTrackDistance = gridded(distances);
     out.meanTime = timeCount ? timeSum / timeCount : 0.0;
     return out;
 }

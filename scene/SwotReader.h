@@ -12,6 +12,9 @@ class AnalysisGrid;
 // A SWOT KaRIn L2 LR swath resampled onto the grid.
 struct SwotOnGrid {
     std::vector<float> height; // grid pixels, NaN where no good swath pixel
+    // Signed distance from nadir (metres, negative left) of the same pixels;
+    // empty when the product has no cross_track_distance variable.
+    std::vector<float> crossTrackDistance;
     std::vector<MapPolygon> sides; // outline of each swath side, grid CRS
     double meanTime = 0.0;     // UTC seconds
 };

@@ -177,6 +177,8 @@ void writeSwotSwath(const std::string& path, const SwotSide& left, const SwotSid
         writeArray(group, path, "time", {lines}, GDT_Float64, times.data(), "seconds since 2000-01-01 00:00:00.0", "time in UTC");
         writeArray(group, path, "latitude", {lines, pixels}, GDT_Float64, side->latitude.ptr<double>(), "degrees_north", "latitude");
         writeArray(group, path, "longitude", {lines, pixels}, GDT_Float64, side->longitude.ptr<double>(), "degrees_east", "longitude");
+        writeArray(group, path, "cross_track_distance", {lines, pixels}, GDT_Float32, side->crossTrackDistance.ptr<float>(), "m",
+                   "distance of sample from nadir, negative on the left side of the swath");
         auto height = writeArray(group, path, "ssh_karin_2", {lines, pixels}, GDT_Float32, side->height.ptr<float>(), "m",
                                  "sea surface height (here: sea-ice freeboard above the local sea surface)");
         setNumber(height, "_FillValue_meaning_nan", 1.0);

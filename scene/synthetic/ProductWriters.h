@@ -32,12 +32,14 @@ struct AltimeterRecord {
 void writeAltimeterTrack(const std::string& path, const AltimeterProfile& profile, const std::vector<AltimeterRecord>& records);
 
 // SWOT KaRIn L2 LR Unsmoothed-like netCDF: groups left and right, each with
-// 2-D (num_lines, num_pixels) latitude, longitude, ssh_karin_2 (here the
-// sea-ice freeboard height) and ssh_karin_2_qual, and time per line.
+// 2-D (num_lines, num_pixels) latitude, longitude, cross_track_distance
+// (metres, negative left), ssh_karin_2 (here the sea-ice freeboard height)
+// and ssh_karin_2_qual, and time per line.
 struct SwotSide {
     std::vector<double> lineTimes;
     cv::Mat1d latitude;
     cv::Mat1d longitude;
+    cv::Mat1f crossTrackDistance; // metres from nadir, negative on the left
     cv::Mat1f height; // NaN where no data
     cv::Mat1b quality; // 0 good
 };

@@ -243,6 +243,7 @@ void swotSwath(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& 
         side->latitude.create(lines, pixels);
         side->longitude.create(lines, pixels);
         side->height.create(lines, pixels);
+        side->crossTrackDistance.create(lines, pixels);
         side->quality.create(lines, pixels);
         side->lineTimes.resize(lines);
         for (int l = 0; l < lines; ++l) {
@@ -253,6 +254,7 @@ void swotSwath(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& 
                 // Pixels count outwards from nadir on the right, inwards on the left, as in the product.
                 const double distance = kSwotNearRange + ((sign > 0 ? k : pixels - 1 - k) + 0.5) * kSwotPixel;
                 const MapPoint p{nadir.x + s * along.x + sign * distance * across.x, nadir.y + s * along.y + sign * distance * across.y};
+                side->crossTrackDistance(l, k) = static_cast<float>(sign * distance);
                 const LonLat ll = grid.toLonLat(p);
                 side->latitude(l, k) = ll.lat;
                 side->longitude(l, k) = ll.lon;

@@ -51,7 +51,7 @@ scene::Scene makeMixedScene(unsigned seed)
     std::vector<MapPolygon> sides{{{e.xMin, e.yMin}, {e.xMin + 5000.0, e.yMin}, {e.xMin + 5000.0, e.yMax}, {e.xMin, e.yMax}},
                                   {{e.xMin + 7500.0, e.yMin}, {e.xMax, e.yMin}, {e.xMax, e.yMax}, {e.xMin + 7500.0, e.yMax}}};
     s.addLayer(std::make_shared<SwathLayer>(LayerInfo{"SWOT freeboard", "SWOT", "m", Quantity::Freeboard, t0 + 18000.0, ""}, swathGrid,
-                                            swath, sides));
+                                            std::vector<std::vector<float>>{swath}, sides));
     std::vector<TrackRecord> records;
     for (int i = 0; i < 40; ++i) {
         TrackRecord r;

@@ -134,6 +134,17 @@ private Q_SLOTS:
         QVERIFY(gap > 0);
         std::nth_element(differences.begin(), differences.begin() + differences.size() / 2, differences.end());
         QVERIFY2(differences[differences.size() / 2] < 0.08, qPrintable(QString::number(differences[differences.size() / 2])));
+
+        // Distance from nadir on the same pixels: 10-60 km (this small
+        // scene sees the right side only, east of the nadir track).
+        QCOMPARE(swot.crossTrackDistance.size(), swot.height.size());
+        for (std::size_t i = 0; i < truth.size(); ++i) {
+            const float d = swot.crossTrackDistance[i];
+            QCOMPARE(std::isfinite(d), std::isfinite(swot.height[i]));
+            if (!std::isfinite(d))
+                continue;
+            QVERIFY2(d >= 10000.0f && d <= 60000.0f, qPrintable(QString::number(d)));
+        }
     }
 
     void swotWithEveryPixelFlaggedIsRefused()
