@@ -1,6 +1,7 @@
 #include "app/ActiveLearningCommand.h"
 
 #include "app/CurvePlot.h"
+#include "app/OffscreenApplication.h"
 #include "app/SceneInputs.h"
 #include "labeling/ActiveLearningSimulation.h"
 #include "models/ClickProtocol.h"
@@ -9,8 +10,6 @@
 #include "models/SeaIceModel.h"
 #include "scene/SceneError.h"
 #include "scene/synthetic/SyntheticTruth.h"
-
-#include <QGuiApplication>
 
 #include <cstdio>
 #include <filesystem>
@@ -21,19 +20,6 @@
 namespace banquise::app {
 
 namespace {
-
-// Fonts for the plots: a window-less Qt application when none runs.
-void ensureGuiApplication()
-{
-    if (QGuiApplication::instance())
-        return;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "banquise-cli";
-    static char* argv[] = {name, nullptr};
-    static QGuiApplication application(argc, argv);
-}
 
 models::SeaIceModel startingModel(const Arguments& args, const models::ModelInputs& inputs, const std::string& copy)
 {
@@ -76,7 +62,7 @@ int activeLearningSimulationCommand(const Arguments& args)
     options.fineTuneSteps = static_cast<int>(numberOption(args, "--fine-tune-steps", options.fineTuneSteps));
     options.seed = static_cast<unsigned>(numberOption(args, "--seed", options.seed));
     std::filesystem::create_directories(out);
-    ensureGuiApplication();
+    ensureOffscreenApplication();
 
     models::configureComputeDevice();
     const models::ModelInputs inputs = loadModelInputs(paths.front());

@@ -1,6 +1,7 @@
 // banquise-cli: the headless entry point. Same library calls as the GUI.
 #include "app/ActiveLearningCommand.h"
 #include "app/CliOptions.h"
+#include "app/CompareCommand.h"
 #include "app/LabelCommands.h"
 #include "app/ModelCommands.h"
 #include "app/SceneSummary.h"
@@ -65,7 +66,12 @@ const char* kUsage =
     "        [--clicks-per-tile K] [--tiles-per-round T] [--tile PX] [--fine-tune-steps N]\n"
     "        [--model MODEL | --steps N] [--seed S]\n"
     "                                  DIAL's evaluation on a scene with truth: the click protocol\n"
-    "                                  (NoC@85/90) and active-learning rounds with a simulated annotator\n";
+    "                                  (NoC@85/90) and active-learning rounds with a simulated annotator\n"
+    "  compare --prediction P --swot S --out DIR [--scene SCENE] [--loto no] [--loto-steps N]\n"
+    "                                  validate an elevation map (freeboard.tif or a predict folder) against\n"
+    "                                  SWOT (L2 LR netCDF or raster): maps, plots, metrics (CSV, JSON) and\n"
+    "                                  report.html; with the scene: drift compensation, the kriging baseline,\n"
+    "                                  leave-one-track-out validation and, for synthetic scenes, the truth\n";
 
 int synth(const Arguments& args)
 {
@@ -211,7 +217,7 @@ int main(int argc, char** argv)
         {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device},
         {"train", app::trainCommand}, {"predict", app::predictCommand},
         {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand},
-        {"al-simulate", app::activeLearningSimulationCommand}};
+        {"al-simulate", app::activeLearningSimulationCommand}, {"compare", app::compareCommand}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

@@ -2,8 +2,11 @@
 
 #include "models/SeaIceClasses.h"
 
+#include <opencv2/imgproc.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace banquise::models {
@@ -53,6 +56,23 @@ RegressionScores scoreWhere(const std::vector<float>& estimate, const std::vecto
 }
 
 } // namespace
+
+const std::vector<std::string>& metricColumns()
+{
+    static const std::vector<std::string> columns{"count", "bias_m", "rmse_m", "mae_m", "nmad_m", "pearson_r", "slope", "intercept"};
+    return columns;
+}
+
+std::vector<std::string> metricCells(const RegressionScores& s)
+{
+    const auto fixed = [](double v) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.4f", v);
+        return std::string(text);
+    };
+    return {std::to_string(s.count), fixed(s.bias), fixed(s.rmse), fixed(s.mae), fixed(s.nmad), fixed(s.correlation), fixed(s.slope),
+            fixed(s.intercept)};
+}
 
 const MetricsRow& ElevationComparison::row(const std::string& group, const std::string& subset) const
 {
@@ -151,6 +171,30 @@ ElevationComparison compareElevation(const cv::Mat1f& estimate, const cv::Mat1f&
         const int row = density.bins - 1 - binOf(e[i], density.low, density.high, density.bins);
         ++density.counts[static_cast<std::size_t>(row) * density.bins + col];
     }
+    return out;
+}
+
+cv::Mat1f footprintAverage(const cv::Mat1f& map, int window)
+{
+    if (window <= 1)
+        return map.clone();
+    cv::Mat1f values = map.clone();
+    cv::Mat1f weights(map.size(), 1.0f);
+    for (int r = 0; r < map.rows; ++r)
+        for (int c = 0; c < map.cols; ++c)
+            if (!std::isfinite(values(r, c))) {
+                values(r, c) = 0.0f;
+                weights(r, c) = 0.0f;
+            }
+    cv::Mat1f sum;
+    cv::Mat1f count;
+    const cv::Size box(window, window);
+    cv::boxFilter(values, sum, CV_32F, box, cv::Point(-1, -1), false, cv::BORDER_CONSTANT);
+    cv::boxFilter(weights, count, CV_32F, box, cv::Point(-1, -1), false, cv::BORDER_CONSTANT);
+    cv::Mat1f out(map.size());
+    for (int r = 0; r < map.rows; ++r)
+        for (int c = 0; c < map.cols; ++c)
+            out(r, c) = std::isfinite(map(r, c)) && count(r, c) > 0.5f ? sum(r, c) / count(r, c) : std::nanf("");
     return out;
 }
 

@@ -49,6 +49,11 @@ struct MetricsRow {
     RegressionScores scores;
 };
 
+// Column names of a metrics row's figures and the figures as text, in one
+// format for every table, file and report that shows them (4 decimals).
+const std::vector<std::string>& metricColumns();
+std::vector<std::string> metricCells(const RegressionScores& scores);
+
 struct ElevationComparison {
     cv::Mat1f difference; // estimate - reference, NaN where either is missing
     // Symmetric display range of the difference map: 98th percentile of |d|.
@@ -70,6 +75,12 @@ struct ElevationComparison {
 // std::runtime_error when no pixel has both maps finite.
 ElevationComparison compareElevation(const cv::Mat1f& estimate, const cv::Mat1f& reference, const cv::Mat1b& classes = {},
                                      const cv::Mat1f& crossTrackDistance = {}, const ComparisonOptions& options = {});
+
+// The map as a coarser sensor sees it: the mean of the finite pixels in a
+// `window` x `window` box around each pixel (NaN where the box has none, or
+// where the pixel itself is NaN). A 40 m map is compared with SWOT's 250 m
+// pixels after averaging over about 6 x 6 pixels.
+cv::Mat1f footprintAverage(const cv::Mat1f& map, int window);
 
 // Values of each map along a straight line in pixel coordinates (0,0 the
 // top-left corner of the first pixel), one sample

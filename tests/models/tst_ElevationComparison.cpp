@@ -134,6 +134,16 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, compareElevation(estimate, reference));
     }
 
+    void theFootprintAverageIgnoresNoData()
+    {
+        const cv::Mat1f map = (cv::Mat1f(3, 3) << 1, 2, 3, 4, NAN, 6, 7, 8, 9);
+        const cv::Mat1f averaged = footprintAverage(map, 3);
+        QVERIFY(near(averaged(1, 0), (1 + 2 + 4 + 7 + 8) / 5.0, 1e-6)); // the border box holds 6 pixels, one NaN
+        QVERIFY(near(averaged(0, 0), (1 + 2 + 4) / 3.0, 1e-6));
+        QVERIFY(std::isnan(averaged(1, 1)));
+        QCOMPARE(footprintAverage(map, 1)(2, 2), 9.0f);
+    }
+
     void aProfileSamplesEveryMapAlongTheLine()
     {
         cv::Mat1f ramp(20, 40);

@@ -1,5 +1,6 @@
 #include "common/TempSceneFolder.h"
 #include "common/OpenedDataset.h"
+#include "common/FlaggedSwot.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AltimeterReader.h"
@@ -151,23 +152,7 @@ private Q_SLOTS:
     {
         const std::string file = m_folder.root() + "/flagged.nc";
         fs::copy_file(m_folder.path() + "/" + m_products.swot, file, fs::copy_options::overwrite_existing);
-        {
-            std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
-                GDALOpenEx(file.c_str(), GDAL_OF_MULTIDIM_RASTER | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-            QVERIFY(ds);
-            for (const char* side : {"left", "right"}) {
-                auto quality = ds->GetRootGroup()->OpenGroup(side)->OpenMDArray("ssh_karin_2_qual");
-                std::vector<size_t> count;
-                std::size_t total = 1;
-                for (const auto& d : quality->GetDimensions()) {
-                    count.push_back(static_cast<size_t>(d->GetSize()));
-                    total *= count.back();
-                }
-                const std::vector<GUInt64> start(count.size(), 0);
-                const std::vector<std::uint8_t> bad(total, 2);
-                QVERIFY(quality->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Byte), bad.data()));
-            }
-        }
+        QVERIFY(banquise::tests::flagEverySwotPixel(file));
         try {
             readSwotSwath(file, m_grid);
             QFAIL("an all-flagged swath was accepted");

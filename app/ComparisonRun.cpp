@@ -1,0 +1,62 @@
+#include "app/ComparisonRun.h"
+
+#include "app/ComparisonSources.h"
+#include "models/ModelInputs.h"
+
+#include <cmath>
+
+namespace banquise::app {
+
+ComparisonOutcome runComparison(const ComparisonSources& sources, const models::ModelInputs* inputs, const ComparisonRunOptions& options,
+                                const std::function<void(const std::string&)>& progress)
+{
+    const auto say = [&](const std::string& what) {
+        if (progress)
+            progress(what);
+    };
+    ComparisonOutcome out;
+    out.footprintWindow = std::max(1, static_cast<int>(std::lround(kSwotPixelMetres / sources.grid.pixelSize())));
+    say("comparing the prediction with SWOT");
+    out.predictionVsSwot = models::compareElevation(models::footprintAverage(sources.estimate, out.footprintWindow), sources.swot,
+                                                    sources.classes, sources.crossTrackDistance);
+    if (!sources.kriging.empty()) {
+        say("comparing the kriging baseline with SWOT");
+        out.krigingVsSwot = models::compareElevation(models::footprintAverage(sources.kriging, out.footprintWindow), sources.swot,
+                                                     sources.classes, sources.crossTrackDistance);
+    }
+    if (!sources.truth.empty()) {
+        out.againstTruth.push_back({"prediction vs truth", models::scoreRegression(sources.estimate, sources.truth)});
+        if (!sources.kriging.empty())
+            out.againstTruth.push_back({"kriging vs truth", models::scoreRegression(sources.kriging, sources.truth)});
+        out.againstTruth.push_back({"SWOT vs truth", models::scoreRegression(sources.swot, models::footprintAverage(sources.truth,
+                                                                                                                   out.footprintWindow))});
+    }
+    if (options.leaveOneTrackOut && inputs && !inputs->records.empty())
+        out.leaveOneTrackOut = models::leaveOneTrackOut(*inputs, models::ModelConfig{}, options.training, options.prediction,
+                                                        [&](int, const std::string& track) { say("leave-one-track-out: without " + track); });
+    return out;
+}
+
+std::vector<ReportRow> reportRows(const ComparisonOutcome& outcome)
+{
+    std::vector<ReportRow> rows;
+    for (const models::MetricsRow& row : outcome.predictionVsSwot.table)
+        rows.push_back({"prediction vs SWOT", row});
+    if (outcome.krigingVsSwot)
+        for (const models::MetricsRow& row : outcome.krigingVsSwot->table)
+            rows.push_back({"kriging vs SWOT", row});
+    for (const auto& [name, scores] : outcome.againstTruth)
+        rows.push_back({name, {"overall", "all", scores}});
+    if (outcome.leaveOneTrackOut) {
+        const models::LeaveOneTrackOut& loto = *outcome.leaveOneTrackOut;
+        rows.push_back({"LOTO prediction", {"overall", "all", loto.model}});
+        for (const models::HeldOutTrack& t : loto.tracks)
+            rows.push_back({"LOTO prediction", {"track", t.track, t.model}});
+        rows.push_back({"LOTO kriging", {"overall", "all", loto.kriging}});
+        for (const models::HeldOutTrack& t : loto.tracks)
+            rows.push_back({"LOTO kriging", {"track", t.track, t.kriging}});
+    }
+    return rows;
+}
+
+} // namespace banquise::app
