@@ -92,19 +92,18 @@ QString csvField(const std::string& text)
     return field.contains(',') ? '"' + field + '"' : field;
 }
 
-QString metricsCsv(const std::vector<ReportRow>& rows)
+QString metricsCsv(const std::vector<models::MetricsRow>& rows)
 {
-    QString csv = "comparison,group,subset";
-    for (const std::string& column : models::metricColumns())
-        csv += ',' + QString::fromStdString(column);
-    csv += '\n';
-    for (const ReportRow& row : rows) {
-        csv += csvField(row.comparison) + ',' + csvField(row.metrics.group) + ',' + csvField(row.metrics.subset);
-        for (const std::string& cell : models::metricCells(row.metrics.scores))
-            csv += ',' + QString::fromStdString(cell);
-        csv += '\n';
-    }
-    return csv;
+    const auto line = [](const std::vector<std::string>& cells) {
+        QStringList fields;
+        for (const std::string& cell : cells)
+            fields << csvField(cell);
+        return fields.join(',');
+    };
+    QStringList lines{line(models::metricColumns())};
+    for (const models::MetricsRow& row : rows)
+        lines << line(models::metricCells(row));
+    return lines.join('\n') + '\n';
 }
 
 QJsonObject scoresJson(const models::RegressionScores& s)
@@ -113,14 +112,14 @@ QJsonObject scoresJson(const models::RegressionScores& s)
             {"pearson_r", s.correlation}, {"slope", s.slope}, {"intercept", s.intercept}};
 }
 
-QString metricsJson(const ComparisonSources& sources, const ComparisonOutcome& outcome, const std::vector<ReportRow>& rows)
+QString metricsJson(const ComparisonSources& sources, const ComparisonOutcome& outcome, const std::vector<models::MetricsRow>& rows)
 {
     QJsonArray metrics;
-    for (const ReportRow& row : rows) {
-        QJsonObject entry = scoresJson(row.metrics.scores);
+    for (const models::MetricsRow& row : rows) {
+        QJsonObject entry = scoresJson(row.scores);
         entry.insert("comparison", QString::fromStdString(row.comparison));
-        entry.insert("group", QString::fromStdString(row.metrics.group));
-        entry.insert("subset", QString::fromStdString(row.metrics.subset));
+        entry.insert("group", QString::fromStdString(row.group));
+        entry.insert("subset", QString::fromStdString(row.subset));
         metrics.append(entry);
     }
     QJsonObject figures;
@@ -137,15 +136,15 @@ QString metricsJson(const ComparisonSources& sources, const ComparisonOutcome& o
     return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
 
-QString metricsTableHtml(const std::vector<ReportRow>& rows)
+QString metricsTableHtml(const std::vector<models::MetricsRow>& rows)
 {
-    QString table = "<table class=\"metrics\"><tr><th>comparison</th><th>group</th><th>subset</th>";
+    QString table = "<table class=\"metrics\"><tr>";
     for (const std::string& column : models::metricColumns())
         table += "<th>" + html(column) + "</th>";
     table += "</tr>\n";
-    for (const ReportRow& row : rows) {
-        table += "<tr><td>" + html(row.comparison) + "</td><td>" + html(row.metrics.group) + "</td><td>" + html(row.metrics.subset) + "</td>";
-        for (const std::string& cell : models::metricCells(row.metrics.scores))
+    for (const models::MetricsRow& row : rows) {
+        table += "<tr>";
+        for (const std::string& cell : models::metricCells(row))
             table += "<td>" + html(cell) + "</td>";
         table += "</tr>\n";
     }
@@ -182,7 +181,7 @@ std::string writeComparisonReport(const std::string& folder, const ComparisonSou
     if (error)
         throw std::runtime_error(folder + ": cannot create the report folder (" + error.message() + ")");
     const models::ElevationComparison& c = outcome.predictionVsSwot;
-    const std::vector<ReportRow> rows = reportRows(outcome);
+    const std::vector<models::MetricsRow> rows = reportRows(outcome);
 
     // Maps on one elevation range (the pairs' 0.5-99.5 % range), the difference symmetric.
     const double low = c.density.low;

@@ -37,24 +37,28 @@ ComparisonOutcome runComparison(const ComparisonSources& sources, const models::
     return out;
 }
 
-std::vector<ReportRow> reportRows(const ComparisonOutcome& outcome)
+std::vector<models::MetricsRow> reportRows(const ComparisonOutcome& outcome)
 {
-    std::vector<ReportRow> rows;
+    std::vector<models::MetricsRow> rows;
+    const auto add = [&rows](const std::string& comparison, models::MetricsRow row) {
+        row.comparison = comparison;
+        rows.push_back(std::move(row));
+    };
     for (const models::MetricsRow& row : outcome.predictionVsSwot.table)
-        rows.push_back({"prediction vs SWOT", row});
+        add("prediction vs SWOT", row);
     if (outcome.krigingVsSwot)
         for (const models::MetricsRow& row : outcome.krigingVsSwot->table)
-            rows.push_back({"kriging vs SWOT", row});
+            add("kriging vs SWOT", row);
     for (const auto& [name, scores] : outcome.againstTruth)
-        rows.push_back({name, {"overall", "all", scores}});
+        add(name, {"", "overall", "all", scores});
     if (outcome.leaveOneTrackOut) {
         const models::LeaveOneTrackOut& loto = *outcome.leaveOneTrackOut;
-        rows.push_back({"LOTO prediction", {"overall", "all", loto.model}});
+        add("LOTO prediction", {"", "overall", "all", loto.model});
         for (const models::HeldOutTrack& t : loto.tracks)
-            rows.push_back({"LOTO prediction", {"track", t.track, t.model}});
-        rows.push_back({"LOTO kriging", {"overall", "all", loto.kriging}});
+            add("LOTO prediction", {"", "track", t.track, t.model});
+        add("LOTO kriging", {"", "overall", "all", loto.kriging});
         for (const models::HeldOutTrack& t : loto.tracks)
-            rows.push_back({"LOTO kriging", {"track", t.track, t.kriging}});
+            add("LOTO kriging", {"", "track", t.track, t.kriging});
     }
     return rows;
 }

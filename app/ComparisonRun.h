@@ -36,16 +36,12 @@ struct ComparisonOutcome {
     std::optional<models::LeaveOneTrackOut> leaveOneTrackOut;
 };
 
-// One line of the metrics files and tables: which maps, then the row.
-struct ReportRow {
-    std::string comparison; // "prediction vs SWOT", "LOTO kriging", ...
-    models::MetricsRow metrics;
-};
-
 ComparisonOutcome runComparison(const ComparisonSources& sources, const models::ModelInputs* inputs, const ComparisonRunOptions& options,
                                 const std::function<void(const std::string&)>& progress = {});
 
-// The outcome as rows, in the order of the report's table and of metrics.csv.
-std::vector<ReportRow> reportRows(const ComparisonOutcome& outcome);
+// The outcome as rows named by their comparison ("prediction vs SWOT",
+// "LOTO kriging", ...), in the order of the report's table, of metrics.csv
+// and of the comparison dock.
+std::vector<models::MetricsRow> reportRows(const ComparisonOutcome& outcome);
 
 } // namespace banquise::app

@@ -1,6 +1,7 @@
 #include "app/ComparisonSources.h"
 
 #include "models/ModelInputs.h"
+#include "models/SeaIceModel.h"
 #include "models/SeaIceClasses.h"
 #include "scene/DriftCompensation.h"
 #include "scene/GriddedRaster.h"
@@ -15,6 +16,7 @@
 #include "scene/synthetic/SyntheticTruth.h"
 
 #include <cmath>
+#include <stdexcept>
 #include <filesystem>
 
 namespace banquise::app {
@@ -107,6 +109,47 @@ std::shared_ptr<scene::SwathLayer> readSwot(const std::string& path, const scene
     return std::make_shared<scene::SwathLayer>(info, grid, std::move(bands), std::move(sides));
 }
 
+// SWOT brought to the scene's reference time with the drift between its two
+// SAR dates; as acquired, with a note, when the scene has no such pair.
+std::shared_ptr<const scene::SwathLayer> compensated(const scene::Scene& scene, std::shared_ptr<const scene::SwathLayer> swot,
+                                                     ComparisonSources& out)
+{
+    try {
+        const auto [first, second] = scene::sarDatePair(scene);
+        const scene::AnalysisGrid& grid = scene.grid();
+        const scene::MotionField field = scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height());
+        const scene::DriftCompensation compensation(field, grid, first->info().time, second->info().time);
+        out.provenance.push_back({"drift", "SWOT compensated to " + scene::formatUtc(first->info().time) + " with the drift between "
+                                               + scene::formatUtc(first->info().time) + " and " + scene::formatUtc(second->info().time)});
+        return std::dynamic_pointer_cast<const scene::SwathLayer>(compensation.compensate(*swot));
+    } catch (const scene::SceneError& e) {
+        out.notes.push_back(std::string("SWOT not drift-compensated: ") + e.what());
+        return swot;
+    }
+}
+
+// The SWOT bands into the sources; refuses a swath that misses the prediction.
+void takeSwot(const scene::SwathLayer& swot, const std::string& swotName, const std::string& predictionName, ComparisonSources& out)
+{
+    out.swot = matOf(swot.band(0), out.grid);
+    if (swot.hasCrossTrackDistance())
+        out.crossTrackDistance = matOf(swot.band(1), out.grid);
+    else
+        out.notes.push_back("the SWOT product gives no cross_track_distance: no rows by distance from nadir");
+    std::size_t overlap = 0;
+    for (std::size_t i = 0; i < out.swot.total(); ++i)
+        overlap += std::isfinite(out.swot.begin()[i]) && std::isfinite(out.estimate.begin()[i]) ? 1 : 0;
+    if (overlap == 0)
+        throw scene::SceneError(swotName, "does not overlap the prediction " + predictionName + " (" + gridText(out.grid)
+                                              + "): no pixel has both a SWOT and a predicted elevation");
+}
+
+void takeTruth(const std::string& sceneFolder, ComparisonSources& out)
+{
+    if (!sceneFolder.empty() && fs::exists(fs::path(sceneFolder) / "truth" / "freeboard.tif"))
+        out.truth = scene::synthetic::readSyntheticTruth(sceneFolder).freeboard;
+}
+
 } // namespace
 
 ComparisonSources loadComparisonSources(const ComparisonRequest& request, models::ModelInputs* inputs)
@@ -124,24 +167,14 @@ ComparisonSources loadComparisonSources(const ComparisonRequest& request, models
     if (!request.scene.empty()) {
         const scene::LoadedScene loaded = scene::readScene(request.scene);
         out.provenance.push_back({"scene", fs::absolute(request.scene).string()});
-        try {
-            const auto [first, second] = scene::sarDatePair(loaded.scene);
-            const scene::MotionField field = scene::estimateMotion(first->band(0), second->band(0), out.grid.width(), out.grid.height());
-            const scene::DriftCompensation compensation(field, out.grid, first->info().time, second->info().time);
-            swot = std::dynamic_pointer_cast<const scene::SwathLayer>(compensation.compensate(*swot));
-            out.provenance.push_back({"drift", "SWOT compensated to " + scene::formatUtc(first->info().time) + " with the drift between "
-                                                   + scene::formatUtc(first->info().time) + " and " + scene::formatUtc(second->info().time)});
-        } catch (const scene::SceneError& e) {
-            out.notes.push_back(std::string("SWOT not drift-compensated: ") + e.what());
-        }
+        swot = compensated(loaded.scene, swot, out);
         models::ModelInputs gathered = models::gatherModelInputs(loaded.scene);
         if (!gathered.freeboardPrior.empty()) {
             out.kriging = gathered.freeboardPrior.clone();
             out.provenance.push_back({"kriging", "ordinary kriging of " + std::to_string(gathered.records.size()) + " records on "
                                                      + std::to_string(gathered.trackNames.size()) + " tracks"});
         }
-        if (fs::exists(fs::path(request.scene) / "truth" / "freeboard.tif"))
-            out.truth = scene::synthetic::readSyntheticTruth(request.scene).freeboard;
+        takeTruth(request.scene, out);
         if (inputs)
             *inputs = std::move(gathered);
     } else {
@@ -149,17 +182,44 @@ ComparisonSources loadComparisonSources(const ComparisonRequest& request, models
                             "leave-one-track-out validation");
     }
 
-    out.swot = matOf(swot->band(0), out.grid);
-    if (swot->hasCrossTrackDistance())
-        out.crossTrackDistance = matOf(swot->band(1), out.grid);
-    else
-        out.notes.push_back("the SWOT product gives no cross_track_distance: no rows by distance from nadir");
-    std::size_t overlap = 0;
-    for (std::size_t i = 0; i < out.swot.total(); ++i)
-        overlap += std::isfinite(out.swot.begin()[i]) && std::isfinite(out.estimate.begin()[i]) ? 1 : 0;
-    if (overlap == 0)
-        throw scene::SceneError(request.swot, "does not overlap the prediction " + request.prediction + " (" + gridText(out.grid)
-                                                  + "): no pixel has both a SWOT and a predicted elevation");
+    takeSwot(*swot, request.swot, request.prediction, out);
+    return out;
+}
+
+ComparisonSources comparisonSourcesOf(const scene::Scene& scene, const models::ModelInputs& inputs, const models::Prediction& prediction,
+                                      const std::string& sceneFolder)
+{
+    if (prediction.elevation.empty())
+        throw std::runtime_error("the model's prediction has no elevation map (it was trained without altimeter tracks)");
+    ComparisonSources out;
+    out.grid = scene.grid();
+    out.time = scene.referenceTime();
+    out.estimate = prediction.elevation;
+    out.classes = prediction.classes;
+    out.kriging = inputs.freeboardPrior;
+    out.provenance.push_back({"prediction", "the model's last prediction in this window"});
+    out.provenance.push_back({"grid", gridText(out.grid)});
+    out.provenance.push_back({"prediction time", scene::formatUtc(out.time)});
+    if (!sceneFolder.empty())
+        out.provenance.push_back({"scene", fs::absolute(sceneFolder).string()});
+    std::shared_ptr<const scene::SwathLayer> original;
+    std::shared_ptr<const scene::SwathLayer> twin;
+    for (const auto& layer : scene.layers())
+        if (const auto swath = std::dynamic_pointer_cast<const scene::SwathLayer>(layer)) {
+            auto& first = swath->name().find("(drift-compensated)") != std::string::npos ? twin : original;
+            if (!first)
+                first = swath;
+        }
+    if (!original && !twin)
+        throw scene::SceneError(sceneFolder, "the scene has no SWOT swath to compare with");
+    const std::shared_ptr<const scene::SwathLayer> swot = twin ? twin : compensated(scene, original, out);
+    if (twin)
+        out.provenance.push_back({"drift", "SWOT layer '" + twin->name() + "' (compensated by Analysis > Estimate ice drift)"});
+    out.provenance.push_back({"SWOT", swot->info().sourceFile});
+    out.provenance.push_back({"kriging", "ordinary kriging of " + std::to_string(inputs.records.size()) + " records on "
+                                             + std::to_string(inputs.trackNames.size()) + " tracks"});
+    takeSwot(*swot, swot->info().sourceFile, "of the model", out);
+    takeTruth(sceneFolder, out);
     return out;
 }
 

@@ -10,6 +10,10 @@
 
 namespace banquise::models {
 struct ModelInputs;
+struct Prediction;
+} // namespace banquise::models
+namespace banquise::scene {
+class Scene;
 }
 
 namespace banquise::app {
@@ -47,5 +51,14 @@ struct ComparisonSources {
 // scene on another grid); `inputs` (optional) receives the scene's model
 // inputs for the leave-one-track-out validation.
 ComparisonSources loadComparisonSources(const ComparisonRequest& request, models::ModelInputs* inputs = nullptr);
+
+// The same from what the main window holds: the model's last prediction and
+// its inputs (the kriging baseline), the scene's SWOT swath (its
+// drift-compensated twin when there is one, else compensated here when the
+// scene has two SAR dates) and, with `sceneFolder`, the synthetic truth.
+// Throws SceneError when the scene has no SWOT swath or it misses the
+// prediction, std::runtime_error when the prediction has no elevation.
+ComparisonSources comparisonSourcesOf(const scene::Scene& scene, const models::ModelInputs& inputs, const models::Prediction& prediction,
+                                      const std::string& sceneFolder);
 
 } // namespace banquise::app

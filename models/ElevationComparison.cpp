@@ -59,18 +59,19 @@ RegressionScores scoreWhere(const std::vector<float>& estimate, const std::vecto
 
 const std::vector<std::string>& metricColumns()
 {
-    static const std::vector<std::string> columns{"count", "bias_m", "rmse_m", "mae_m", "nmad_m", "pearson_r", "slope", "intercept"};
+    static const std::vector<std::string> columns{"comparison", "group", "subset", "count", "bias_m", "rmse_m", "mae_m", "nmad_m", "pearson_r", "slope", "intercept"};
     return columns;
 }
 
-std::vector<std::string> metricCells(const RegressionScores& s)
+std::vector<std::string> metricCells(const MetricsRow& row)
 {
+    const RegressionScores& s = row.scores;
     const auto fixed = [](double v) {
         char text[32];
         std::snprintf(text, sizeof text, "%.4f", v);
         return std::string(text);
     };
-    return {std::to_string(s.count), fixed(s.bias), fixed(s.rmse), fixed(s.mae), fixed(s.nmad), fixed(s.correlation), fixed(s.slope),
+    return {row.comparison, row.group, row.subset, std::to_string(s.count), fixed(s.bias), fixed(s.rmse), fixed(s.mae), fixed(s.nmad), fixed(s.correlation), fixed(s.slope),
             fixed(s.intercept)};
 }
 
@@ -114,18 +115,18 @@ ElevationComparison compareElevation(const cv::Mat1f& estimate, const cv::Mat1f&
     if (e.empty())
         throw std::runtime_error("the maps do not overlap: no pixel has both an estimate and a reference value");
 
-    out.table.push_back({"overall", "all", scoreRegression(e, r)});
+    out.table.push_back({"", "overall", "all", scoreRegression(e, r)});
     if (!c.empty()) {
         for (int k = 0; k < kClassCount; ++k) {
             std::vector<bool> keep(c.size());
             for (std::size_t i = 0; i < c.size(); ++i)
                 keep[i] = c[i] == k;
-            out.table.push_back({"class", className(k), scoreWhere(e, r, keep)});
+            out.table.push_back({"", "class", className(k), scoreWhere(e, r, keep)});
         }
         std::vector<bool> leads(c.size());
         for (std::size_t i = 0; i < c.size(); ++i)
             leads[i] = c[i] == kOpenLead || c[i] == kRefrozenLead;
-        out.table.push_back({"class", "leads", scoreWhere(e, r, leads)});
+        out.table.push_back({"", "class", "leads", scoreWhere(e, r, leads)});
     }
     if (!distance.empty()) {
         double farthest = 0.0;
@@ -139,7 +140,7 @@ ElevationComparison compareElevation(const cv::Mat1f& estimate, const cv::Mat1f&
                 keep[i] = std::abs(distance[i]) >= from && std::abs(distance[i]) < from + width;
             RegressionScores s = scoreWhere(e, r, keep);
             if (s.count)
-                out.table.push_back({"cross-track", kilometres(from) + "-" + kilometres(from + width) + " km", s});
+                out.table.push_back({"", "cross-track", kilometres(from) + "-" + kilometres(from + width) + " km", s});
         }
     }
 

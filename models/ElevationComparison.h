@@ -44,15 +44,17 @@ struct DensityGrid {
 
 // One line of the metrics table: what was compared and how well.
 struct MetricsRow {
-    std::string group;  // "overall", "class" or "cross-track"
+    std::string comparison; // which maps ("prediction vs SWOT"); empty inside one comparison
+    std::string group;  // "overall", "class", "cross-track" or "track"
     std::string subset; // "all", a class name, or a distance bin ("10-20 km")
     RegressionScores scores;
 };
 
-// Column names of a metrics row's figures and the figures as text, in one
-// format for every table, file and report that shows them (4 decimals).
+// Column names of a metrics row (comparison, group, subset, then the
+// figures) and the row as text, in one format for every table, file and
+// report that shows them (figures with 4 decimals).
 const std::vector<std::string>& metricColumns();
-std::vector<std::string> metricCells(const RegressionScores& scores);
+std::vector<std::string> metricCells(const MetricsRow& row);
 
 struct ElevationComparison {
     cv::Mat1f difference; // estimate - reference, NaN where either is missing
