@@ -8,7 +8,7 @@
 namespace banquise::app {
 
 ComparisonOutcome runComparison(const ComparisonSources& sources, const models::ModelInputs* inputs, const ComparisonRunOptions& options,
-                                const std::function<void(const std::string&)>& progress)
+                                const std::function<void(const std::string&)>& progress, scene::Feedback* feedback)
 {
     const auto say = [&](const std::string& what) {
         if (progress)
@@ -33,7 +33,8 @@ ComparisonOutcome runComparison(const ComparisonSources& sources, const models::
     }
     if (options.leaveOneTrackOut && inputs && !inputs->records.empty())
         out.leaveOneTrackOut = models::leaveOneTrackOut(*inputs, models::ModelConfig{}, options.training, options.prediction,
-                                                        [&](int, const std::string& track) { say("leave-one-track-out: without " + track); });
+                                                        [&](int, const std::string& track) { say("leave-one-track-out: without " + track); },
+                                                        feedback);
     return out;
 }
 

@@ -36,8 +36,9 @@ struct ComparisonOutcome {
     std::optional<models::LeaveOneTrackOut> leaveOneTrackOut;
 };
 
+// `feedback` cancels the leave-one-track-out trainings (SceneError "training cancelled").
 ComparisonOutcome runComparison(const ComparisonSources& sources, const models::ModelInputs* inputs, const ComparisonRunOptions& options,
-                                const std::function<void(const std::string&)>& progress = {});
+                                const std::function<void(const std::string&)>& progress = {}, scene::Feedback* feedback = nullptr);
 
 // The outcome as rows named by their comparison ("prediction vs SWOT",
 // "LOTO kriging", ...), in the order of the report's table, of metrics.csv

@@ -2,6 +2,7 @@
 
 #include "app/ActiveLearningWorkbench.h"
 #include "app/ClickRefinement.h"
+#include "app/ComparisonWorkbench.h"
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "app/SampleScenePath.h"
@@ -15,6 +16,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "widgets/ActiveLearningPanel.h"
+#include "widgets/ComparisonPanel.h"
 #include "widgets/CursorReadout.h"
 #include "widgets/LabelToolsPanel.h"
 #include "app/ProjectFolder.h"
@@ -112,6 +114,14 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     learningDock->setWidget(m_learning->panel());
     addDockWidget(Qt::RightDockWidgetArea, learningDock);
     tabifyDockWidget(labelsDock, learningDock);
+    m_comparison = new ComparisonWorkbench(
+        m_models, m_grid, m_panel, [this] { return m_scene.get(); },
+        [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
+    m_comparisonDock = new QDockWidget(tr("Comparison"), this);
+    m_comparisonDock->setObjectName("comparisonDock");
+    m_comparisonDock->setWidget(m_comparison->panel());
+    addDockWidget(Qt::RightDockWidgetArea, m_comparisonDock);
+    tabifyDockWidget(learningDock, m_comparisonDock);
     modelsDock->raise();
 
     m_readout->setObjectName("cursorReadout");
@@ -138,9 +148,11 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    m_comparison->cancel(); // its leave-one-track-out trainings stop with the model job below
     delete m_models; // cancels and waits for a model job before the panels it reports to go
     delete m_learning; // waits for a ranking job that uses the model
     delete m_refinement; // waits for a refinement job that uses the model
+    delete m_comparison; // gives the left button back while the views exist
     delete m_labeling; // its label layer leaves the views while they exist
 }
 
@@ -171,6 +183,10 @@ void MainWindow::createActions()
     analysis->addAction(tr("Estimate ice &drift"), this, &MainWindow::estimateDriftInBackground);
     analysis->addAction(tr("&Train models"), this, [this] { m_models->trainInBackground(m_training->steps()); });
     analysis->addAction(tr("&Predict with the model"), this, [this] { m_models->predictInBackground(); });
+    analysis->addAction(tr("Compare with &SWOT"), QKeySequence(tr("Ctrl+Shift+W")), this, [this] {
+        showComparisonDock();
+        m_comparison->compareInBackground(false);
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QToolBar* toolbar = addToolBar(tr("Views"));
@@ -296,7 +312,9 @@ void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
     m_scene = std::make_unique<scene::Scene>(std::move(loaded.scene));
     setWindowTitle(tr("Banquise — %1").arg(QString::fromStdString(m_scene->name())));
     m_grid->showScene(*m_scene);
-    m_labeling->showScene(*m_scene, source.isEmpty() ? QString() : QString::fromStdString(sceneFolderOf(source.toStdString())));
+    const QString folder = source.isEmpty() ? QString() : QString::fromStdString(sceneFolderOf(source.toStdString()));
+    m_labeling->showScene(*m_scene, folder);
+    m_comparison->setSceneFolder(folder);
     m_panel->reload();
     Q_EMIT sceneShown();
 }
@@ -362,6 +380,12 @@ void MainWindow::estimateDriftInBackground()
             return {nullptr, 0.0, 0.0, QString::fromStdString(e.what())};
         }
     }));
+}
+
+void MainWindow::showComparisonDock()
+{
+    m_comparisonDock->show();
+    m_comparisonDock->raise();
 }
 
 QImage MainWindow::snapshot()

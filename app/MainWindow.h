@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QToolButton;
@@ -27,6 +28,7 @@ namespace banquise::app {
 
 class ActiveLearningWorkbench;
 class ClickRefinement;
+class ComparisonWorkbench;
 class LabelingWorkbench;
 class ModelWorkbench;
 
@@ -62,6 +64,8 @@ public:
     LabelingWorkbench* labeling() const { return m_labeling; }
     ClickRefinement* clickRefinement() const { return m_refinement; }
     ActiveLearningWorkbench* activeLearning() const { return m_learning; }
+    ComparisonWorkbench* comparison() const { return m_comparison; }
+    void showComparisonDock();
     const scene::Scene* currentScene() const { return m_scene.get(); }
 
     // Estimates the ice drift between the scene's two SAR dates on a worker
@@ -93,6 +97,8 @@ private:
     LabelingWorkbench* m_labeling;
     ClickRefinement* m_refinement;
     ActiveLearningWorkbench* m_learning;
+    ComparisonWorkbench* m_comparison = nullptr;
+    QDockWidget* m_comparisonDock = nullptr;
     QLabel* m_readout;
     QProgressBar* m_busy;
     QToolButton* m_cancel;

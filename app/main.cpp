@@ -5,8 +5,10 @@
 //   --drift (with either): estimate the ice drift before the screenshot
 //   --train STEPS (with either): train the models, predict, show their maps before the screenshot
 //   --model FILE (with either): predict with a saved model before the screenshot
+//   --compare (with --train or --model): compare the model's elevation with SWOT before the screenshot
 //   --project FILE: open (or create) a labelling project; the scene's labels show in every view
 //   banquise --data FOLDER                         recognise the products in a folder and open them
+#include "app/ComparisonWorkbench.h"
 #include "app/LabelingWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/ModelWorkbench.h"
@@ -36,6 +38,7 @@ struct ScreenshotJobs {
     int trainSteps = 0;
     QString model;
     QString project;
+    bool compare = false;
 };
 
 // Runs a model job and waits until its maps are shown or it failed.
@@ -83,6 +86,23 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
         return 1;
     if (!jobs.model.isEmpty() && !runAndWait(models, [&] { models->loadModel(jobs.model); }))
         return 1;
+    if (jobs.compare) {
+        app::ComparisonWorkbench* comparison = window.comparison();
+        QEventLoop wait;
+        bool ok = true;
+        QObject::connect(comparison, &app::ComparisonWorkbench::comparisonShown, &wait, &QEventLoop::quit);
+        QObject::connect(comparison, &app::ComparisonWorkbench::comparisonFailed, &wait, [&](const QString& message) {
+            std::fprintf(stderr, "banquise: %s\n", qPrintable(message));
+            ok = false;
+            wait.quit();
+        });
+        window.showComparisonDock();
+        comparison->compareInBackground(false);
+        if (ok) // a refusal comes before the loop, a result after
+            wait.exec();
+        if (!ok)
+            return 1;
+    }
     const bool saved = [&] {
         if (!wholeWindow)
             return window.saveSnapshot(output);
@@ -120,6 +140,8 @@ int main(int argc, char** argv)
     parser.addOption(train);
     QCommandLineOption model("model", "With a screenshot: predict with this saved model and show its maps first.", "file");
     parser.addOption(model);
+    QCommandLineOption compare("compare", "With a screenshot and --train or --model: compare the elevation with SWOT first.");
+    parser.addOption(compare);
     QCommandLineOption data("data", "Open the products found in a folder (SAFE, GeoTIFF, netCDF…) as a new scene.", "folder");
     parser.addOption(data);
     QCommandLineOption project("project", "Open (or create) this labelling project: the scene's labels show in every view.", "file");
@@ -151,7 +173,8 @@ int main(int argc, char** argv)
     app::MainWindow window(models::configureComputeDevice());
     if (screenshotMode) {
         const bool wholeWindow = parser.isSet(windowScreenshot);
-        const ScreenshotJobs jobs{parser.isSet(drift), parser.value(train).toInt(), parser.value(model), parser.value(project)};
+        const ScreenshotJobs jobs{parser.isSet(drift), parser.value(train).toInt(), parser.value(model), parser.value(project),
+                                 parser.isSet(compare)};
         return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow, jobs);
     }
 

@@ -169,6 +169,7 @@ void ViewGrid::synchroniseLayers()
 
 void ViewGrid::setMapTool(MapTool* tool)
 {
+    m_tool = tool;
     for (VtkView* view : m_views)
         view->setMapTool(tool);
 }

@@ -66,6 +66,7 @@ public:
     void synchroniseLayers();
     // The tool the left button drives in every view (nullptr: it pans); not owned.
     void setMapTool(MapTool* tool);
+    MapTool* mapTool() const { return m_tool; }
     // The crosshair at a map point in every view; nullopt hides it.
     void showCrosshair(const std::optional<scene::MapPoint>& point);
 
@@ -80,6 +81,7 @@ private:
     std::vector<VtkView*> m_views;
     GridLayout m_layout = GridLayout::OneByTwo;
     scene::MapExtent m_sceneExtent;
+    MapTool* m_tool = nullptr;
 };
 
 } // namespace banquise::widgets

@@ -4,12 +4,15 @@
 
 #include "app/ActiveLearningWorkbench.h"
 #include "app/ClickRefinement.h"
+#include "app/ComparisonWorkbench.h"
 #include "app/LabelingWorkbench.h"
 #include "labeling/LabelLayer.h"
 #include "app/MainWindow.h"
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectStore.h"
 #include "widgets/ActiveLearningPanel.h"
+#include "widgets/ComparisonPanel.h"
+#include "widgets/ProfileTool.h"
 #include "widgets/LabelToolsPanel.h"
 #include "app/ModelWorkbench.h"
 #include "labeling/LabelClass.h"
@@ -33,6 +36,9 @@
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
+#include <QChart>
+#include <QChartView>
 #include <QTest>
 
 using namespace banquise;
@@ -307,6 +313,70 @@ private Q_SLOTS:
         const auto& classesView = m_window->viewGrid()->view(1)->viewScene();
         const int index = classesView.indexOf(layer);
         QVERIFY(index >= 0 && classesView.style(index).visible);
+    }
+
+    void comparisonWithSwotFillsTheViewsTheDockAndTheReport()
+    {
+        QVERIFY(openSyntheticScene("compared", 12.0));
+        app::ComparisonWorkbench* comparison = m_window->comparison();
+        widgets::ComparisonPanel* panel = comparison->panel();
+        // Without a prediction there is nothing to compare: said, nothing lost.
+        QSignalSpy failed(comparison, &app::ComparisonWorkbench::comparisonFailed);
+        QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.front().front().toString().contains("predict first"));
+
+        QSignalSpy predicted(m_window->models(), &app::ModelWorkbench::predictionShown);
+        m_window->models()->trainInBackground(10);
+        QVERIFY(predicted.wait(120000));
+        QSignalSpy shown(comparison, &app::ComparisonWorkbench::comparisonShown);
+        QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
+        QVERIFY(shown.wait(60000));
+
+        // The table: overall, the classes, the cross-track bins, kriging and the truth rows.
+        QTableWidget* table = panel->metricsTable();
+        QStringList firstColumns;
+        for (int r = 0; r < table->rowCount(); ++r)
+            firstColumns << table->item(r, 0)->text() + "/" + table->item(r, 1)->text() + "/" + table->item(r, 2)->text();
+        for (const char* row : {"prediction vs SWOT/overall/all", "prediction vs SWOT/class/floe", "prediction vs SWOT/class/leads",
+                                "kriging vs SWOT/overall/all", "prediction vs truth/overall/all", "SWOT vs truth/overall/all"})
+            QVERIFY2(firstColumns.contains(row), row);
+        QVERIFY(firstColumns.filter("cross-track").size() >= 1);
+        QCOMPARE(table->item(0, 3)->text().toULongLong(), comparison->outcome()->predictionVsSwot.overall().count);
+        for (int chart : {widgets::ComparisonPanel::Density, widgets::ComparisonPanel::Histogram, widgets::ComparisonPanel::CrossTrack})
+            QVERIFY(!panel->chartView(chart)->chart()->series().isEmpty());
+
+        // View 3 shows the difference in the diverging colours, SWOT's gap in between.
+        const scene::Scene& s = *m_window->currentScene();
+        QVERIFY(s.findLayer(app::ComparisonWorkbench::kDifferenceLayer) && s.findLayer(app::ComparisonWorkbench::kSwotLayer));
+        const rendering::ViewScene& stack = m_window->viewGrid()->view(app::ComparisonWorkbench::kDifferenceView)->viewScene();
+        const int difference = stack.indexOf(*s.findLayer(app::ComparisonWorkbench::kDifferenceLayer));
+        QVERIFY(difference >= 0 && stack.style(difference).visible);
+        QVERIFY(stack.style(difference).colormap == rendering::Colormap::Diverging);
+        QCOMPARE(stack.style(difference).min, -stack.style(difference).max);
+
+        // A profile drawn with the tool across the views.
+        QTest::mouseClick(panel->profileButton(), Qt::LeftButton);
+        QVERIFY(m_window->viewGrid()->mapTool() == static_cast<widgets::MapTool*>(comparison->profileTool()));
+        QSignalSpy profiled(comparison, &app::ComparisonWorkbench::profileShown);
+        widgets::VtkView* view = m_window->viewGrid()->view(0);
+        const QPoint from(view->width() / 4, view->height() / 2);
+        const QPoint to(3 * view->width() / 4, view->height() / 2);
+        QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(view, to);
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, to);
+        QCOMPARE(profiled.size(), 1);
+        QVERIFY(panel->chartView(widgets::ComparisonPanel::Profile)->chart()->series().size() >= 4);
+        QTest::mouseClick(panel->profileButton(), Qt::LeftButton);
+        QVERIFY(m_window->viewGrid()->mapTool() != static_cast<widgets::MapTool*>(comparison->profileTool()));
+
+        // The report from the window holds the table's rows.
+        const QString folder = QString::fromStdString(m_folder.path("gui-report"));
+        QVERIFY(comparison->writeReport(folder));
+        QFile csv(folder + "/metrics.csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(csv.readAll()).count('\n'), table->rowCount() + 1);
+        QVERIFY(QFileInfo(folder + "/report.html").size() > 1000);
     }
 
     void snapshotIsTheViewGrid()

@@ -1,0 +1,206 @@
+#include "app/ComparisonWorkbench.h"
+
+#include "app/ComparisonReport.h"
+#include "app/ModelWorkbench.h"
+#include "models/ModelInputs.h"
+#include "models/SeaIceModel.h"
+#include "scene/Feedback.h"
+#include "scene/RasterLayer.h"
+#include "scene/Scene.h"
+#include "widgets/ComparisonPanel.h"
+#include "widgets/LayerPanel.h"
+#include "widgets/ProfileTool.h"
+#include "widgets/ViewGrid.h"
+
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+namespace banquise::app {
+
+namespace {
+
+struct JobOutcome {
+    std::shared_ptr<const ComparisonSources> sources;
+    std::shared_ptr<const ComparisonOutcome> outcome;
+    QString error;
+};
+
+std::vector<float> valuesOf(const cv::Mat1f& m)
+{
+    return std::vector<float>(m.begin(), m.end());
+}
+
+} // namespace
+
+ComparisonWorkbench::ComparisonWorkbench(ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+                                         ProblemReport report, QObject* parent)
+    : QObject(parent), m_models(models), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report)),
+      m_panel(new widgets::ComparisonPanel), m_profileTool(new widgets::ProfileTool(this))
+{
+    connect(m_panel, &widgets::ComparisonPanel::compareRequested, this, &ComparisonWorkbench::compareInBackground);
+    connect(m_panel, &widgets::ComparisonPanel::reportRequested, this, &ComparisonWorkbench::chooseReportFolder);
+    // The profile tool takes the left button while it is on, then gives it
+    // back to the tool that had it (the label tools).
+    connect(m_panel, &widgets::ComparisonPanel::profileToolToggled, this, [this](bool on) {
+        if (on && m_grid->mapTool() != m_profileTool) {
+            m_previousTool = m_grid->mapTool();
+            m_grid->setMapTool(m_profileTool);
+        } else if (!on && m_grid->mapTool() == m_profileTool) {
+            m_grid->setMapTool(m_previousTool);
+        }
+    });
+    connect(m_profileTool, &widgets::ProfileTool::lineDrawn, this,
+            [this](double x0, double y0, double x1, double y1) { showProfile({x0, y0}, {x1, y1}); });
+}
+
+ComparisonWorkbench::~ComparisonWorkbench()
+{
+    cancel();
+    QThreadPool::globalInstance()->waitForDone();
+    if (m_grid->mapTool() == m_profileTool)
+        m_grid->setMapTool(m_previousTool);
+}
+
+void ComparisonWorkbench::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void ComparisonWorkbench::fail(const QString& message)
+{
+    m_panel->showStatus(message);
+    m_report(tr("Compare with SWOT"), message);
+    Q_EMIT comparisonFailed(message);
+}
+
+void ComparisonWorkbench::compareInBackground(bool leaveOneTrackOut)
+{
+    scene::Scene* shown = m_scene();
+    if (m_job)
+        return; // one comparison at a time
+    if (!shown || !m_models->prediction() || !m_models->inputs()) {
+        fail(tr("Train or load a model and predict first: the comparison needs its elevation map."));
+        return;
+    }
+    const auto snapshot = std::make_shared<const scene::Scene>(*shown);
+    const auto inputs = m_models->inputs();
+    const auto prediction = m_models->prediction();
+    auto feedback = std::make_shared<scene::Feedback>();
+    m_job = feedback;
+    m_panel->setBusy(true);
+    m_panel->showStatus(leaveOneTrackOut ? tr("Comparing; leaving each track out in turn (a training each)…") : tr("Comparing…"));
+    ComparisonRunOptions options;
+    options.leaveOneTrackOut = leaveOneTrackOut;
+    options.prediction.monteCarloSamples = 4;
+    auto* watcher = new QFutureWatcher<JobOutcome>(this);
+    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
+        const JobOutcome result = watcher->result();
+        watcher->deleteLater();
+        m_job.reset();
+        m_panel->setBusy(false);
+        if (!result.outcome) {
+            fail(result.error);
+            return;
+        }
+        m_sources = result.sources;
+        m_outcome = result.outcome;
+        showLayers();
+        m_panel->showComparison(reportRows(*m_outcome), m_outcome->predictionVsSwot);
+        const auto& overall = m_outcome->predictionVsSwot.overall();
+        m_panel->showStatus(tr("%1 pixels: bias %2 m, RMSE %3 m, NMAD %4 m, r %5. Draw a profile with P.")
+                                .arg(overall.count)
+                                .arg(overall.bias, 0, 'f', 3)
+                                .arg(overall.rmse, 0, 'f', 3)
+                                .arg(overall.nmad, 0, 'f', 3)
+                                .arg(overall.correlation, 0, 'f', 3));
+        Q_EMIT comparisonShown();
+    });
+    const std::string folder = m_sceneFolder;
+    watcher->setFuture(QtConcurrent::run([snapshot, inputs, prediction, folder, options, feedback]() -> JobOutcome {
+        try {
+            auto sources = std::make_shared<const ComparisonSources>(comparisonSourcesOf(*snapshot, *inputs, *prediction, folder));
+            auto outcome = std::make_shared<const ComparisonOutcome>(
+                runComparison(*sources, inputs.get(), options,
+                              [&](const std::string& step) { feedback->setProgress(0.0, step); }, feedback.get()));
+            return {sources, outcome, {}};
+        } catch (const std::exception& e) {
+            return {nullptr, nullptr, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+void ComparisonWorkbench::showLayers()
+{
+    scene::Scene* target = m_scene();
+    if (!target)
+        return;
+    const ComparisonSources& s = *m_sources;
+    const scene::LayerInfo swotInfo{kSwotLayer, "SWOT", "m", scene::Quantity::Freeboard, s.time, ""};
+    const scene::LayerInfo differenceInfo{kDifferenceLayer, "Banquise", "m", scene::Quantity::Freeboard, s.time, ""};
+    const std::pair<scene::LayerInfo, const cv::Mat1f*> maps[] = {{swotInfo, &s.swot},
+                                                                   {differenceInfo, &m_outcome->predictionVsSwot.difference}};
+    for (const auto& [info, values] : maps) {
+        // A new comparison replaces the maps of the previous one.
+        while (const auto previous = target->findLayer(info.name)) {
+            m_grid->removeLayer(*previous);
+            target->removeLayers(info.name);
+        }
+        auto layer = std::make_shared<const scene::RasterLayer>(info, s.grid, std::vector<std::vector<float>>{valuesOf(*values)});
+        target->addLayer(layer);
+        m_grid->addLayer(layer, false);
+    }
+    const std::pair<const char*, int> shownIn[] = {{"Model freeboard", kPredictionView}, {kSwotLayer, kSwotView}, {kDifferenceLayer, kDifferenceView}};
+    for (const auto& [name, view] : shownIn)
+        if (const auto layer = target->findLayer(name))
+            m_grid->setLayerVisible(*layer, true, view);
+    m_layers->reload();
+    m_grid->refresh();
+}
+
+void ComparisonWorkbench::showProfile(const scene::MapPoint& from, const scene::MapPoint& to)
+{
+    if (!m_sources)
+        return;
+    const ComparisonSources& s = *m_sources;
+    cv::Point2d a, b;
+    s.grid.mapToPixel(from, a.x, a.y);
+    s.grid.mapToPixel(to, b.x, b.y);
+    std::vector<cv::Mat1f> maps{s.estimate, s.swot, m_outcome->predictionVsSwot.difference};
+    std::vector<QString> names{tr("prediction"), tr("SWOT"), tr("prediction - SWOT")};
+    if (!s.kriging.empty()) {
+        maps.push_back(s.kriging);
+        names.push_back(tr("kriging"));
+    }
+    if (!s.truth.empty()) {
+        maps.push_back(s.truth);
+        names.push_back(tr("truth"));
+    }
+    m_panel->showProfile(models::profileAlong(maps, a, b), names, s.grid.pixelSize());
+    Q_EMIT profileShown();
+}
+
+bool ComparisonWorkbench::writeReport(const QString& folder)
+{
+    if (!m_outcome)
+        return false;
+    try {
+        const std::string report = writeComparisonReport(folder.toStdString(), *m_sources, *m_outcome);
+        m_panel->showStatus(tr("Report written to %1").arg(QString::fromStdString(report)));
+        return true;
+    } catch (const std::exception& e) {
+        fail(QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+void ComparisonWorkbench::chooseReportFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(m_panel, tr("Write the comparison report into"));
+    if (!folder.isEmpty())
+        writeReport(folder);
+}
+
+} // namespace banquise::app

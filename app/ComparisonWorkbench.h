@@ -1,0 +1,92 @@
+#pragma once
+
+#include "app/ComparisonRun.h"
+#include "app/ComparisonSources.h"
+#include "scene/MapTypes.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace banquise::scene {
+class Feedback;
+class Scene;
+} // namespace banquise::scene
+namespace banquise::widgets {
+class ComparisonPanel;
+class LayerPanel;
+class MapTool;
+class ProfileTool;
+class ViewGrid;
+} // namespace banquise::widgets
+
+namespace banquise::app {
+
+class ModelWorkbench;
+
+// The SWOT comparison workspace of the main window: compares the model's
+// elevation with the scene's SWOT swath (drift-compensated to the SAR time)
+// on a worker thread, then shows the model's freeboard, SWOT and their
+// difference (diverging, symmetric) beside the SAR in the linked views, the
+// metrics and plots in the Comparison dock, profiles along lines the user
+// draws, and writes the report.
+class ComparisonWorkbench : public QObject {
+    Q_OBJECT
+public:
+    // The views of the 2 x 2 grid: SAR stays in view 0.
+    static constexpr int kPredictionView = 1;
+    static constexpr int kSwotView = 2;
+    static constexpr int kDifferenceView = 3;
+    static constexpr const char* kDifferenceLayer = "Prediction - SWOT";
+    static constexpr const char* kSwotLayer = "SWOT (compared)";
+
+    using SceneAccess = std::function<scene::Scene*()>;
+    using ProblemReport = std::function<void(const QString& title, const QString& message)>;
+
+    ComparisonWorkbench(ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+                        ProblemReport report, QObject* parent = nullptr);
+    // Cancels a leave-one-track-out run and waits for it.
+    ~ComparisonWorkbench() override;
+    // Asks a running comparison to stop (its trainings stop at their next step).
+    void cancel();
+
+    widgets::ComparisonPanel* panel() const { return m_panel; }
+    widgets::ProfileTool* profileTool() const { return m_profileTool; }
+    // The shown scene's folder (its truth, for synthetic scenes).
+    void setSceneFolder(const QString& folder) { m_sceneFolder = folder.toStdString(); }
+
+    void compareInBackground(bool leaveOneTrackOut);
+    // Profile of every elevation layer of the comparison between two map points.
+    void showProfile(const scene::MapPoint& from, const scene::MapPoint& to);
+    // Writes the report of the last comparison into a folder; false (and a message) on failure.
+    bool writeReport(const QString& folder);
+    bool hasComparison() const { return m_outcome != nullptr; }
+    const ComparisonOutcome* outcome() const { return m_outcome.get(); }
+
+Q_SIGNALS:
+    void comparisonShown();
+    void profileShown();
+    void comparisonFailed(const QString& message);
+
+private:
+    void fail(const QString& message);
+    void showLayers();
+    void chooseReportFolder();
+
+    ModelWorkbench* m_models;
+    widgets::ViewGrid* m_grid;
+    widgets::LayerPanel* m_layers;
+    SceneAccess m_scene;
+    ProblemReport m_report;
+    widgets::ComparisonPanel* m_panel;
+    widgets::ProfileTool* m_profileTool;
+    widgets::MapTool* m_previousTool = nullptr;
+    std::string m_sceneFolder;
+    std::shared_ptr<const ComparisonSources> m_sources;
+    std::shared_ptr<const ComparisonOutcome> m_outcome;
+    std::shared_ptr<scene::Feedback> m_job;
+};
+
+} // namespace banquise::app
