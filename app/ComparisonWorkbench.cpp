@@ -7,11 +7,15 @@
 #include "scene/Feedback.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
+#include "rendering/HeightFieldScene.h"
 #include "widgets/ComparisonPanel.h"
+#include "widgets/HeightFieldView.h"
 #include "widgets/LayerPanel.h"
 #include "widgets/ProfileTool.h"
 #include "widgets/ViewGrid.h"
 
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QThreadPool>
@@ -51,6 +55,7 @@ ComparisonWorkbench::ComparisonWorkbench(ModelWorkbench* models, widgets::ViewGr
             m_grid->setMapTool(m_previousTool);
         }
     });
+    connect(m_panel, &widgets::ComparisonPanel::surfaceChosen, this, &ComparisonWorkbench::showSurface);
     connect(m_profileTool, &widgets::ProfileTool::lineDrawn, this,
             [this](double x0, double y0, double x1, double y1) { showProfile({x0, y0}, {x1, y1}); });
 }
@@ -108,6 +113,7 @@ void ComparisonWorkbench::compareInBackground(bool leaveOneTrackOut)
         m_sources = result.sources;
         m_outcome = result.outcome;
         showLayers();
+        showSurface(m_panel->surfaceBox()->currentIndex());
         m_panel->showComparison(reportRows(*m_outcome), m_outcome->predictionVsSwot);
         const auto& overall = m_outcome->predictionVsSwot.overall();
         m_panel->showStatus(tr("%1 pixels: bias %2 m, RMSE %3 m, NMAD %4 m, r %5. Draw a profile with P.")
@@ -158,6 +164,35 @@ void ComparisonWorkbench::showLayers()
             m_grid->setLayerVisible(*layer, true, view);
     m_layers->reload();
     m_grid->refresh();
+}
+
+void ComparisonWorkbench::showSurface(int surface)
+{
+    const scene::Scene* shown = m_scene();
+    if (!shown || !m_outcome)
+        return;
+    const char* name = surface == widgets::ComparisonPanel::SwotSurface ? kSwotLayer : "Model freeboard";
+    const auto elevation = std::dynamic_pointer_cast<const scene::RasterLayer>(shown->findLayer(name));
+    std::shared_ptr<const scene::RasterLayer> sar;
+    for (const auto& layer : shown->layers())
+        if (!sar && layer->info().quantity == scene::Quantity::Sigma0)
+            sar = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
+    if (!elevation)
+        return;
+    widgets::HeightFieldView* view = m_panel->heightFieldView();
+    const bool first = !view->heightField().hasSurface();
+    view->heightField().setSurface(*elevation, sar.get(), sar ? rendering::defaultStyle(*sar) : rendering::LayerStyle{}, first);
+    if (first)
+        m_panel->exaggerationBox()->setValue(std::round(view->heightField().suggestedExaggeration()));
+    view->refresh();
+}
+
+void ComparisonWorkbench::showCursor(double x, double y)
+{
+    widgets::HeightFieldView* view = m_panel->heightFieldView();
+    view->heightField().setCursor(scene::MapPoint{x, y});
+    if (view->isVisible())
+        view->refresh();
 }
 
 void ComparisonWorkbench::showProfile(const scene::MapPoint& from, const scene::MapPoint& to)

@@ -63,6 +63,10 @@ public:
     // Writes the report of the last comparison into a folder; false (and a message) on failure.
     bool writeReport(const QString& folder);
     bool hasComparison() const { return m_outcome != nullptr; }
+    // The 3-D view's surface: the prediction or SWOT (ComparisonPanel::Surface), SAR draped.
+    void showSurface(int surface);
+    // The 3-D view's marker at the 2-D views' cursor.
+    void showCursor(double x, double y);
     const ComparisonOutcome* outcome() const { return m_outcome.get(); }
 
 Q_SIGNALS:

@@ -413,6 +413,7 @@ void MainWindow::pointAt(double x, double y)
 
 void MainWindow::showCursor(double x, double y)
 {
+    m_comparison->showCursor(x, y);
     if (!m_scene)
         return;
     std::vector<const rendering::ViewScene*> views;

@@ -1,10 +1,14 @@
 #include "widgets/ComparisonPanel.h"
 
+#include "rendering/HeightFieldScene.h"
 #include "widgets/ComparisonCharts.h"
+#include "widgets/HeightFieldView.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,7 +33,8 @@ void replaceChart(QChartView* view, QChart* chart)
 ComparisonPanel::ComparisonPanel(QWidget* parent)
     : QWidget(parent), m_compare(new QPushButton(tr("Compare with SWOT"))),
       m_leaveOneTrackOut(new QCheckBox(tr("Leave one track out"))), m_profile(new QPushButton(tr("Profile"))),
-      m_report(new QPushButton(tr("Write report…"))), m_status(new QLabel), m_tabs(new QTabWidget), m_table(new QTableWidget)
+      m_report(new QPushButton(tr("Write report…"))), m_status(new QLabel), m_tabs(new QTabWidget), m_table(new QTableWidget),
+      m_heightField(new HeightFieldView), m_surface(new QComboBox), m_exaggeration(new QDoubleSpinBox)
 {
     m_compare->setToolTip(tr("The model's elevation against the scene's SWOT swath, drift-compensated to the SAR time"));
     m_leaveOneTrackOut->setToolTip(tr("Also retrain without each altimeter track in turn and score on it (minutes)"));
@@ -61,6 +66,24 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
         m_tabs->addTab(view, name);
     }
 
+    m_surface->addItems({tr("Prediction"), tr("SWOT")});
+    m_exaggeration->setRange(1.0, 100000.0);
+    m_exaggeration->setDecimals(0);
+    m_exaggeration->setSingleStep(500.0);
+    m_exaggeration->setPrefix(tr("vertical × "));
+    m_exaggeration->setValue(3000.0);
+    m_exaggeration->setToolTip(tr("Vertical exaggeration: sea-ice relief of a metre over 100 km needs thousands"));
+    auto* page = new QWidget;
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_surface);
+    controls->addWidget(m_exaggeration);
+    controls->addStretch();
+    auto* pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addLayout(controls);
+    pageLayout->addWidget(m_heightField, 1);
+    m_tabs->addTab(page, tr("3D"));
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_compare);
     buttons->addWidget(m_leaveOneTrackOut);
@@ -78,6 +101,12 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     connect(m_compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(m_leaveOneTrackOut->isChecked()); });
     connect(m_profile, &QPushButton::toggled, this, &ComparisonPanel::profileToolToggled);
     connect(m_report, &QPushButton::clicked, this, &ComparisonPanel::reportRequested);
+    connect(m_surface, &QComboBox::currentIndexChanged, this, &ComparisonPanel::surfaceChosen);
+    connect(m_exaggeration, &QDoubleSpinBox::valueChanged, this, [this](double factor) {
+        m_heightField->heightField().setExaggeration(factor);
+        m_heightField->refresh();
+    });
+    m_heightField->heightField().setExaggeration(m_exaggeration->value());
 }
 
 void ComparisonPanel::showComparison(const std::vector<models::MetricsRow>& rows, const models::ElevationComparison& comparison)

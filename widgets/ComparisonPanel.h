@@ -8,6 +8,8 @@
 #include <vector>
 
 class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -18,10 +20,13 @@ QT_END_NAMESPACE
 
 namespace banquise::widgets {
 
+class HeightFieldView;
+
 // The SWOT comparison dock: Compare (optionally with leave-one-track-out),
 // the profile tool, Write report; then the metrics table and the plots
 // (scatter density, histogram of differences, agreement against distance
-// from nadir, profile) in tabs.
+// from nadir, profile) and the 3-D view (prediction or SWOT as a height
+// field, SAR draped, vertical exaggeration, a marker at the map cursor) in tabs.
 class ComparisonPanel : public QWidget {
     Q_OBJECT
 public:
@@ -40,14 +45,20 @@ public:
     QPushButton* profileButton() const { return m_profile; }
     QPushButton* reportButton() const { return m_report; }
     QCheckBox* leaveOneTrackOutBox() const { return m_leaveOneTrackOut; }
+    HeightFieldView* heightFieldView() const { return m_heightField; }
+    QComboBox* surfaceBox() const { return m_surface; }
+    QDoubleSpinBox* exaggerationBox() const { return m_exaggeration; }
 
     // Tabs of the plots, after the table (tab 0).
     enum Chart { Density, Histogram, CrossTrack, Profile };
+    // What the 3-D view shows (the surface box's items).
+    enum Surface { PredictionSurface, SwotSurface };
 
 Q_SIGNALS:
     void compareRequested(bool leaveOneTrackOut);
     void profileToolToggled(bool on);
     void reportRequested();
+    void surfaceChosen(int surface);
 
 private:
     QPushButton* m_compare;
@@ -58,6 +69,9 @@ private:
     QTabWidget* m_tabs;
     QTableWidget* m_table;
     std::vector<QChartView*> m_charts;
+    HeightFieldView* m_heightField;
+    QComboBox* m_surface;
+    QDoubleSpinBox* m_exaggeration;
 };
 
 } // namespace banquise::widgets

@@ -1,6 +1,3 @@
-// vtk_glew first: it must precede any gl.h that Qt's headers pull in.
-#include <vtk_glew.h>
-
 #include "widgets/VtkView.h"
 
 #include "rendering/MapNavigation.h"
@@ -9,14 +6,11 @@
 
 #include <QMouseEvent>
 #include <QPainter>
-#include <QOpenGLContext>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkGenericRenderWindowInteractor.h>
-#include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
 
 #include <cmath>
@@ -24,27 +18,11 @@
 namespace banquise::widgets {
 
 VtkView::VtkView(vtkCamera* sharedCamera, std::shared_ptr<rendering::ColouredImages> images, QWidget* parent)
-    : QOpenGLWidget(parent), m_scene(std::make_unique<rendering::ViewScene>(std::move(images))), m_camera(sharedCamera)
+    : VtkRenderWidget(parent), m_scene(std::make_unique<rendering::ViewScene>(std::move(images))), m_camera(sharedCamera)
 {
-    m_window->SetReadyForRendering(false);
-    m_window->SetFrameBlitModeToNoBlit();
-    m_window->SetOwnContext(0);
-    // Map views need no multisampling, and software GL (Mesa llvmpipe under
-    // Xvfb) pays for every sample on the CPU.
-    m_window->SetMultiSamples(0);
-    m_window->AddRenderer(m_scene->renderer());
+    renderWindow()->AddRenderer(m_scene->renderer());
     m_scene->renderer()->SetActiveCamera(m_camera);
-    m_window->AddObserver(vtkCommand::WindowMakeCurrentEvent, this, &VtkView::makeContextCurrent);
-    m_window->AddObserver(vtkCommand::WindowIsCurrentEvent, this, &VtkView::reportContextCurrent);
-    m_window->AddObserver(vtkCommand::WindowFrameEvent, this, &VtkView::frameFinished);
-
-    // Navigation is ours (MapNavigation); the interactor only turns VTK's
-    // render requests into Qt repaints.
-    m_interactor->SetRenderWindow(m_window);
-    m_interactor->SetInteractorStyle(nullptr);
-    m_interactor->EnableRenderOff();
-    m_interactor->AddObserver(vtkCommand::RenderEvent, this, &VtkView::frameFinished);
-
+    // Navigation is ours (MapNavigation): the interactor has no style.
     vtkNew<vtkCallbackCommand> repaint;
     repaint->SetClientData(this);
     repaint->SetCallback([](vtkObject*, unsigned long, void* self, void*) { static_cast<VtkView*>(self)->update(); });
@@ -58,80 +36,12 @@ VtkView::VtkView(vtkCamera* sharedCamera, std::shared_ptr<rendering::ColouredIma
 VtkView::~VtkView()
 {
     m_camera->RemoveObserver(m_cameraObserver);
-    // The context outlives this object's members: its aboutToBeDestroyed
-    // must not reach a half-destroyed view.
-    if (context())
-        disconnect(context(), nullptr, this, nullptr);
-    makeCurrent();
-    m_window->Finalize();
-    doneCurrent();
 }
 
-void VtkView::makeContextCurrent(vtkObject*, unsigned long, void*)
+void VtkView::paintOverlay(QPainter& painter)
 {
-    // Only when Qt's context is not current: QOpenGLWidget::makeCurrent()
-    // would rebind Qt's framebuffer behind VTK's back.
-    QOpenGLContext* own = context();
-    if (own && QOpenGLContext::currentContext() != own)
-        own->makeCurrent(own->surface());
-}
-
-void VtkView::reportContextCurrent(vtkObject*, unsigned long, void* isCurrent)
-{
-    *static_cast<bool*>(isCurrent) = context() && QOpenGLContext::currentContext() == context();
-}
-
-void VtkView::frameFinished(vtkObject*, unsigned long, void*)
-{
-    if (!m_painting)
-        update();
-}
-
-void VtkView::initializeGL()
-{
-    m_window->GetState()->Reset();
-    m_window->SetReadyForRendering(true);
-    m_window->SetMapped(1);
-    m_window->InitializeFromCurrentContext();
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
-        makeCurrent();
-        m_window->Finalize();
-        m_window->SetReadyForRendering(false);
-        doneCurrent();
-    }, Qt::DirectConnection);
-}
-
-void VtkView::paintGL()
-{
-    m_painting = true;
-    const qreal ratio = devicePixelRatioF();
-    const int w = static_cast<int>(std::lround(width() * ratio));
-    const int h = static_cast<int>(std::lround(height() * ratio));
-    m_window->SetSize(w, h);
-    m_interactor->SetSize(w, h);
-
-    vtkOpenGLState* state = m_window->GetState();
-    state->Reset();
-    state->Push();
-    state->vtkglDepthFunc(GL_LEQUAL);
-    m_window->Render();
-
-    state->PushFramebufferBindings();
-    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-    m_window->BlitDisplayFramebuffer(0, 0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    // Qt composes the widget with its alpha: make the view opaque.
-    state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
-    state->vtkglClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-    state->vtkglClear(GL_COLOR_BUFFER_BIT);
-    state->vtkglColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    state->PopFramebufferBindings();
-    state->Pop();
-    if (m_tool) {
-        QPainter painter(this);
-        painter.setRenderHint(QPainter::Antialiasing);
+    if (m_tool)
         m_tool->paintOverlay(painter, *this);
-    }
-    m_painting = false;
 }
 
 scene::MapPoint VtkView::displayToMap(const QPointF& p) const
@@ -166,7 +76,7 @@ void VtkView::mousePressEvent(QMouseEvent* event)
         event->accept();
         return;
     }
-    QOpenGLWidget::mousePressEvent(event);
+    VtkRenderWidget::mousePressEvent(event);
 }
 
 void VtkView::mouseMoveEvent(QMouseEvent* event)
@@ -196,7 +106,7 @@ void VtkView::mouseReleaseEvent(QMouseEvent* event)
         event->accept();
         return;
     }
-    QOpenGLWidget::mouseReleaseEvent(event);
+    VtkRenderWidget::mouseReleaseEvent(event);
 }
 
 void VtkView::wheelEvent(QWheelEvent* event)
@@ -210,7 +120,7 @@ void VtkView::wheelEvent(QWheelEvent* event)
 void VtkView::leaveEvent(QEvent* event)
 {
     Q_EMIT cursorLeft();
-    QOpenGLWidget::leaveEvent(event);
+    VtkRenderWidget::leaveEvent(event);
 }
 
 } // namespace banquise::widgets

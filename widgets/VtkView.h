@@ -2,16 +2,11 @@
 
 #include "scene/MapTypes.h"
 
-#include <QOpenGLWidget>
-
-#include <vtkNew.h> // owned render window and interactor
+#include "widgets/VtkRenderWidget.h"
 
 #include <memory>
 
 class vtkCamera;
-class vtkGenericOpenGLRenderWindow;
-class vtkGenericRenderWindowInteractor;
-class vtkObject;
 
 namespace banquise::rendering {
 class ColouredImages;
@@ -22,11 +17,9 @@ namespace banquise::widgets {
 
 class MapTool;
 
-// One map view: a QOpenGLWidget that hosts a vtkGenericOpenGLRenderWindow
-// (VTK's own Qt module is built for Qt5 on Debian 12, so this is the bridge).
-// The camera is shared with the other views of the grid: pan and zoom here
+// One map view (VTK in Qt through VtkRenderWidget). The camera is shared with the other views of the grid: pan and zoom here
 // move them all. Left or middle drag pans, the wheel zooms about the cursor.
-class VtkView : public QOpenGLWidget {
+class VtkView : public VtkRenderWidget {
     Q_OBJECT
 public:
     // Views of one grid share the camera and the coloured images.
@@ -45,8 +38,7 @@ Q_SIGNALS:
     void cursorLeft();
 
 protected:
-    void initializeGL() override;
-    void paintGL() override;
+    void paintOverlay(QPainter& painter) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -54,16 +46,9 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    void makeContextCurrent(vtkObject*, unsigned long, void*);
-    void reportContextCurrent(vtkObject*, unsigned long, void* isCurrent);
-    void frameFinished(vtkObject*, unsigned long, void*);
-
     std::unique_ptr<rendering::ViewScene> m_scene;
-    vtkNew<vtkGenericOpenGLRenderWindow> m_window;
-    vtkNew<vtkGenericRenderWindowInteractor> m_interactor;
     vtkCamera* m_camera;
     unsigned long m_cameraObserver = 0;
-    bool m_painting = false;
     bool m_dragging = false;
     QPointF m_lastDrag;
     MapTool* m_tool = nullptr;

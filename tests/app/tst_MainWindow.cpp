@@ -12,6 +12,7 @@
 #include "labeling/ProjectStore.h"
 #include "widgets/ActiveLearningPanel.h"
 #include "widgets/ComparisonPanel.h"
+#include "widgets/HeightFieldView.h"
 #include "widgets/ProfileTool.h"
 #include "widgets/LabelToolsPanel.h"
 #include "app/ModelWorkbench.h"
@@ -36,6 +37,9 @@
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QChart>
 #include <QChartView>
@@ -369,6 +373,40 @@ private Q_SLOTS:
         QVERIFY(panel->chartView(widgets::ComparisonPanel::Profile)->chart()->series().size() >= 4);
         QTest::mouseClick(panel->profileButton(), Qt::LeftButton);
         QVERIFY(m_window->viewGrid()->mapTool() != static_cast<widgets::MapTool*>(comparison->profileTool()));
+
+        // The 3-D view: the prediction as a height field with SAR draped; the
+        // exaggeration and the surface (SWOT) change it; a marker follows the map cursor.
+        panel->tabs()->setCurrentIndex(panel->tabs()->count() - 1);
+        widgets::HeightFieldView* field = panel->heightFieldView();
+        QTRY_VERIFY(field->isVisible());
+        const auto grabbed = [field] {
+            QApplication::processEvents();
+            return field->grab().toImage();
+        };
+        const QImage prediction3d = grabbed();
+        const QColor background = prediction3d.pixelColor(2, 2);
+        int surfacePixels = 0;
+        for (int y = 0; y < prediction3d.height(); y += 4)
+            for (int x = 0; x < prediction3d.width(); x += 4)
+                surfacePixels += prediction3d.pixelColor(x, y) != background ? 1 : 0;
+        QVERIFY2(surfacePixels > prediction3d.width() * prediction3d.height() / 16 / 5, qPrintable(QString::number(surfacePixels)));
+        panel->exaggerationBox()->setValue(2.0 * panel->exaggerationBox()->value());
+        const QImage steeper = grabbed();
+        QVERIFY(steeper != prediction3d);
+        panel->surfaceBox()->setCurrentIndex(widgets::ComparisonPanel::SwotSurface);
+        QVERIFY(grabbed() != steeper);
+        const scene::MapExtent e = s.grid().extent();
+        m_window->pointAt(0.5 * (e.xMin + e.xMax), 0.5 * (e.yMin + e.yMax));
+        const QImage marked = grabbed();
+        int magenta = 0;
+        for (int y = 0; y < marked.height(); ++y)
+            for (int x = 0; x < marked.width(); ++x) {
+                const QColor c = marked.pixelColor(x, y);
+                magenta += c.red() > 150 && c.green() < 80 && c.blue() > 80 ? 1 : 0;
+            }
+        if (qEnvironmentVariableIsSet("BANQUISE_TEST_SCREENSHOTS"))
+            marked.save(qEnvironmentVariable("BANQUISE_TEST_SCREENSHOTS") + "/height-field.png");
+        QVERIFY2(magenta > 10, qPrintable(QString::number(magenta)));
 
         // The report from the window holds the table's rows.
         const QString folder = QString::fromStdString(m_folder.path("gui-report"));
