@@ -128,10 +128,13 @@ QString metricsJson(const ComparisonSources& sources, const ComparisonOutcome& o
     QJsonObject provenance;
     for (const auto& [what, value] : sources.provenance)
         provenance.insert(QString::fromStdString(what), QString::fromStdString(value));
+    QJsonObject parameters;
+    for (const auto& [what, value] : outcome.parameters)
+        parameters.insert(QString::fromStdString(what), QString::fromStdString(value));
     QJsonArray notes;
     for (const std::string& note : sources.notes)
         notes.append(QString::fromStdString(note));
-    const QJsonObject root{{"figures", figures}, {"metrics", metrics}, {"provenance", provenance}, {"notes", notes},
+    const QJsonObject root{{"figures", figures}, {"metrics", metrics}, {"provenance", provenance}, {"parameters", parameters}, {"notes", notes},
                            {"footprint_window_px", outcome.footprintWindow}};
     return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
@@ -232,8 +235,9 @@ std::string writeComparisonReport(const std::string& folder, const ComparisonSou
             "LOTO rows: each altimeter track held out in turn, the maps made without it, scored on its records only.</p>\n";
     page += metricsTableHtml(rows);
     page += "<h2>Provenance</h2>\n<table class=\"provenance\">";
-    for (const auto& [what, value] : sources.provenance)
-        page += "<tr><td>" + html(what) + "</td><td>" + html(value) + "</td></tr>";
+    for (const auto& list : {sources.provenance, outcome.parameters})
+        for (const auto& [what, value] : list)
+            page += "<tr><td>" + html(what) + "</td><td>" + html(value) + "</td></tr>";
     page += "</table>\n";
     if (!sources.notes.empty()) {
         page += "<h2>Notes</h2>\n<ul>";

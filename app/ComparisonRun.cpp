@@ -16,6 +16,12 @@ ComparisonOutcome runComparison(const ComparisonSources& sources, const models::
     };
     ComparisonOutcome out;
     out.footprintWindow = std::max(1, static_cast<int>(std::lround(kSwotPixelMetres / sources.grid.pixelSize())));
+    const models::ComparisonOptions comparison;
+    const std::string window = std::to_string(out.footprintWindow);
+    out.parameters = {{"footprint averaging", window + " x " + window + " px before comparing with SWOT's 250 m pixels"},
+                      {"cross-track bins", std::to_string(static_cast<int>(comparison.crossTrackBinMetres / 1000.0)) + " km of |distance from nadir|"},
+                      {"NMAD", "1.4826 x median |d - median d|"},
+                      {"regression", "least squares of the estimate on the reference"}};
     say("comparing the prediction with SWOT");
     out.predictionVsSwot = models::compareElevation(models::footprintAverage(sources.estimate, out.footprintWindow), sources.swot,
                                                     sources.classes, sources.crossTrackDistance);
@@ -31,10 +37,14 @@ ComparisonOutcome runComparison(const ComparisonSources& sources, const models::
         out.againstTruth.push_back({"SWOT vs truth", models::scoreRegression(sources.swot, models::footprintAverage(sources.truth,
                                                                                                                    out.footprintWindow))});
     }
-    if (options.leaveOneTrackOut && inputs && !inputs->records.empty())
+    if (options.leaveOneTrackOut && inputs && !inputs->records.empty()) {
+        out.parameters.push_back({"leave-one-track-out", "a model trained from scratch per held-out track, " + std::to_string(options.training.steps)
+                                                             + " steps, seed " + std::to_string(options.training.seed) + ", "
+                                                             + std::to_string(options.prediction.monteCarloSamples) + " MC samples"});
         out.leaveOneTrackOut = models::leaveOneTrackOut(*inputs, models::ModelConfig{}, options.training, options.prediction,
                                                         [&](int, const std::string& track) { say("leave-one-track-out: without " + track); },
                                                         feedback);
+    }
     return out;
 }
 

@@ -34,6 +34,8 @@ struct ComparisonOutcome {
     // Prediction, kriging and SWOT against a synthetic scene's truth (native resolution).
     std::vector<std::pair<std::string, models::RegressionScores>> againstTruth;
     std::optional<models::LeaveOneTrackOut> leaveOneTrackOut;
+    // (what, value) of the settings used, for the report's provenance.
+    std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 // `feedback` cancels the leave-one-track-out trainings (SceneError "training cancelled").

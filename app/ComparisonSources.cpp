@@ -1,5 +1,6 @@
 #include "app/ComparisonSources.h"
 
+#include "app/ModelCommands.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
 #include "models/SeaIceClasses.h"
@@ -14,6 +15,10 @@
 #include "scene/SwotReader.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/SyntheticTruth.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cmath>
 #include <stdexcept>
@@ -77,9 +82,15 @@ void readPrediction(const std::string& path, ComparisonSources& out)
     } else {
         out.notes.push_back("no class.tif beside the prediction: no per-class rows");
     }
-    const fs::path sidecar = folder / "model.json";
-    if (fs::exists(sidecar))
-        out.provenance.push_back({"model", fs::absolute(sidecar).string()});
+    // What `predict` recorded: the model, the scene, the settings.
+    QFile provenance(QString::fromStdString((folder / kPredictionProvenance).string()));
+    if (provenance.open(QIODevice::ReadOnly)) {
+        const QJsonObject recorded = QJsonDocument::fromJson(provenance.readAll()).object();
+        for (auto it = recorded.begin(); it != recorded.end(); ++it)
+            out.provenance.push_back({"prediction " + it.key().toStdString(), it.value().toVariant().toString().toStdString()});
+    } else {
+        out.notes.push_back("no prediction.json beside the prediction: the model that made it is not recorded");
+    }
 }
 
 // SWOT on the prediction's grid as a swath layer (for drift compensation).

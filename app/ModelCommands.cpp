@@ -8,7 +8,13 @@
 #include "models/SeaIceModel.h"
 #include "models/TorchScriptModel.h"
 #include "scene/SceneReader.h"
+#include "scene/UtcTime.h"
 #include "scene/synthetic/SyntheticTruth.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <chrono>
 #include <cstdio>
@@ -36,6 +42,25 @@ void printEvaluation(const models::Evaluation& e)
     if (e.elevation.count)
         std::printf("truth      freeboard RMSE %.3f m, bias %+.3f m, r %.3f; IDW RMSE %.3f m, kriging RMSE %.3f m\n", e.elevation.rmse,
                     e.elevation.bias, e.elevation.correlation, e.elevationIdw.rmse, e.elevationKriging.rmse);
+}
+
+// prediction.json beside the maps: which model made them from which scene,
+// how; the comparison report quotes it.
+void writePredictionProvenance(const std::string& folder, const std::string& model, const std::string& scene, double time,
+                               const models::PredictionOptions& options)
+{
+    namespace fs = std::filesystem;
+    const QJsonObject provenance{{"model", QString::fromStdString(fs::absolute(model).string())},
+                                 {"scene", QString::fromStdString(fs::absolute(scene).string())},
+                                 {"reference_time", QString::fromStdString(scene::formatUtc(time))},
+                                 {"written", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                 {"tile_px", options.tileSize},
+                                 {"monte_carlo_samples", options.monteCarloSamples}};
+    const std::string path = (fs::path(folder) / kPredictionProvenance).string();
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(QJsonDocument(provenance).toJson()) < 0)
+        throw std::runtime_error(path + ": cannot write the prediction's provenance");
+    std::printf("wrote      %s\n", path.c_str());
 }
 
 } // namespace
@@ -92,8 +117,10 @@ int predictCommand(const Arguments& args)
     const models::Prediction prediction = script ? script->predict(inputs, options) : native->predict(inputs, options);
     const double seconds = secondsSince(start);
     std::printf("predicted  %.1f s, %.2f Mpx/s\n", seconds, inputs.width() * static_cast<double>(inputs.height()) / seconds / 1e6);
-    for (const std::string& path : models::writePredictionRasters(prediction, inputs.grid, 0.0, out))
+    const double time = scene::readSceneHeader(paths.front()).referenceTime();
+    for (const std::string& path : models::writePredictionRasters(prediction, inputs.grid, time, out))
         std::printf("wrote      %s\n", path.c_str());
+    writePredictionProvenance(out, modelPath, paths.front(), time, options);
     if (std::filesystem::exists(std::filesystem::path(paths.front()) / "truth" / "surface_class.tif"))
         printEvaluation(models::evaluate(inputs, prediction, scene::synthetic::readSyntheticTruth(paths.front())));
     return 0;

@@ -41,20 +41,33 @@ struct ScreenshotJobs {
     bool compare = false;
 };
 
-// Runs a model job and waits until its maps are shown or it failed.
-bool runAndWait(app::ModelWorkbench* models, const std::function<void()>& start)
+// Starts a job of a workbench and waits until it signals `done` or
+// `failed` (the message goes to stderr); a refusal may come before the wait.
+template <typename Workbench, typename Done, typename Failed>
+bool runAndWait(Workbench* workbench, Done done, Failed failed, const std::function<void()>& start)
 {
     QEventLoop wait;
     bool ok = true;
-    QObject::connect(models, &app::ModelWorkbench::predictionShown, &wait, &QEventLoop::quit);
-    QObject::connect(models, &app::ModelWorkbench::jobFailed, &wait, [&](const QString& message) {
+    bool finished = false;
+    QObject::connect(workbench, done, &wait, [&] {
+        finished = true;
+        wait.quit();
+    });
+    QObject::connect(workbench, failed, &wait, [&](const QString& message) {
         std::fprintf(stderr, "banquise: %s\n", qPrintable(message));
         ok = false;
+        finished = true;
         wait.quit();
     });
     start();
-    wait.exec();
+    if (!finished)
+        wait.exec();
     return ok;
+}
+
+bool runModelJob(app::ModelWorkbench* models, const std::function<void()>& start)
+{
+    return runAndWait(models, &app::ModelWorkbench::predictionShown, &app::ModelWorkbench::jobFailed, start);
 }
 
 int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QString& output, bool wholeWindow, const ScreenshotJobs& jobs)
@@ -82,25 +95,15 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
         wait.exec();
     }
     app::ModelWorkbench* models = window.models();
-    if (jobs.trainSteps > 0 && !runAndWait(models, [&] { models->trainInBackground(jobs.trainSteps); }))
+    if (jobs.trainSteps > 0 && !runModelJob(models, [&] { models->trainInBackground(jobs.trainSteps); }))
         return 1;
-    if (!jobs.model.isEmpty() && !runAndWait(models, [&] { models->loadModel(jobs.model); }))
+    if (!jobs.model.isEmpty() && !runModelJob(models, [&] { models->loadModel(jobs.model); }))
         return 1;
     if (jobs.compare) {
         app::ComparisonWorkbench* comparison = window.comparison();
-        QEventLoop wait;
-        bool ok = true;
-        QObject::connect(comparison, &app::ComparisonWorkbench::comparisonShown, &wait, &QEventLoop::quit);
-        QObject::connect(comparison, &app::ComparisonWorkbench::comparisonFailed, &wait, [&](const QString& message) {
-            std::fprintf(stderr, "banquise: %s\n", qPrintable(message));
-            ok = false;
-            wait.quit();
-        });
         window.showComparisonDock();
-        comparison->compareInBackground(false);
-        if (ok) // a refusal comes before the loop, a result after
-            wait.exec();
-        if (!ok)
+        if (!runAndWait(comparison, &app::ComparisonWorkbench::comparisonShown, &app::ComparisonWorkbench::comparisonFailed,
+                        [&] { comparison->compareInBackground(false); }))
             return 1;
     }
     const bool saved = [&] {

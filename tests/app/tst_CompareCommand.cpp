@@ -10,6 +10,7 @@
 #include "scene/synthetic/SyntheticTruth.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -155,6 +156,28 @@ private Q_SLOTS:
                     colours.insert(image.pixel(x, y));
             QVERIFY2(colours.size() > 8, figure);
         }
+    }
+
+    void aPredictionCarriesItsModelAndTimeIntoTheReport()
+    {
+        const QString model = path("model.pt");
+        const Run trained = runCli({"train", m_scene, "--out", model, "--steps", "3", "--crop", "96"});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const QString predicted = path("predicted");
+        const Run predict = runCli({"predict", m_scene, "--model", model, "--out", predicted, "--mc", "2"});
+        QVERIFY2(predict.exitCode == 0, qPrintable(predict.err));
+        const Run compare = runCli({"compare", "--prediction", predicted, "--swot", m_swot, "--scene", m_scene, "--out", path("provenance"),
+                                    "--loto", "no"});
+        QVERIFY2(compare.exitCode == 0, qPrintable(compare.err));
+        const QJsonObject json = QJsonDocument::fromJson(readText(path("provenance") + "/metrics.json").toUtf8()).object();
+        const QJsonObject provenance = json["provenance"].toObject();
+        QCOMPARE(provenance["prediction model"].toString(), QFileInfo(model).absoluteFilePath());
+        QCOMPARE(provenance["prediction time"].toString(), QString("2024-03-14T16:05:12Z")); // the scene's SAR time
+        QVERIFY(json["parameters"].toObject()["footprint averaging"].toString().startsWith("6 x 6 px"));
+        QVERIFY(!json["parameters"].toObject().contains("leave-one-track-out"));
+        const QString page = readText(path("provenance") + "/report.html");
+        QVERIFY(page.contains(QFileInfo(model).absoluteFilePath()));
+        QVERIFY(!readText(path("provenance") + "/metrics.csv").contains("LOTO"));
     }
 
     void noOverlapIsRefusedWithoutAReport()

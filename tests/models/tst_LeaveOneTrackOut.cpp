@@ -1,11 +1,9 @@
 #include "common/TempSceneFolder.h"
+#include "common/SyntheticInputs.h"
 #include "common/TestRegistry.h"
 
-#include "models/ComputeDevice.h"
 #include "models/LeaveOneTrackOut.h"
 #include "models/ModelInputs.h"
-#include "scene/SceneReader.h"
-#include "scene/synthetic/SyntheticScene.h"
 
 #include <QTest>
 
@@ -23,26 +21,8 @@ private:
     tests::TempSceneFolder m_folder;
     std::optional<ModelInputs> m_inputs;
 
-    TrainingOptions quickTraining(int steps) const
-    {
-        TrainingOptions o;
-        o.steps = steps;
-        o.cropSize = 96;
-        o.batchSize = 4;
-        o.seed = 5;
-        return o;
-    }
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        configureComputeDevice();
-        scene::synthetic::SynthOptions o;
-        o.seed = 11;
-        o.sizeKm = 12.0;
-        scene::synthetic::writeSyntheticScene(o, m_folder.path());
-        m_inputs = gatherModelInputs(scene::readScene(m_folder.path()).scene);
-    }
+    void initTestCase() { m_inputs = tests::syntheticInputs(m_folder.path(), 12.0); }
 
     // Each track is scored only on its own records, by maps made without it.
     void leaveOneTrackOutScoresTheHeldOutTrackOnly()
@@ -50,7 +30,7 @@ private Q_SLOTS:
         PredictionOptions quick;
         quick.monteCarloSamples = 2;
         std::vector<std::string> announced;
-        const LeaveOneTrackOut loto = leaveOneTrackOut(*m_inputs, ModelConfig{}, quickTraining(20), quick,
+        const LeaveOneTrackOut loto = leaveOneTrackOut(*m_inputs, ModelConfig{}, tests::quickTraining(20, 96), quick,
                                                        [&](int, const std::string& name) { announced.push_back(name); });
         QCOMPARE(loto.tracks.size(), m_inputs->trackNames.size());
         QCOMPARE(announced, m_inputs->trackNames);
@@ -80,7 +60,7 @@ private Q_SLOTS:
         oneTrack.records.erase(std::remove_if(oneTrack.records.begin(), oneTrack.records.end(),
                                               [](const FootprintRecord& r) { return r.track != 0; }),
                                oneTrack.records.end());
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, leaveOneTrackOut(oneTrack, ModelConfig{}, quickTraining(1), quick));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, leaveOneTrackOut(oneTrack, ModelConfig{}, tests::quickTraining(1, 96), quick));
     }
 
 };

@@ -1,4 +1,5 @@
 #include "common/TempSceneFolder.h"
+#include "common/SyntheticInputs.h"
 #include "common/TestRegistry.h"
 
 #include "models/ClickProtocol.h"
@@ -45,25 +46,10 @@ private:
     std::optional<ModelInputs> m_inputs;
     std::optional<scene::synthetic::SyntheticTruth> m_truth;
 
-    TrainingOptions quickTraining(int steps) const
-    {
-        TrainingOptions o;
-        o.steps = steps;
-        o.cropSize = 128;
-        o.batchSize = 4;
-        o.seed = 5;
-        return o;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        configureComputeDevice();
-        scene::synthetic::SynthOptions o;
-        o.seed = 11;
-        o.sizeKm = 16.0;
-        scene::synthetic::writeSyntheticScene(o, m_folder.path());
-        m_inputs = gatherModelInputs(scene::readScene(m_folder.path()).scene);
+        m_inputs = tests::syntheticInputs(m_folder.path(), 16.0);
         m_truth = scene::synthetic::readSyntheticTruth(m_folder.path());
     }
 
@@ -91,7 +77,7 @@ private Q_SLOTS:
         const SeaIceModel untrained(ModelConfig{}, 5);
         SeaIceModel model(ModelConfig{}, 5);
         std::vector<double> losses;
-        model.train(*m_inputs, quickTraining(200), [&](const TrainingProgress& p) { losses.push_back(p.total); });
+        model.train(*m_inputs, tests::quickTraining(200), [&](const TrainingProgress& p) { losses.push_back(p.total); });
         QCOMPARE(losses.size(), std::size_t(200));
         const Evaluation before = evaluate(*m_inputs, untrained.predict(*m_inputs), *m_truth);
         const Evaluation after = evaluate(*m_inputs, model.predict(*m_inputs), *m_truth);
@@ -185,7 +171,7 @@ private Q_SLOTS:
 
     void trainingIsSeededAndResumesFromItsCheckpoint()
     {
-        TrainingOptions o = quickTraining(6);
+        TrainingOptions o = tests::quickTraining(6);
         o.checkpointPath = m_folder.path("checkpoint.pt");
         o.checkpointEvery = 3;
         SeaIceModel a(ModelConfig{}, 2);
@@ -230,7 +216,7 @@ private Q_SLOTS:
         unlabelled.concentrationCell.release();
         unlabelled.opticalLabel.release();
         SeaIceModel model;
-        QVERIFY_THROWS_EXCEPTION(scene::SceneError, model.train(unlabelled, quickTraining(1)));
+        QVERIFY_THROWS_EXCEPTION(scene::SceneError, model.train(unlabelled, tests::quickTraining(1)));
 
         const std::string garbage = m_folder.path("garbage.pt");
         std::ofstream(garbage) << "not a model";
