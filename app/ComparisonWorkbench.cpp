@@ -125,9 +125,12 @@ void ComparisonWorkbench::compareInBackground(bool leaveOneTrackOut)
         Q_EMIT comparisonShown();
     });
     const std::string folder = m_sceneFolder;
-    watcher->setFuture(QtConcurrent::run([snapshot, inputs, prediction, folder, options, feedback]() -> JobOutcome {
+    const std::string model = m_models->modelSource().toStdString();
+    watcher->setFuture(QtConcurrent::run([snapshot, inputs, prediction, folder, model, options, feedback]() -> JobOutcome {
         try {
-            auto sources = std::make_shared<const ComparisonSources>(comparisonSourcesOf(*snapshot, *inputs, *prediction, folder));
+            ComparisonSources gathered = comparisonSourcesOf(*snapshot, *inputs, *prediction, folder);
+            gathered.provenance.insert(gathered.provenance.begin() + 1, {"model", model});
+            auto sources = std::make_shared<const ComparisonSources>(std::move(gathered));
             auto outcome = std::make_shared<const ComparisonOutcome>(
                 runComparison(*sources, inputs.get(), options,
                               [&](const std::string& step) { feedback->setProgress(0.0, step); }, feedback.get()));

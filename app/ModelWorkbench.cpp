@@ -10,6 +10,7 @@
 #include "widgets/ViewGrid.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -88,7 +89,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
     m_panel->setRunning(true);
     m_panel->showStatus(tr("Gathering the inputs and estimating the drift…"));
     auto* watcher = new QFutureWatcher<JobOutcome>(this);
-    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher, steps, fineTune = !userLabels.empty()] {
         const JobOutcome outcome = watcher->result();
         watcher->deleteLater();
         m_job.reset();
@@ -97,6 +98,8 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
             fail(tr("Train models"), outcome.error);
             return;
         }
+        m_modelSource = !fineTune ? tr("trained in this window, %1 steps").arg(steps)
+                                           : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
         m_model = outcome.model;
         m_panel->setRunning(false);
         m_panel->showStatus(tr("Trained. Predicting…"));
@@ -194,6 +197,7 @@ void ModelWorkbench::loadModel(const QString& path)
 {
     try {
         m_model = std::make_shared<models::SeaIceModel>(models::SeaIceModel::load(path.toStdString()));
+        m_modelSource = tr("loaded from %1").arg(QFileInfo(path).absoluteFilePath());
     } catch (const std::exception& e) {
         fail(tr("Load model"), QString::fromStdString(e.what()));
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 #include <opencv2/core/mat.hpp>
 
@@ -59,6 +60,8 @@ public:
     std::shared_ptr<models::SeaIceModel> model() const { return m_model; }
     std::shared_ptr<const models::ModelInputs> inputs() const { return m_inputs; }
     std::shared_ptr<const models::Prediction> prediction() const { return m_prediction; }
+    // Where the model shown comes from ("loaded from FILE", "trained in this window, N steps"), for provenance.
+    const QString& modelSource() const { return m_modelSource; }
 
 Q_SIGNALS:
     void trainingFinished();
@@ -77,6 +80,7 @@ private:
     SceneAccess m_scene;
     ProblemReport m_report;
     std::shared_ptr<models::SeaIceModel> m_model;
+    QString m_modelSource;
     std::shared_ptr<const models::ModelInputs> m_inputs;
     std::shared_ptr<const models::Prediction> m_prediction;
     std::shared_ptr<scene::Feedback> m_job;
