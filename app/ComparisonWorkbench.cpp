@@ -44,6 +44,10 @@ ComparisonWorkbench::ComparisonWorkbench(ModelWorkbench* models, widgets::ViewGr
       m_panel(new widgets::ComparisonPanel), m_profileTool(new widgets::ProfileTool(this))
 {
     connect(m_panel, &widgets::ComparisonPanel::compareRequested, this, &ComparisonWorkbench::compareInBackground);
+    connect(m_panel, &widgets::ComparisonPanel::cancelRequested, this, [this] {
+        cancel();
+        m_panel->showStatus(tr("Cancelling at the next training step…"));
+    });
     connect(m_panel, &widgets::ComparisonPanel::reportRequested, this, &ComparisonWorkbench::chooseReportFolder);
     // The profile tool takes the left button while it is on, then gives it
     // back to the tool that had it (the label tools).

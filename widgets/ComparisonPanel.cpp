@@ -98,7 +98,13 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(m_tabs, 1);
 
-    connect(m_compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(m_leaveOneTrackOut->isChecked()); });
+    // While a comparison runs the button cancels it (leave-one-track-out trains for minutes).
+    connect(m_compare, &QPushButton::clicked, this, [this] {
+        if (m_busy)
+            Q_EMIT cancelRequested();
+        else
+            Q_EMIT compareRequested(m_leaveOneTrackOut->isChecked());
+    });
     connect(m_profile, &QPushButton::toggled, this, &ComparisonPanel::profileToolToggled);
     connect(m_report, &QPushButton::clicked, this, &ComparisonPanel::reportRequested);
     connect(m_surface, &QComboBox::currentIndexChanged, this, &ComparisonPanel::surfaceChosen);
@@ -135,7 +141,8 @@ void ComparisonPanel::showProfile(const models::Profile& profile, const std::vec
 
 void ComparisonPanel::setBusy(bool busy)
 {
-    m_compare->setEnabled(!busy);
+    m_busy = busy;
+    m_compare->setText(busy ? tr("Cancel") : tr("Compare with SWOT"));
     m_leaveOneTrackOut->setEnabled(!busy);
 }
 

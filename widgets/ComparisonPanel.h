@@ -56,6 +56,7 @@ public:
 
 Q_SIGNALS:
     void compareRequested(bool leaveOneTrackOut);
+    void cancelRequested();
     void profileToolToggled(bool on);
     void reportRequested();
     void surfaceChosen(int surface);
@@ -72,6 +73,7 @@ private:
     HeightFieldView* m_heightField;
     QComboBox* m_surface;
     QDoubleSpinBox* m_exaggeration;
+    bool m_busy = false;
 };
 
 } // namespace banquise::widgets

@@ -37,6 +37,7 @@
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QTabWidget>
@@ -333,6 +334,19 @@ private Q_SLOTS:
         QSignalSpy predicted(m_window->models(), &app::ModelWorkbench::predictionShown);
         m_window->models()->trainInBackground(10);
         QVERIFY(predicted.wait(120000));
+        // Leave-one-track-out trains for minutes: the button cancels it, and says so.
+        panel->leaveOneTrackOutBox()->setChecked(true);
+        QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
+        QCOMPARE(panel->compareButton()->text(), QString("Cancel"));
+        QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(failed.back().front().toString().contains("cancelled"), qPrintable(failed.back().front().toString()));
+        QCOMPARE(panel->compareButton()->text(), QString("Compare with SWOT"));
+        QVERIFY(!comparison->hasComparison());
+        for (auto* box : m_window->findChildren<QMessageBox*>("problemMessage"))
+            box->close();
+
+        panel->leaveOneTrackOutBox()->setChecked(false);
         QSignalSpy shown(comparison, &app::ComparisonWorkbench::comparisonShown);
         QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
         QVERIFY(shown.wait(60000));
