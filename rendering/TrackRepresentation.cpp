@@ -15,6 +15,8 @@
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 
+#include <vector>
+
 namespace banquise::rendering {
 
 TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer> layer) : m_layer(std::move(layer))
@@ -25,17 +27,26 @@ TrackRepresentation::TrackRepresentation(std::shared_ptr<const scene::TrackLayer
     vtkNew<vtkFloatArray> values;
     values->SetName("value");
     vtkNew<vtkCellArray> vertices;
-    vtkNew<vtkCellArray> line;
-    line->InsertNextCell(static_cast<vtkIdType>(records.size()));
+    // One polyline per ground track (segment): the beams of a product are not joined.
+    vtkNew<vtkCellArray> lines;
+    std::vector<vtkIdType> run;
+    const auto closeRun = [&] {
+        if (run.size() > 1)
+            lines->InsertNextCell(static_cast<vtkIdType>(run.size()), run.data());
+        run.clear();
+    };
     for (std::size_t i = 0; i < records.size(); ++i) {
+        if (i > 0 && records[i].segment != records[i - 1].segment)
+            closeRun();
         const vtkIdType id = points->InsertNextPoint(records[i].position.x, records[i].position.y, 0.0);
         values->InsertNextValue(records[i].value);
         vertices->InsertNextCell(1, &id);
-        line->InsertCellPoint(id);
+        run.push_back(id);
     }
+    closeRun();
     m_records->SetPoints(points);
     m_records->SetVerts(vertices);
-    m_records->SetLines(line);
+    m_records->SetLines(lines);
     m_records->GetPointData()->SetScalars(values);
     m_recordMapper->SetInputData(m_records);
     m_recordMapper->SetScalarModeToUsePointData();

@@ -11,7 +11,8 @@ namespace banquise::scene {
 
 PhysicalArray readPhysical(const std::shared_ptr<GDALGroup>& group, const std::string& variable, const std::string& file)
 {
-    auto array = group->OpenMDArray(variable);
+    // Full names ("/gt1l/sea_ice_segments/latitude") reach into subgroups.
+    auto array = variable.rfind('/', 0) == 0 ? group->OpenMDArrayFromFullname(variable) : group->OpenMDArray(variable);
     if (!array)
         throw SceneError(file, "has no variable '" + variable + "' (not the expected product layout?)");
     PhysicalArray out;

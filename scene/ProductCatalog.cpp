@@ -151,13 +151,22 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
         } catch (const SceneError&) {
             continue;
         }
-        if (!root->OpenMDArray(profile.time.name) || !root->OpenMDArray(profile.latitude.name) || !root->OpenMDArray(profile.value.name))
+        // The first beam (or the one track) that holds the profile's variables.
+        std::shared_ptr<GDALMDArray> time;
+        for (std::size_t beam = 0; beam < std::max<std::size_t>(1, profile.beams.size()) && !time; ++beam) {
+            const auto has = [&](const std::string& variable) {
+                const std::string path = variablePath(profile, beam, variable);
+                return path.rfind('/', 0) == 0 ? root->OpenMDArrayFromFullname(path) : root->OpenMDArray(path);
+            };
+            if (has(profile.latitude.name) && has(profile.value.name))
+                time = has(profile.time.name);
+        }
+        if (!time)
             continue;
         product.kind = "altimeter";
         product.profile = name;
         product.sensor = profile.sensor;
         product.detail = profile.product;
-        auto time = root->OpenMDArray(profile.time.name);
         double first = 0.0;
         const GUInt64 start = 0;
         const size_t count = 1;
@@ -166,7 +175,7 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
             product.time = profile.timeEpoch + first - profile.taiMinusUtc;
         return true;
     }
-    reason = "netCDF matching no sensor profile (assets/sensors) and no SWOT layout";
+    reason = "netCDF or HDF5 matching no sensor profile (assets/sensors) and no SWOT layout";
     return false;
 }
 
@@ -219,7 +228,7 @@ void visit(const fs::path& path, int depth, Detection& out)
     bool recognised = false;
     if (ext == ".tif" || ext == ".tiff" || ext == ".vrt" || ext == ".jp2")
         recognised = raster(path, product, reason);
-    else if (ext == ".nc")
+    else if (ext == ".nc" || ext == ".h5")
         recognised = netCdf(path, product, reason);
     else if (ext == ".csv")
         recognised = csvTrack(path, product, reason);

@@ -3,6 +3,7 @@
 #include "scene/AnalysisGrid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
+#include "scene/SensorProfile.h"
 #include "scene/UtcTime.h"
 
 #include <cpl_json.h>
@@ -111,7 +112,11 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
             layers.Add(entry(p, layerName, "raster", concentration ? "sea_ice_concentration" : optical ? "reflectance" : "other",
                              concentration ? "%" : optical ? "reflectance" : "", concentration ? "near" : "bilinear"));
         } else if (p.kind == "altimeter") {
-            CPLJSONObject e = entry(p, p.sensor + " freeboard", "track", "freeboard", "m", "near");
+            // Freeboard, or what the product measures when Banquise cannot make freeboard of it.
+            const AltimeterProfile profile = loadAltimeterProfile(p.profile);
+            const bool freeboard = profile.valueQuantity == "freeboard" || profile.freeboardFromLeadsKm > 0.0;
+            const std::string quantity = freeboard ? "freeboard" : profile.valueQuantity;
+            CPLJSONObject e = entry(p, p.sensor + (freeboard ? " freeboard" : " " + profile.value.name), "track", quantity.c_str(), "m", "near");
             e.Add("product", "altimeter");
             e.Add("profile", p.profile);
             layers.Add(e);

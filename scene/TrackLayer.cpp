@@ -19,8 +19,9 @@ MapPoint TrackLayer::heading(std::size_t i) const
 {
     if (m_records.size() < 2)
         return {1.0, 0.0};
-    const std::size_t a = i == 0 ? 0 : i - 1;
-    const std::size_t b = std::min(i + 1, m_records.size() - 1);
+    const int segment = m_records[i].segment;
+    const std::size_t a = i > 0 && m_records[i - 1].segment == segment ? i - 1 : i;
+    const std::size_t b = i + 1 < m_records.size() && m_records[i + 1].segment == segment ? i + 1 : i;
     const double dx = m_records[b].position.x - m_records[a].position.x;
     const double dy = m_records[b].position.y - m_records[a].position.y;
     const double norm = std::hypot(dx, dy);

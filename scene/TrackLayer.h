@@ -17,6 +17,9 @@ struct TrackRecord {
     float value = 0.0f;
     float sigma = 0.0f; // NaN when the product gives none
     SurfaceType surface = SurfaceType::Unknown;
+    // Which ground track of the product (ICESat-2 beam) the record is on:
+    // headings and drawn lines never join two.
+    int segment = 0;
 };
 
 // Footprint of one record: a rectangle along x across the track heading.

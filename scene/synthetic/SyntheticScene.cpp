@@ -200,7 +200,7 @@ std::vector<AltimeterRecord> altimeterTrack(const IceTruth& ice, const AnalysisG
         r.lonLat = grid.toLonLat(p);
         r.freeboard = sum / count + noise(rng);
         // Specular leads dominate the echo even when they fill a minority of the footprint.
-        r.surfaceType = water > 0.9 * count ? profile.oceanCode : leads > 0.3 * count ? profile.leadCode : profile.floeCode;
+        r.surfaceType = water > 0.9 * count ? profile.oceanCodes.front() : leads > 0.3 * count ? profile.leadCodes.front() : profile.floeCodes.front();
         records.push_back(r);
     }
     return records;
@@ -415,6 +415,8 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
 
     for (const std::string& name : o.altimeters) {
         const AltimeterProfile profile = loadAltimeterProfile(name);
+        if (!profile.beams.empty())
+            throw SceneError(name, "the synthetic generator writes single-track altimeter products, not " + profile.sensor + "'s beams");
         const double start = utc(o.altimeterTime(name));
         const std::string file = altimeterFile(profile, name, start);
         fs::create_directories((folder / file).parent_path());

@@ -62,15 +62,16 @@ private Q_SLOTS:
     {
         const std::string shared = BANQUISE_SHARED_DATA;
         const Detection d = detectProducts({shared});
-        QCOMPARE(count(d, "altimeter"), 1);
+        QCOMPARE(count(d, "altimeter"), 2);
         QCOMPARE(count(d, "sentinel1_safe"), 1);
         for (const auto& p : d.products)
-            if (p.kind == "altimeter") {
-                QCOMPARE(p.profile, std::string("cryosat2_sar_l2"));
+            if (p.kind == "altimeter" && p.profile == "cryosat2_sar_l2")
                 QVERIFY(std::abs(p.time - *parseUtc("2019-05-04T12:25:46Z")) < 2.0); // TAI stamps turned into UTC
-            }
+            else if (p.kind == "altimeter")
+                // Within the granule's window (ancillary_data/data_start_utc, data_end_utc).
+                QVERIFY2(p.profile == "icesat2_atl07" && p.time >= *parseUtc("2019-02-22T00:56:45Z") && p.time <= *parseUtc("2019-02-22T01:11:48Z"),
+                         qPrintable(QString::fromStdString(formatUtc(p.time))));
         QVERIFY(skippedWith(d, "300534063050430.csv", "without lat, lon and value"));
-        QVERIFY(skippedWith(d, "ATL07", "not a product kind"));
         QVERIFY(skippedWith(detectProducts({shared + "/nowhere"}), "nowhere", "does not exist"));
     }
 

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 using namespace banquise::scene;
 namespace fs = std::filesystem;
@@ -28,10 +29,18 @@ namespace {
 const std::string kRealCryoSat =
     std::string(BANQUISE_SHARED_DATA) + "/cryosat2/CS_OFFL_SIR_SINI2__20190504T122546_20190504T122726_D001.nc";
 
+const std::string kRealAtl07 = std::string(BANQUISE_SHARED_DATA) + "/icesat2/processed_ATL07-01_20190222003738_08490201_003_02.h5";
+
 // Antarctic polar stereographic, 1 km pixels, the whole continent and its seas.
 AnalysisGrid antarctic()
 {
     return AnalysisGrid(3031, -4000000.0, 4000000.0, 1000.0, 8000, 8000);
+}
+
+// Its Arctic twin (NSIDC sea-ice polar stereographic north).
+AnalysisGrid arctic()
+{
+    return AnalysisGrid(3413, -4000000.0, 4000000.0, 1000.0, 8000, 8000);
 }
 
 bool contains(const std::string& text, const std::string& part)
@@ -76,6 +85,73 @@ private Q_SLOTS:
             floes += r.surface == SurfaceType::Floe ? 1 : 0;
         }
         QVERIFY2(leads + floes == static_cast<int>(records.size()), qPrintable(QString("%1 %2").arg(leads).arg(floes)));
+    }
+
+    void realIcesat2HeightsBecomeFreeboardPerBeam()
+    {
+        QVERIFY2(fs::exists(kRealAtl07), kRealAtl07.c_str());
+        const AltimeterProfile profile = loadAltimeterProfile("icesat2_atl07");
+        std::vector<TrackRecord> records;
+        try {
+            records = readAltimeterRecords(kRealAtl07, profile, arctic());
+        } catch (const SceneError& e) {
+            QFAIL(e.what());
+        }
+        // Granule window from /ancillary_data/data_start_utc and data_end_utc (delta_time counts from 2018-01-01 UTC).
+        const double start = *parseUtc("2019-02-22T00:56:45Z");
+        const double stop = *parseUtc("2019-02-22T01:11:48Z");
+        std::set<int> beams;
+        std::vector<double> leads;
+        std::vector<double> floes;
+        for (const auto& r : records) {
+            QVERIFY2(r.time >= start && r.time <= stop, qPrintable(QString::fromStdString(formatUtc(r.time))));
+            QVERIFY(r.lonLat.lat > 60.0 && r.lonLat.lat < 89.0);
+            QVERIFY(std::isfinite(r.value) && std::abs(r.value) < 5.0); // fill (3.4e38) left out
+            beams.insert(r.segment);
+            if (r.surface == SurfaceType::Lead)
+                leads.push_back(r.value);
+            else if (r.surface == SurfaceType::Floe) // not the dark leads (segment types 6-9)
+                floes.push_back(r.value);
+        }
+        qInfo("%zu ICESat-2 records on %zu beams: %zu specular leads, %zu snow-covered ice", records.size(), beams.size(), leads.size(),
+              floes.size());
+        // Only gt3l and gt3r see sea-surface (lead) segments in this subset:
+        // the other beams have no sea surface within 5 km, hence no freeboard.
+        QCOMPARE(beams, (std::set<int>{4, 5}));
+        QVERIFY(!leads.empty() && floes.size() > leads.size());
+        // Freeboard against the local sea surface of the leads: about zero on
+        // the leads, tens of centimetres on the ice.
+        const auto median = [](std::vector<double> v) {
+            std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+            return v[v.size() / 2];
+        };
+        // The granule crosses the thin bay ice of Disko Bay (69.3 N, 51.3 W):
+        // a few centimetres of freeboard, above the leads.
+        AltimeterProfile heights = profile;
+        heights.freeboardFromLeadsKm = 0.0;
+        std::vector<double> rawLeads;
+        for (const auto& r : readAltimeterRecords(kRealAtl07, heights, arctic()))
+            if (r.surface == SurfaceType::Lead)
+                rawLeads.push_back(r.value);
+        qInfo("median freeboard: leads %.3f m, ice %.3f m; lead heights above the mean sea surface %.3f m", median(leads), median(floes),
+              median(rawLeads));
+        QVERIFY2(std::abs(median(leads)) < 0.02, qPrintable(QString::number(median(leads))));
+        QVERIFY2(median(floes) > median(leads) + 0.01 && median(floes) < 0.2, qPrintable(QString::number(median(floes))));
+        // Beams are separate tracks: the first record of a beam takes its
+        // heading from its own beam, not from the last record of the one before.
+        const TrackLayer track(LayerInfo{"ICESat-2", "ICESat-2", "m", Quantity::Freeboard, 0.0, ""}, records, Footprint{150.0, 17.0});
+        int boundaries = 0;
+        for (std::size_t i = 1; i + 1 < records.size(); ++i)
+            if (records[i].segment != records[i - 1].segment && records[i].segment == records[i + 1].segment) {
+                const MapPolygon outline = track.footprintOutline(i);
+                const double ux = (outline[1].x - outline[0].x) / 150.0;
+                const double uy = (outline[1].y - outline[0].y) / 150.0;
+                const double dx = records[i + 1].position.x - records[i].position.x;
+                const double dy = records[i + 1].position.y - records[i].position.y;
+                QVERIFY(std::abs(ux * dy - uy * dx) < 1e-6 * std::hypot(dx, dy)); // parallel
+                ++boundaries;
+            }
+        QCOMPARE(boundaries, static_cast<int>(beams.size()) - 1);
     }
 
     void realCryoSat2FlaggedFreeboardsAreRefused()
