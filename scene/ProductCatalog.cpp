@@ -2,6 +2,7 @@
 
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
+#include "scene/NetCdfArrays.h"
 #include "scene/SceneError.h"
 #include "scene/SensorProfile.h"
 #include "scene/UtcTime.h"
@@ -116,6 +117,27 @@ bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
     return true;
 }
 
+// Where an altimeter product's records lie: every hundredth position of
+// every beam, enough to choose a grid for tracks without a SAR image.
+void altimeterFootprint(const std::shared_ptr<GDALGroup>& root, const std::string& file, const AltimeterProfile& profile,
+                        std::vector<LonLat>& footprint)
+{
+    constexpr std::size_t kStride = 100;
+    for (std::size_t beam = 0; beam < std::max<std::size_t>(1, profile.beams.size()); ++beam) {
+        try {
+            const PhysicalArray lat = readPhysical(root, variablePath(profile, beam, profile.latitude.name), file);
+            const PhysicalArray lon = readPhysical(root, variablePath(profile, beam, profile.longitude.name), file);
+            const std::size_t n = std::min(lat.values.size(), lon.values.size());
+            for (std::size_t i = 0; i < n; i += kStride)
+                addPoint(footprint, lon.values[i], lat.values[i]);
+            if (n > 0)
+                addPoint(footprint, lon.values[n - 1], lat.values[n - 1]);
+        } catch (const SceneError&) {
+            // A missing or empty beam adds nothing; the reader says more when the product is loaded.
+        }
+    }
+}
+
 bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
 {
     DatasetPtr ds = openDataset(file.string(), GDAL_OF_MULTIDIM_RASTER);
@@ -163,6 +185,7 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
         }
         if (!time)
             continue;
+        altimeterFootprint(root, file.string(), profile, product.footprint);
         product.kind = "altimeter";
         product.profile = name;
         product.sensor = profile.sensor;

@@ -85,10 +85,15 @@ AnalysisGrid gridForProducts(const std::vector<DetectedProduct>& products, int e
 void writeSceneManifest(const std::vector<DetectedProduct>& products, const AnalysisGrid& grid, const std::string& name,
                         const std::string& folder)
 {
+    // The first SAR date; without SAR, the first dated product.
     double reference = std::numeric_limits<double>::max();
     for (const auto& p : products)
         if (isSar(p))
             reference = std::min(reference, p.time);
+    if (reference == std::numeric_limits<double>::max())
+        for (const auto& p : products)
+            if (p.time > 0.0)
+                reference = std::min(reference, p.time);
     std::vector<DetectedProduct> ordered = products;
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const DetectedProduct& a, const DetectedProduct& b) { return displayRank(a) < displayRank(b); });
