@@ -7,6 +7,7 @@
 #include "models/InteractiveSegmentation.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
+#include "scene/ClassMapFiles.h"
 #include "widgets/ViewGrid.h"
 
 #include <QFutureWatcher>
@@ -54,13 +55,20 @@ void ClickRefinement::setSession(labeling::LabelSession* session)
 
 void ClickRefinement::clear()
 {
+    hideRefined();
+    m_tile.reset();
+    m_pending.reset();
+}
+
+void ClickRefinement::hideRefined()
+{
     if (m_layer) {
         m_grid->removeLayer(*m_layer);
         m_layer.reset();
         Q_EMIT layersChanged();
     }
-    m_tile.reset();
-    m_pending.reset();
+    m_refinedCodes.clear();
+    Q_EMIT refinementAvailable(false);
 }
 
 void ClickRefinement::refineAround(const labeling::Annotation& click)
@@ -129,8 +137,30 @@ void ClickRefinement::show(const Outcome& outcome)
         for (int c = 0; c < tile.width; ++c)
             codes[static_cast<std::size_t>(r) * tile.width + c] = labeling::labelCodeOfModelClass(outcome.classes(r, c));
     m_layer->setBlock(tile.x, tile.y, tile.width, tile.height, codes.data());
+    m_refinedCodes = std::move(codes);
     m_grid->synchroniseLayers();
+    Q_EMIT refinementAvailable(true);
     Q_EMIT refined();
+}
+
+std::size_t ClickRefinement::acceptRefinement()
+{
+    if (!m_session || !m_tile || m_refinedCodes.empty())
+        return 0;
+    const cv::Rect& tile = m_tile->tile();
+    std::vector<labeling::Annotation> regions;
+    for (const scene::ClassPolygon& polygon :
+         scene::classPolygons(tile.width, tile.height, m_refinedCodes, labeling::LabelLayer::kUnlabelled)) {
+        labeling::Annotation a;
+        a.kind = labeling::AnnotationKind::Polygon;
+        a.label = static_cast<labeling::LabelCode>(polygon.code);
+        for (const auto& [column, row] : polygon.points)
+            a.points.push_back({column + tile.x, row + tile.y});
+        regions.push_back(std::move(a));
+    }
+    const std::size_t stored = m_session->importAnnotations(std::move(regions), tr("accept refined tile"), labeling::AnnotationSource::User);
+    hideRefined(); // the labels show them now; the tile's features stay cached
+    return stored;
 }
 
 } // namespace banquise::app

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace banquise::labeling {
 class LabelLayer;
@@ -39,12 +40,18 @@ public:
     // The session whose clicks refine (nullptr: none); a new one clears the refined layer.
     void setSession(labeling::LabelSession* session);
     const std::shared_ptr<labeling::LabelLayer>& layer() const { return m_layer; }
+    // Keeps the refined classes of the last refined tile as the user's
+    // labels: their regions as polygons, one undoable edit. Returns how many
+    // polygons (0 when there is nothing refined).
+    std::size_t acceptRefinement();
 
 Q_SIGNALS:
     // The refined classes of a tile are on screen.
     void refined();
     // The "Refined classes" layer joined (or left) the views.
     void layersChanged();
+    // Whether refined classes wait to be accepted.
+    void refinementAvailable(bool available);
     // A click could not refine (no prediction yet, a model job running, an error).
     void unavailable(const QString& reason);
 
@@ -53,12 +60,14 @@ private:
     void refineAround(const labeling::Annotation& click);
     void show(const Outcome& outcome);
     void clear();
+    void hideRefined();
 
     ModelWorkbench* m_models;
     widgets::ViewGrid* m_grid;
     QPointer<labeling::LabelSession> m_session;
     std::shared_ptr<labeling::LabelLayer> m_layer;
     std::shared_ptr<models::InteractiveSegmentation> m_tile;
+    std::vector<std::uint8_t> m_refinedCodes; // label codes of m_tile's refined classes
     bool m_running = false;
     std::optional<labeling::Annotation> m_pending; // the latest click while a job runs
 };

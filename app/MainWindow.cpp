@@ -105,6 +105,8 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     m_refinement = new ClickRefinement(m_models, m_grid, this);
     connect(m_labeling, &LabelingWorkbench::sessionChanged, m_refinement, &ClickRefinement::setSession);
     connect(m_refinement, &ClickRefinement::layersChanged, m_panel, &widgets::LayerPanel::reload);
+    connect(m_refinement, &ClickRefinement::refinementAvailable, m_labeling->panel(), &widgets::LabelToolsPanel::setRefinementAvailable);
+    connect(m_labeling->panel(), &widgets::LabelToolsPanel::acceptRefinementRequested, m_refinement, &ClickRefinement::acceptRefinement);
     connect(m_refinement, &ClickRefinement::unavailable, this, [this](const QString& why) { statusBar()->showMessage(why, 5000); });
     m_learning = new ActiveLearningWorkbench(
         m_models, m_labeling, m_grid, [this] { return m_training->steps(); },

@@ -201,12 +201,12 @@ std::vector<Annotation> LabelSession::clicks() const
     return result;
 }
 
-std::size_t LabelSession::importAnnotations(std::vector<Annotation> annotations, const QString& description)
+std::size_t LabelSession::importAnnotations(std::vector<Annotation> annotations, const QString& description, AnnotationSource source)
 {
     for (auto& a : annotations) {
         a.sceneId = m_sceneId;
         a.author = m_author;
-        a.source = AnnotationSource::Import;
+        a.source = source;
         for (auto& p : a.points)
             p = clamped(p);
     }

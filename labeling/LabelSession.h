@@ -46,9 +46,11 @@ public:
     std::int64_t addClick(LabelCode label, bool positive, PixelPoint point);
     // The clicks stored for this scene (DIAL's click maps).
     std::vector<Annotation> clicks() const;
-    // Annotations from a file, stored in one transaction (all or none) as
-    // source "import" and undone as one edit. Returns how many.
-    std::size_t importAnnotations(std::vector<Annotation> annotations, const QString& description);
+    // Annotations from a file (source "import"), or accepted at once by the
+    // user (a refined tile), stored in one transaction (all or none) and
+    // undone as one edit. Returns how many.
+    std::size_t importAnnotations(std::vector<Annotation> annotations, const QString& description,
+                                  AnnotationSource source = AnnotationSource::Import);
 
 Q_SIGNALS:
     // After every change of the label layer: a segment, an edit, an undo or redo.

@@ -64,10 +64,17 @@ LabelToolsPanel::LabelToolsPanel(LabelTool& tool, QWidget* parent) : QWidget(par
     m_retrain->setToolTip(tr("Fine-tune the model on the labels so far, then predict again (Ctrl+R)"));
     connect(m_retrain, &QAction::triggered, this, &LabelToolsPanel::retrainRequested);
     addAction(m_retrain);
+    m_accept = new QAction(tr("Accept refined"), this);
+    m_accept->setShortcut(QKeySequence(Qt::Key_A));
+    m_accept->setToolTip(tr("Keep the classes the clicks refined on their tile as labels, one undoable edit (A)"));
+    m_accept->setEnabled(false);
+    connect(m_accept, &QAction::triggered, this, &LabelToolsPanel::acceptRefinementRequested);
+    addAction(m_accept);
     auto* undoRow = new QHBoxLayout;
     undoRow->addWidget(buttonFor(m_undo, m_controls));
     undoRow->addWidget(buttonFor(m_redo, m_controls));
     undoRow->addWidget(buttonFor(m_retrain, m_controls));
+    undoRow->addWidget(buttonFor(m_accept, m_controls));
     undoRow->addStretch();
     controls->addLayout(undoRow);
     m_history = new QUndoView(m_controls);

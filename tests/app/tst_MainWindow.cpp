@@ -318,6 +318,29 @@ private Q_SLOTS:
         const auto& classesView = m_window->viewGrid()->view(1)->viewScene();
         const int index = classesView.indexOf(layer);
         QVERIFY(index >= 0 && classesView.style(index).visible);
+
+        // Accept (A) keeps the refined tile as the user's labels, one undoable edit.
+        QAction* accept = labels->panel()->acceptRefinementAction();
+        QVERIFY(accept->isEnabled());
+        std::vector<std::uint8_t> refinedCodes(200u * 200u);
+        for (int r = 0; r < 200; ++r)
+            for (int c = 0; c < 200; ++c)
+                refinedCodes[static_cast<std::size_t>(r) * 200 + c] = layer.at(c, r);
+        const std::int64_t before = labels->store()->annotationCount(labels->session()->sceneId());
+        accept->trigger();
+        QVERIFY(!accept->isEnabled());
+        QVERIFY(!refinement->layer()); // shown as labels now
+        QVERIFY(labels->store()->annotationCount(labels->session()->sceneId()) > before);
+        QVERIFY(labels->store()->annotations(labels->session()->sceneId()).back().source == labeling::AnnotationSource::User);
+        const labeling::LabelLayer& labelled = *labels->session()->layer();
+        int same = 0;
+        for (int r = 0; r < 200; ++r)
+            for (int c = 0; c < 200; ++c)
+                same += labelled.at(c, r) == refinedCodes[static_cast<std::size_t>(r) * 200 + c] ? 1 : 0;
+        QVERIFY2(same > 200 * 200 * 99 / 100, qPrintable(QString::number(same))); // the clicks' own discs may differ
+        labels->panel()->undoAction()->trigger();
+        QCOMPARE(labels->store()->annotationCount(labels->session()->sceneId()), before);
+        QVERIFY(labelled.labelledPixelCount() < 1000u); // the two clicks' discs
     }
 
     void comparisonWithSwotFillsTheViewsTheDockAndTheReport()
