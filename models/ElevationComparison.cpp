@@ -140,7 +140,7 @@ ElevationComparison compareElevation(const cv::Mat1f& estimate, const cv::Mat1f&
                 keep[i] = std::abs(distance[i]) >= from && std::abs(distance[i]) < from + width;
             RegressionScores s = scoreWhere(e, r, keep);
             if (s.count)
-                out.table.push_back({"", "cross-track", kilometres(from) + "-" + kilometres(from + width) + " km", s});
+                out.table.push_back({"", "cross-track", kilometres(from) + "-" + kilometres(from + width) + " km", s, from, from + width});
         }
     }
 

@@ -4,6 +4,7 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct MetricsRow {
     std::string group;  // "overall", "class", "cross-track" or "track"
     std::string subset; // "all", a class name, or a distance bin ("10-20 km")
     RegressionScores scores;
+    // Cross-track rows: the bin's |distance from nadir|, metres (NaN otherwise).
+    double fromMetres = std::nan("");
+    double toMetres = std::nan("");
 };
 
 // Column names of a metrics row (comparison, group, subset, then the

@@ -145,10 +145,8 @@ QChart* crossTrackChart(const std::vector<models::MetricsRow>& table)
     for (const models::MetricsRow& row : table) {
         if (row.group != "cross-track")
             continue;
-        // "10-20 km": the bin's centre.
-        const double from = std::stod(row.subset);
-        const double to = std::stod(row.subset.substr(row.subset.find('-') + 1));
-        const double centre = 0.5 * (from + to);
+        const double centre = 0.5 * (row.fromMetres + row.toMetres) / 1000.0;
+        const double to = row.toMetres / 1000.0;
         bias->append(centre, row.scores.bias);
         rmse->append(centre, row.scores.rmse);
         nmad->append(centre, row.scores.nmad);

@@ -35,10 +35,12 @@ VtkRenderWidget::VtkRenderWidget(QWidget* parent) : QOpenGLWidget(parent)
 
 VtkRenderWidget::~VtkRenderWidget()
 {
+    // Never shown (a 3-D view in a hidden tab): no GL resources to release.
+    if (!context())
+        return;
     // The context outlives this object's members: its aboutToBeDestroyed
     // must not reach a half-destroyed widget.
-    if (context())
-        disconnect(context(), nullptr, this, nullptr);
+    disconnect(context(), nullptr, this, nullptr);
     makeCurrent();
     m_window->Finalize();
     doneCurrent();
