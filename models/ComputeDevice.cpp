@@ -4,14 +4,33 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <string>
 #include <thread>
 
 namespace banquise::models {
 
+namespace {
+
+// OMP_NUM_THREADS is the convention every numerical library honours (a
+// cluster job, or a test runner that runs one process per core, sets it).
+int requestedThreads()
+{
+    if (const char* text = std::getenv("OMP_NUM_THREADS")) {
+        char* end = nullptr;
+        const long value = std::strtol(text, &end, 10);
+        if (end != text && *end == '\0' && value > 0)
+            return static_cast<int>(value);
+    }
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+} // namespace
+
 ComputeDevice configureComputeDevice()
 {
     ComputeDevice device;
-    device.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    device.threads = requestedThreads();
     torch::set_num_threads(device.threads);
     device.cuda = torch::cuda::is_available();
     device.description = device.cuda ? "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s))"

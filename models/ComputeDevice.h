@@ -12,8 +12,8 @@ struct ComputeDevice {
     std::string description; // e.g. "CPU, 2 threads" or "CUDA: <name>"
 };
 
-// Sets LibTorch's intra-op thread count to the machine's cores (LibTorch
-// starts at 1 on this stack) and reports the device. Call once at start-up.
+// Sets LibTorch's intra-op thread count to OMP_NUM_THREADS when it is set,
+// else to the machine's cores, and reports the device. Call once at start-up.
 ComputeDevice configureComputeDevice();
 
 // Runs a small matrix product on the device and returns the largest absolute
