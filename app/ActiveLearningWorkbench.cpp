@@ -30,8 +30,6 @@ namespace {
 constexpr int kQueueTile = 256;
 constexpr int kQueueLength = 10;
 constexpr double kDiversity = 0.3;
-// Steps of one Retrain when a model is there.
-constexpr int kFineTuneSteps = 100;
 
 struct Ranked {
     std::vector<widgets::QueuedTile> queue;
@@ -162,7 +160,7 @@ void ActiveLearningWorkbench::retrain()
     m_modelVersion = 0;
     m_fineTuning = true;
     // A model already there is fine-tuned briefly; otherwise one is trained.
-    m_models->fineTuneInBackground(m_models->hasModel() ? kFineTuneSteps : m_trainingSteps(), split.training);
+    m_models->fineTuneInBackground(m_models->hasModel() ? m_panel->fineTuneSteps() : m_trainingSteps(), split.training);
 }
 
 void ActiveLearningWorkbench::recordRound()

@@ -18,7 +18,7 @@
 namespace banquise::widgets {
 
 ActiveLearningPanel::ActiveLearningPanel(QWidget* parent)
-    : QWidget(parent), m_strategy(new QComboBox(this)), m_retrainEvery(new QSpinBox(this)), m_queue(new QTableWidget(0, 3, this)), m_status(new QLabel(this)),
+    : QWidget(parent), m_strategy(new QComboBox(this)), m_retrainEvery(new QSpinBox(this)), m_fineTuneSteps(new QSpinBox(this)), m_queue(new QTableWidget(0, 3, this)), m_status(new QLabel(this)),
       m_chart(new QChart), m_curve(new QLineSeries), m_labelsAxis(new QValueAxis), m_scoreAxis(new QValueAxis)
 {
     auto* layout = new QVBoxLayout(this);
@@ -44,6 +44,15 @@ ActiveLearningPanel::ActiveLearningPanel(QWidget* parent)
     m_retrainEvery->setSuffix(tr(" annotations"));
     automatic->addWidget(m_retrainEvery, 1);
     layout->addLayout(automatic);
+    auto* effort = new QHBoxLayout;
+    effort->addWidget(new QLabel(tr("Fine-tune for"), this));
+    m_fineTuneSteps->setObjectName("fineTuneSteps");
+    m_fineTuneSteps->setRange(1, 5000);
+    m_fineTuneSteps->setValue(100);
+    m_fineTuneSteps->setSuffix(tr(" steps"));
+    m_fineTuneSteps->setToolTip(tr("Steps of one Retrain when a model is there: fewer refresh sooner, more learn the new labels better"));
+    effort->addWidget(m_fineTuneSteps, 1);
+    layout->addLayout(effort);
     m_queue->setObjectName("queue");
     m_queue->setHorizontalHeaderLabels({tr("column"), tr("row"), tr("score")});
     m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -139,6 +148,16 @@ int ActiveLearningPanel::retrainEvery() const
 void ActiveLearningPanel::setRetrainEvery(int annotations)
 {
     m_retrainEvery->setValue(annotations);
+}
+
+int ActiveLearningPanel::fineTuneSteps() const
+{
+    return m_fineTuneSteps->value();
+}
+
+void ActiveLearningPanel::setFineTuneSteps(int steps)
+{
+    m_fineTuneSteps->setValue(steps);
 }
 
 void ActiveLearningPanel::showStatus(const QString& text)

@@ -40,6 +40,9 @@ public:
     // Retrain by itself after this many new annotations (0: only on demand).
     int retrainEvery() const;
     void setRetrainEvery(int annotations);
+    // Steps of one Retrain that fine-tunes the model already there.
+    int fineTuneSteps() const;
+    void setFineTuneSteps(int steps);
 
 Q_SIGNALS:
     void rankRequested(const QString& strategy);
@@ -54,6 +57,7 @@ private:
 
     QComboBox* m_strategy;
     QSpinBox* m_retrainEvery;
+    QSpinBox* m_fineTuneSteps;
     QTableWidget* m_queue;
     QLabel* m_status;
     QChart* m_chart;

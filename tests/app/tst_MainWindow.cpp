@@ -250,6 +250,7 @@ private Q_SLOTS:
         QSignalSpy predicted(models, &app::ModelWorkbench::predictionShown);
         models->trainInBackground(10);
         QVERIFY(predicted.wait(120000));
+        m_window->activeLearning()->panel()->setFineTuneSteps(10);
         labels->panel()->retrainAction()->trigger();
         QVERIFY(predicted.wait(120000));
         const auto versions = labels->store()->modelVersions();

@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace banquise::widgets;
@@ -50,6 +51,18 @@ private Q_SLOTS:
         QCOMPARE(panel.retrainEvery(), 0); // on demand unless asked
         panel.setRetrainEvery(25);
         QCOMPARE(panel.retrainEvery(), 25);
+    }
+
+    void fineTuningEffortIsTheUsersChoice()
+    {
+        ActiveLearningPanel panel;
+        QCOMPARE(panel.fineTuneSteps(), 100);
+        auto* steps = panel.findChild<QSpinBox*>("fineTuneSteps");
+        QVERIFY(steps);
+        steps->setValue(40);
+        QCOMPARE(panel.fineTuneSteps(), 40);
+        steps->setValue(0); // at least one step
+        QCOMPARE(panel.fineTuneSteps(), 1);
     }
 };
 
