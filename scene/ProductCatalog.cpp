@@ -5,6 +5,7 @@
 #include "scene/NetCdfArrays.h"
 #include "scene/SceneError.h"
 #include "scene/SensorProfile.h"
+#include "scene/Sentinel2Reflectance.h"
 #include "scene/UtcTime.h"
 
 #include <gdal_priv.h>
@@ -71,6 +72,36 @@ bool sentinel1(const fs::path& safe, DetectedProduct& product, std::string& reas
     return true;
 }
 
+// "EPSG:32634, 10980 x 10980"
+std::string rasterShape(GDALDataset& ds)
+{
+    const OGRSpatialReference* srs = ds.GetSpatialRef();
+    const char* code = srs ? srs->GetAuthorityCode(nullptr) : nullptr;
+    return (code ? "EPSG:" + std::string(code) : std::string("custom CRS")) + ", " + std::to_string(ds.GetRasterXSize()) + " x "
+        + std::to_string(ds.GetRasterYSize());
+}
+
+// A 5 x 5 lattice of the raster's extent in longitude and latitude.
+void rasterFootprint(GDALDataset& ds, std::vector<LonLat>& footprint)
+{
+    double t[6];
+    const OGRSpatialReference* srs = ds.GetSpatialRef();
+    if (!srs || ds.GetGeoTransform(t) != CE_None)
+        return;
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(srs, &wgs84));
+    if (toLonLat)
+        for (int i = 0; i <= 4; ++i)
+            for (int j = 0; j <= 4; ++j) {
+                double x = t[0] + t[1] * ds.GetRasterXSize() * i / 4.0;
+                double y = t[3] + t[5] * ds.GetRasterYSize() * j / 4.0;
+                if (toLonLat->Transform(1, &x, &y))
+                    addPoint(footprint, x, y);
+            }
+}
+
 bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
 {
     DatasetPtr ds = openDataset(file.string(), GDAL_OF_RASTER);
@@ -99,21 +130,29 @@ bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
     product.time = timeFromText(ds->GetMetadataItem("ACQUISITION_TIME"));
     if (product.time == 0.0)
         product.time = timeFromText(ds->GetMetadataItem("TIFFTAG_DATETIME"));
-    const char* code = srs->GetAuthorityCode(nullptr);
-    product.detail = std::to_string(ds->GetRasterCount()) + " band(s), " + (code ? "EPSG:" + std::string(code) : "custom CRS") + ", "
-        + std::to_string(ds->GetRasterXSize()) + " x " + std::to_string(ds->GetRasterYSize());
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(srs, &wgs84));
-    if (toLonLat)
-        for (int i = 0; i <= 4; ++i)
-            for (int j = 0; j <= 4; ++j) {
-                double x = t[0] + t[1] * ds->GetRasterXSize() * i / 4.0;
-                double y = t[3] + t[5] * ds->GetRasterYSize() * j / 4.0;
-                if (toLonLat->Transform(1, &x, &y))
-                    addPoint(product.footprint, x, y);
-            }
+    product.detail = std::to_string(ds->GetRasterCount()) + " band(s), " + rasterShape(*ds);
+    rasterFootprint(*ds, product.footprint);
+    return true;
+}
+
+// A SAFE folder or zip of a Sentinel-2 L1C/L2A product: its RGB composite
+// in reflectance (see Sentinel2Reflectance.h) is what the scene reads.
+bool sentinel2(const fs::path& path, DetectedProduct& product, std::string& reason)
+{
+    Sentinel2Description description;
+    DatasetPtr ds;
+    try {
+        ds.reset(openSentinel2Reflectance(path.string(), &description));
+    } catch (const SceneError& e) {
+        reason = e.what();
+        return false;
+    }
+    product.kind = "sentinel2_safe";
+    product.sensor = description.spacecraft;
+    product.path = path.string();
+    product.time = description.time;
+    product.detail = description.level + " RGB, " + rasterShape(*ds) + ", baseline " + description.baseline;
+    rasterFootprint(*ds, product.footprint);
     return true;
 }
 
@@ -232,7 +271,9 @@ void visit(const fs::path& path, int depth, Detection& out)
     std::string reason;
     if (fs::is_directory(path, error)) {
         if (ext == ".safe") {
-            if (sentinel1(path, product, reason))
+            const bool recognised = sentinel2Metadata(path.string()).empty() ? sentinel1(path, product, reason)
+                                                                              : sentinel2(path, product, reason);
+            if (recognised)
                 out.products.push_back(product);
             else
                 out.skipped.push_back(path.string() + ": " + reason);
@@ -255,6 +296,8 @@ void visit(const fs::path& path, int depth, Detection& out)
         recognised = netCdf(path, product, reason);
     else if (ext == ".csv")
         recognised = csvTrack(path, product, reason);
+    else if (ext == ".zip" && path.filename().string().rfind("S2", 0) == 0)
+        recognised = sentinel2(path, product, reason);
     else
         reason = "not a product kind Banquise reads";
     if (recognised)

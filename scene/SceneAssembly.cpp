@@ -29,6 +29,8 @@ int displayRank(const DetectedProduct& p)
 {
     if (isSar(p))
         return 0;
+    if (p.kind == "sentinel2_safe")
+        return 1;
     if (p.kind == "raster" && p.sensor.find("Sentinel-2") != std::string::npos)
         return p.detail.rfind("3 band", 0) == 0 ? 1 : 5;
     if (p.kind == "raster" && p.sensor == "AMSR-2")
@@ -110,6 +112,12 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
                 e.Add("polarisation", pol);
                 layers.Add(e);
             }
+        } else if (p.kind == "sentinel2_safe") {
+            // Averaged: its 10 m pixels are finer than the usual SAR grid.
+            const std::string date = p.time > 0.0 ? " " + formatUtc(p.time).substr(0, 10) : "";
+            CPLJSONObject e = entry(p, "S2 RGB" + date, "raster", "reflectance", "reflectance", "average");
+            e.Add("product", "sentinel2_safe");
+            layers.Add(e);
         } else if (p.kind == "raster") {
             const bool concentration = p.sensor == "AMSR-2";
             const bool optical = p.sensor.find("Sentinel-2") != std::string::npos;

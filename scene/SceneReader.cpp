@@ -11,6 +11,7 @@
 #include "scene/SceneManifest.h"
 #include "scene/SensorProfile.h"
 #include "scene/Sentinel1Calibrated.h"
+#include "scene/Sentinel2Reflectance.h"
 #include "scene/SwotReader.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
@@ -48,13 +49,16 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
     return info;
 }
 
-// The raster a layer entry names: a GDAL-readable file, or a Sentinel-1 GRD
-// SAFE product ("product": "sentinel1_safe": GRD or SLC) calibrated to sigma0.
+// The raster a layer entry names: a GDAL-readable file, a Sentinel-1 SAFE
+// product ("product": "sentinel1_safe": GRD or SLC) calibrated to sigma0, or
+// a Sentinel-2 product ("sentinel2_safe") as RGB reflectance.
 DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
 {
     const std::string product = entry.GetString("product", "");
     if (product == "sentinel1_safe")
         return DatasetPtr(openCalibratedSentinel1(file, entry.GetString("polarisation", "HH")));
+    if (product == "sentinel2_safe")
+        return DatasetPtr(openSentinel2Reflectance(file));
     if (!product.empty())
         throw SceneError(file, "unknown product kind '" + product + "'");
     return openDataset(file);
