@@ -1,5 +1,6 @@
 #include "scene/ProductCatalog.h"
 
+#include "scene/Ai4ArcticScene.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
@@ -186,6 +187,20 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
     }
     auto root = ds->GetRootGroup();
     product.path = file.string();
+    try {
+        if (const auto scene = describeAi4Arctic(file.string())) {
+            product.kind = "ai4arctic";
+            product.sensor = "Sentinel-1, ice chart, AMSR-2 (AI4Arctic)";
+            product.detail = std::string(scene->readyToTrain ? "ready-to-train" : "raw") + " scene, " + std::to_string(scene->width)
+                + " x " + std::to_string(scene->height) + ", " + std::to_string(scene->layers.size()) + " layers";
+            product.time = scene->time;
+            product.footprint = scene->footprint;
+            return true;
+        }
+    } catch (const SceneError& e) {
+        reason = e.what();
+        return false;
+    }
     auto left = root->OpenGroup("left");
     if (left && left->OpenMDArray("latitude") && root->OpenGroup("right")) {
         product.kind = "swot_l2_lr";

@@ -1,5 +1,6 @@
 #include "scene/SceneAssembly.h"
 
+#include "scene/Ai4ArcticScene.h"
 #include "scene/AnalysisGrid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 bool isSar(const DetectedProduct& p)
 {
-    return p.kind == "sentinel1_safe" && p.detail.rfind("GRD", 0) == 0;
+    return (p.kind == "sentinel1_safe" && p.detail.rfind("GRD", 0) == 0) || (p.kind == "ai4arctic" && p.detail.rfind("raw", 0) == 0);
 }
 
 // Display order of the views (SAR, optical composite, concentration, swath,
@@ -118,6 +119,14 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
             CPLJSONObject e = entry(p, "S2 RGB" + date, "raster", "reflectance", "reflectance", "average");
             e.Add("product", "sentinel2_safe");
             layers.Add(e);
+        } else if (p.kind == "ai4arctic") {
+            const auto scene = describeAi4Arctic(p.path);
+            for (const Ai4ArcticLayer& l : scene ? scene->layers : std::vector<Ai4ArcticLayer>{}) {
+                CPLJSONObject e = entry(p, l.name, "raster", l.quantity.c_str(), l.units.c_str(), l.resampling.c_str());
+                e.Add("product", "ai4arctic");
+                e.Add("layer", l.name);
+                layers.Add(e);
+            }
         } else if (p.kind == "raster") {
             const bool concentration = p.sensor == "AMSR-2";
             const bool optical = p.sensor.find("Sentinel-2") != std::string::npos;

@@ -1,5 +1,6 @@
 #include "scene/SceneReader.h"
 
+#include "scene/Ai4ArcticScene.h"
 #include "scene/AltimeterReader.h"
 #include "scene/Feedback.h"
 #include "scene/GdalDataset.h"
@@ -51,7 +52,8 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
 
 // The raster a layer entry names: a GDAL-readable file, a Sentinel-1 SAFE
 // product ("product": "sentinel1_safe": GRD or SLC) calibrated to sigma0, or
-// a Sentinel-2 product ("sentinel2_safe") as RGB reflectance.
+// a Sentinel-2 product ("sentinel2_safe") as RGB reflectance, or one layer
+// of an AI4Arctic scene ("ai4arctic").
 DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
 {
     const std::string product = entry.GetString("product", "");
@@ -59,6 +61,8 @@ DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
         return DatasetPtr(openCalibratedSentinel1(file, entry.GetString("polarisation", "HH")));
     if (product == "sentinel2_safe")
         return DatasetPtr(openSentinel2Reflectance(file));
+    if (product == "ai4arctic")
+        return DatasetPtr(openAi4ArcticLayer(file, entry.GetString("layer", "")));
     if (!product.empty())
         throw SceneError(file, "unknown product kind '" + product + "'");
     return openDataset(file);
