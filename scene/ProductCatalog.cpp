@@ -6,6 +6,7 @@
 #include "scene/NetCdfArrays.h"
 #include "scene/SceneError.h"
 #include "scene/SensorProfile.h"
+#include "scene/Sentinel1Calibrated.h"
 #include "scene/Sentinel2Reflectance.h"
 #include "scene/UtcTime.h"
 
@@ -50,16 +51,36 @@ double timeFromText(const char* text)
     return t ? *t : 0.0;
 }
 
+// The GCPs' positions in longitude and latitude.
+void gcpFootprint(GDALDataset& ds, std::vector<LonLat>& footprint)
+{
+    const OGRSpatialReference* srs = ds.GetGCPSpatialRef();
+    if (!srs)
+        return;
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(srs, &wgs84));
+    for (int i = 0; toLonLat && i < ds.GetGCPCount(); ++i) {
+        double x = ds.GetGCPs()[i].dfGCPX;
+        double y = ds.GetGCPs()[i].dfGCPY;
+        if (toLonLat->Transform(1, &x, &y))
+            addPoint(footprint, x, y);
+    }
+}
+
+// A SAFE folder or the hub's zip of it.
 bool sentinel1(const fs::path& safe, DetectedProduct& product, std::string& reason)
 {
-    DatasetPtr ds = openDataset((safe / "manifest.safe").string(), GDAL_OF_RASTER);
+    const std::string manifest = sentinel1ManifestPath(safe.string());
+    DatasetPtr ds = openDataset(manifest, GDAL_OF_RASTER);
     if (!ds || !EQUAL(ds->GetDriver()->GetDescription(), "SAFE")) {
-        reason = "a SAFE folder GDAL's SAFE driver does not open";
+        reason = "a SAFE product GDAL's SAFE driver does not open";
         return false;
     }
     product.kind = "sentinel1_safe";
     product.sensor = "Sentinel-1";
-    product.path = (safe / "manifest.safe").string();
+    product.path = manifest;
     product.time = timeFromText(ds->GetMetadataItem("ACQUISITION_START_TIME"));
     for (int b = 1; b <= ds->GetRasterCount(); ++b)
         if (const char* pol = ds->GetRasterBand(b)->GetMetadataItem("POLARIZATION"))
@@ -68,8 +89,7 @@ bool sentinel1(const fs::path& safe, DetectedProduct& product, std::string& reas
     const char* swath = ds->GetMetadataItem("SWATH");
     product.detail = std::string(type ? type : "?") + " " + (swath ? swath : "?") + " " + std::to_string(ds->GetRasterXSize()) + " x "
         + std::to_string(ds->GetRasterYSize());
-    for (int i = 0; i < ds->GetGCPCount(); ++i)
-        addPoint(product.footprint, ds->GetGCPs()[i].dfGCPX, ds->GetGCPs()[i].dfGCPY);
+    gcpFootprint(*ds, product.footprint);
     return true;
 }
 
@@ -111,13 +131,35 @@ bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
         return false;
     }
     double t[6];
-    const OGRSpatialReference* srs = ds->GetSpatialRef();
-    if (ds->GetGeoTransform(t) != CE_None || !srs) {
-        reason = "a raster without geotransform or CRS";
+    const bool mapped = ds->GetGeoTransform(t) == CE_None && ds->GetSpatialRef();
+    const bool controlled = ds->GetGCPCount() >= 3 && ds->GetGCPSpatialRef();
+    if (!mapped && !controlled) {
+        reason = "a raster without georeferencing (neither geotransform and CRS nor GCPs)";
         return false;
     }
-    product.kind = "raster";
     product.path = file.string();
+    const std::string shape = mapped ? rasterShape(*ds)
+                                     : std::to_string(ds->GetGCPCount()) + " GCPs, " + std::to_string(ds->GetRasterXSize()) + " x "
+            + std::to_string(ds->GetRasterYSize());
+    if (mapped)
+        rasterFootprint(*ds, product.footprint);
+    else
+        gcpFootprint(*ds, product.footprint);
+    // A bare Sentinel-1 measurement: calibrated when its annotation is at hand.
+    if (const auto measurement = sentinel1Measurement(file.string())) {
+        product.sensor = "Sentinel-1";
+        product.time = measurement->time;
+        if (!measurement->calibrationFile.empty()) {
+            product.kind = "sentinel1_tiff";
+            product.polarisations = {measurement->polarisation};
+            product.detail = measurement->product + " measurement " + measurement->polarisation + ", " + shape;
+            return true;
+        }
+        product.kind = "raster";
+        product.detail = "uncalibrated digital numbers (no calibration annotation beside it), " + shape;
+        return true;
+    }
+    product.kind = "raster";
     const std::string name = lower(file.filename().string());
     const char* sensor = ds->GetMetadataItem("SENSOR");
     const char* spacecraft = ds->GetRasterCount() > 0 ? ds->GetMetadataItem("SPACECRAFT_NAME") : nullptr;
@@ -131,8 +173,7 @@ bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
     product.time = timeFromText(ds->GetMetadataItem("ACQUISITION_TIME"));
     if (product.time == 0.0)
         product.time = timeFromText(ds->GetMetadataItem("TIFFTAG_DATETIME"));
-    product.detail = std::to_string(ds->GetRasterCount()) + " band(s), " + rasterShape(*ds);
-    rasterFootprint(*ds, product.footprint);
+    product.detail = std::to_string(ds->GetRasterCount()) + " band(s), " + shape;
     return true;
 }
 
@@ -313,6 +354,8 @@ void visit(const fs::path& path, int depth, Detection& out)
         recognised = csvTrack(path, product, reason);
     else if (ext == ".zip" && path.filename().string().rfind("S2", 0) == 0)
         recognised = sentinel2(path, product, reason);
+    else if (ext == ".zip" && path.filename().string().rfind("S1", 0) == 0)
+        recognised = sentinel1(path, product, reason);
     else
         reason = "not a product kind Banquise reads";
     if (recognised)

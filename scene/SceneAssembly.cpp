@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 namespace {
 bool isSar(const DetectedProduct& p)
 {
-    return (p.kind == "sentinel1_safe" && p.detail.rfind("GRD", 0) == 0) || (p.kind == "ai4arctic" && p.detail.rfind("raw", 0) == 0);
+    return ((p.kind == "sentinel1_safe" || p.kind == "sentinel1_tiff") && p.detail.rfind("GRD", 0) == 0)
+        || (p.kind == "ai4arctic" && p.detail.rfind("raw", 0) == 0);
 }
 
 // Display order of the views (SAR, optical composite, concentration, swath,
@@ -38,7 +39,7 @@ int displayRank(const DetectedProduct& p)
         return 2;
     if (p.kind == "swot_l2_lr")
         return 3;
-    if (p.kind == "sentinel1_safe" || p.kind == "raster")
+    if (p.kind == "sentinel1_safe" || p.kind == "sentinel1_tiff" || p.kind == "raster")
         return 4;
     return 6;
 }
@@ -102,14 +103,14 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
                      [](const DetectedProduct& a, const DetectedProduct& b) { return displayRank(a) < displayRank(b); });
     CPLJSONArray layers;
     for (const auto& p : ordered) {
-        if (p.kind == "sentinel1_safe") {
+        if (p.kind == "sentinel1_safe" || p.kind == "sentinel1_tiff") {
             const bool later = isSar(p) && p.time > reference;
             for (const auto& pol : p.polarisations) {
                 std::string layerName = "S1 " + pol + " sigma0" + (later ? " " + formatUtc(p.time).substr(0, 10) : "");
                 if (!isSar(p))
                     layerName += " (SLC)";
                 CPLJSONObject e = entry(p, layerName, "raster", "sigma0", "linear", "bilinear");
-                e.Add("product", "sentinel1_safe");
+                e.Add("product", p.kind);
                 e.Add("polarisation", pol);
                 layers.Add(e);
             }

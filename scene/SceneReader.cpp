@@ -51,7 +51,8 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
 }
 
 // The raster a layer entry names: a GDAL-readable file, a Sentinel-1 SAFE
-// product ("product": "sentinel1_safe": GRD or SLC) calibrated to sigma0, or
+// product ("product": "sentinel1_safe": GRD or SLC, folder or zip) or bare
+// measurement GeoTIFF ("sentinel1_tiff") calibrated to sigma0, or
 // a Sentinel-2 product ("sentinel2_safe") as RGB reflectance, or one layer
 // of an AI4Arctic scene ("ai4arctic").
 DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
@@ -59,6 +60,8 @@ DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
     const std::string product = entry.GetString("product", "");
     if (product == "sentinel1_safe")
         return DatasetPtr(openCalibratedSentinel1(file, entry.GetString("polarisation", "HH")));
+    if (product == "sentinel1_tiff")
+        return DatasetPtr(openCalibratedSentinel1Measurement(file));
     if (product == "sentinel2_safe")
         return DatasetPtr(openSentinel2Reflectance(file));
     if (product == "ai4arctic")

@@ -4,7 +4,6 @@
 // metadata, JPEG 2000 bands in the granule's IMG_DATA), small enough for a
 // test, written through GDAL so that GDAL's SENTINEL2 driver reads it as it
 // reads a product from the Copernicus hub.
-#include <cpl_conv.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -123,27 +122,6 @@ inline std::string writeSentinel2Safe(const std::string& folder, const Sentinel2
         << "<Geoposition resolution=\"10\"><ULX>" << s.ulx << "</ULX><ULY>" << s.uly << "</ULY><XDIM>10</XDIM><YDIM>-10</YDIM></Geoposition>\n"
         << "</Tile_Geocoding></n1:Geometric_Info></n1:Level-" << level << "_Tile_ID>\n";
     return safe.string();
-}
-
-// Zips a SAFE folder as the hub distributes it (<name>.zip holding <name>.SAFE/...).
-inline std::string zipSafe(const std::string& safeFolder)
-{
-    namespace fs = std::filesystem;
-    const fs::path safe(safeFolder);
-    const std::string zip = (safe.parent_path() / (safe.stem().string() + ".zip")).string();
-    void* handle = CPLCreateZip(zip.c_str(), nullptr);
-    for (const auto& entry : fs::recursive_directory_iterator(safe)) {
-        if (!entry.is_regular_file())
-            continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const std::string inside = (safe.filename() / fs::relative(entry.path(), safe)).string();
-        CPLCreateFileInZip(handle, inside.c_str(), nullptr);
-        CPLWriteFileInZip(handle, bytes.data(), static_cast<int>(bytes.size()));
-        CPLCloseFileInZip(handle);
-    }
-    CPLCloseZip(handle);
-    return zip;
 }
 
 } // namespace banquise::tests

@@ -1,11 +1,14 @@
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
+#include "common/ZipFolder.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/GdalDataset.h"
 #include "scene/ProductCatalog.h"
 #include "scene/SceneAssembly.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
+#include "scene/Sentinel1Calibrated.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/SyntheticScene.h"
 
@@ -13,13 +16,23 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 using namespace banquise::scene;
+namespace fs = std::filesystem;
 
 namespace {
 int count(const Detection& d, const std::string& kind)
 {
     return static_cast<int>(std::count_if(d.products.begin(), d.products.end(), [&](const auto& p) { return p.kind == kind; }));
+}
+
+float pixel(GDALDataset& ds, int column, int row)
+{
+    float v = NAN;
+    if (ds.GetRasterBand(1)->RasterIO(GF_Read, column, row, 1, 1, &v, 1, 1, GDT_Float32, 0, 0) != CE_None)
+        return NAN;
+    return v;
 }
 
 bool skippedWith(const Detection& d, const std::string& file, const std::string& reason)
@@ -37,7 +50,7 @@ private Q_SLOTS:
     {
         synthetic::SynthOptions options;
         options.sizeKm = 20.0;
-        synthetic::writeSyntheticScene(options, m_folder.path());
+        m_products = synthetic::writeSyntheticScene(options, m_folder.path());
         m_grid = readScene(m_folder.path()).scene.grid();
     }
 
@@ -72,6 +85,15 @@ private Q_SLOTS:
                 QVERIFY2(p.profile == "icesat2_atl07" && p.time >= *parseUtc("2019-02-22T00:56:45Z") && p.time <= *parseUtc("2019-02-22T01:11:48Z"),
                          qPrintable(QString::fromStdString(formatUtc(p.time))));
         QVERIFY(skippedWith(d, "300534063050430.csv", "without lat, lon and value"));
+        // One of the real SAFE's measurements given alone: an SLC VV burst
+        // set, its calibration annotation found in the SAFE.
+        const auto vv = sentinel1Measurement(shared + "/s1/S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.SAFE"
+                                             "/measurement/s1b-iw1-slc-vv-20210401t052624-20210401t052649-026269-032297-004.tiff");
+        QVERIFY(vv);
+        QCOMPARE(vv->product, std::string("SLC"));
+        QCOMPARE(vv->polarisation, std::string("VV"));
+        QCOMPARE(formatUtc(vv->time), std::string("2021-04-01T05:26:24Z"));
+        QVERIFY(vv->calibrationFile.find("calibration-s1b-iw1-slc-vv-20210401t052624") != std::string::npos);
         QVERIFY(skippedWith(detectProducts({shared + "/nowhere"}), "nowhere", "does not exist"));
     }
 
@@ -92,6 +114,53 @@ private Q_SLOTS:
         QCOMPARE(formatUtc(loaded.scene.referenceTime()), std::string("2024-03-14T16:05:12Z"));
     }
 
+    // The hub's zip and a bare measurement GeoTIFF (with its calibration
+    // annotation) give the same sigma0 as the SAFE folder.
+    void zippedAndBareSentinel1ReadAsTheSafe()
+    {
+        const fs::path safe = fs::path(m_folder.path()) / m_products.sar;
+        const std::string zip = banquise::tests::zipSafe(safe.string(), m_folder.path("zips"));
+        const Detection zipped = detectProducts({zip});
+        QCOMPARE(zipped.products.size(), std::size_t(1));
+        QCOMPARE(zipped.products[0].kind, std::string("sentinel1_safe"));
+        QVERIFY(zipped.products[0].path.rfind("/vsizip/", 0) == 0);
+        DatasetPtr reference(openCalibratedSentinel1((safe / "manifest.safe").string(), "HH"));
+        DatasetPtr fromZip(openCalibratedSentinel1(zipped.products[0].path, "HH"));
+        QCOMPARE(pixel(*fromZip, 120, 80), pixel(*reference, 120, 80));
+
+        std::string measurement;
+        for (const auto& f : fs::directory_iterator(safe / "measurement"))
+            if (f.path().filename().string().find("-hh-") != std::string::npos)
+                measurement = f.path().string();
+        const Detection bare = detectProducts({measurement});
+        QCOMPARE(bare.products.size(), std::size_t(1));
+        QCOMPARE(bare.products[0].kind, std::string("sentinel1_tiff"));
+        QCOMPARE(bare.products[0].polarisations, std::vector<std::string>{"HH"});
+        QCOMPARE(formatUtc(bare.products[0].time), std::string("2024-03-14T16:05:12Z"));
+        DatasetPtr fromTiff(openCalibratedSentinel1Measurement(measurement));
+        QCOMPARE(pixel(*fromTiff, 120, 80), pixel(*reference, 120, 80));
+        // The bare file alone cannot be calibrated: recognised, and said so.
+        const fs::path alone = fs::path(m_folder.path("alone")) / fs::path(measurement).filename();
+        fs::create_directories(alone.parent_path());
+        fs::copy_file(measurement, alone);
+        const Detection uncalibrated = detectProducts({alone.string()});
+        QCOMPARE(uncalibrated.products.size(), std::size_t(1));
+        QCOMPARE(uncalibrated.products[0].kind, std::string("raster"));
+        QVERIFY(uncalibrated.products[0].detail.find("uncalibrated") != std::string::npos);
+        QVERIFY_THROWS_EXCEPTION(SceneError, openCalibratedSentinel1Measurement(alone.string()));
+        // With its calibration annotation copied beside it, it is calibrated again.
+        const std::string calibration = "calibration-" + alone.stem().string() + ".xml";
+        fs::copy_file(safe / "annotation" / "calibration" / calibration, alone.parent_path() / calibration);
+        const Detection beside = detectProducts({alone.string()});
+        QCOMPARE(beside.products[0].kind, std::string("sentinel1_tiff"));
+        // A scene of the bare file: an SAR layer on a grid of its own footprint.
+        const AnalysisGrid grid = gridForProducts(beside.products);
+        writeSceneManifest(beside.products, grid, "bare", m_folder.path("bare"));
+        const LoadedScene loaded = readScene(m_folder.path("bare"));
+        QVERIFY(loaded.skippedLayers.empty());
+        QVERIFY(loaded.scene.findLayer("S1 HH sigma0"));
+    }
+
     void nothingLocatedGivesNoGrid()
     {
         QVERIFY_THROWS_EXCEPTION(SceneError, gridForProducts({}));
@@ -101,6 +170,7 @@ private Q_SLOTS:
 private:
     banquise::tests::TempSceneFolder m_folder;
     AnalysisGrid m_grid;
+    synthetic::SynthProducts m_products;
 };
 
 BANQUISE_REGISTER_TEST(TestProductCatalog);

@@ -1,6 +1,7 @@
 #include "common/Sentinel2Safe.h"
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
+#include "common/ZipFolder.h"
 
 #include "scene/AnalysisGrid.h"
 #include "scene/GdalDataset.h"
