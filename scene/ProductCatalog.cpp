@@ -6,6 +6,7 @@
 #include "scene/NetCdfArrays.h"
 #include "scene/SceneError.h"
 #include "scene/SensorProfile.h"
+#include "scene/SwotHrRaster.h"
 #include "scene/Sentinel1Calibrated.h"
 #include "scene/Sentinel2Reflectance.h"
 #include "scene/UtcTime.h"
@@ -241,6 +242,21 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
     } catch (const SceneError& e) {
         reason = e.what();
         return false;
+    }
+    if (const SwotHrRasterInfo hr = describeSwotHrRaster(file.string()); hr.recognised) {
+        DatasetPtr height;
+        try {
+            height.reset(openSwotHrRaster(file.string()));
+        } catch (const SceneError& e) {
+            reason = e.what();
+            return false;
+        }
+        product.kind = "swot_hr_raster";
+        product.sensor = "SWOT";
+        product.time = hr.time;
+        product.detail = "HR raster, " + rasterShape(*height);
+        rasterFootprint(*height, product.footprint);
+        return true;
     }
     auto left = root->OpenGroup("left");
     if (left && left->OpenMDArray("latitude") && root->OpenGroup("right")) {

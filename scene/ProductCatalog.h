@@ -10,7 +10,7 @@ namespace banquise::scene {
 // One product file (or SAFE folder) recognised on disk.
 struct DetectedProduct {
     std::string path;
-    std::string kind;     // "sentinel1_safe", "sentinel1_tiff", "sentinel2_safe", "ai4arctic", "raster", "altimeter", "swot_l2_lr", "csv_track"
+    std::string kind;     // "sentinel1_safe", "sentinel1_tiff", "sentinel2_safe", "ai4arctic", "swot_hr_raster", "raster", "altimeter", "swot_l2_lr", "csv_track"
     std::string profile;  // the altimeter sensor profile, when kind is "altimeter"
     std::string sensor;   // "Sentinel-1", "Sentinel-2", "AMSR-2", "CryoSat-2", "SWOT", ...
     std::string detail;   // e.g. "GRD EW HH+HV", "3 bands, EPSG:32607"
@@ -27,7 +27,7 @@ struct Detection {
 // Walks the given files and folders (folders to a few levels, a SAFE
 // folder as one product) and recognises what Banquise reads: Sentinel-1
 // SAFE products (folders or zips) and bare measurement GeoTIFFs, Sentinel-2 L1C/L2A SAFE folders or zips, georeferenced rasters (GeoTIFF, VRT, JP2), altimeter netCDF
-// matching a sensor profile, SWOT L2 LR netCDF, AI4Arctic scenes, CSV tracks. Everything else
+// matching a sensor profile, SWOT L2 LR and HR raster netCDF, AI4Arctic scenes, CSV tracks. Everything else
 // is listed as skipped with the reason. Runs on any thread.
 Detection detectProducts(const std::vector<std::string>& paths);
 

@@ -5,6 +5,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
 #include "scene/SensorProfile.h"
+#include "scene/SwotHrRaster.h"
 #include "scene/UtcTime.h"
 
 #include <cpl_json.h>
@@ -37,7 +38,7 @@ int displayRank(const DetectedProduct& p)
         return p.detail.rfind("3 band", 0) == 0 ? 1 : 5;
     if (p.kind == "raster" && p.sensor == "AMSR-2")
         return 2;
-    if (p.kind == "swot_l2_lr")
+    if (p.kind == "swot_l2_lr" || p.kind == "swot_hr_raster")
         return 3;
     if (p.kind == "sentinel1_safe" || p.kind == "sentinel1_tiff" || p.kind == "raster")
         return 4;
@@ -128,6 +129,11 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
                 e.Add("layer", l.name);
                 layers.Add(e);
             }
+        } else if (p.kind == "swot_hr_raster") {
+            const SwotHrRasterInfo hr = describeSwotHrRaster(p.path);
+            CPLJSONObject e = entry(p, hr.layerName + " " + fs::path(p.path).stem().string(), "raster", "other", hr.units.c_str(), "bilinear");
+            e.Add("product", "swot_hr_raster");
+            layers.Add(e);
         } else if (p.kind == "raster") {
             const bool concentration = p.sensor == "AMSR-2";
             const bool optical = p.sensor.find("Sentinel-2") != std::string::npos;

@@ -13,6 +13,7 @@
 #include "scene/SensorProfile.h"
 #include "scene/Sentinel1Calibrated.h"
 #include "scene/Sentinel2Reflectance.h"
+#include "scene/SwotHrRaster.h"
 #include "scene/SwotReader.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
@@ -53,8 +54,9 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
 // The raster a layer entry names: a GDAL-readable file, a Sentinel-1 SAFE
 // product ("product": "sentinel1_safe": GRD or SLC, folder or zip) or bare
 // measurement GeoTIFF ("sentinel1_tiff") calibrated to sigma0, or
-// a Sentinel-2 product ("sentinel2_safe") as RGB reflectance, or one layer
-// of an AI4Arctic scene ("ai4arctic").
+// a Sentinel-2 product ("sentinel2_safe") as RGB reflectance, a SWOT HR
+// raster granule's quality-masked height ("swot_hr_raster"), or one layer of
+// an AI4Arctic scene ("ai4arctic").
 DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
 {
     const std::string product = entry.GetString("product", "");
@@ -64,6 +66,8 @@ DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
         return DatasetPtr(openCalibratedSentinel1Measurement(file));
     if (product == "sentinel2_safe")
         return DatasetPtr(openSentinel2Reflectance(file));
+    if (product == "swot_hr_raster")
+        return DatasetPtr(openSwotHrRaster(file));
     if (product == "ai4arctic")
         return DatasetPtr(openAi4ArcticLayer(file, entry.GetString("layer", "")));
     if (!product.empty())
