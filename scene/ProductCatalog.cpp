@@ -7,6 +7,7 @@
 #include "scene/SceneError.h"
 #include "scene/SensorProfile.h"
 #include "scene/SwotHrRaster.h"
+#include "scene/SwotReader.h"
 #include "scene/Sentinel1Calibrated.h"
 #include "scene/Sentinel2Reflectance.h"
 #include "scene/UtcTime.h"
@@ -258,18 +259,11 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
         rasterFootprint(*height, product.footprint);
         return true;
     }
-    auto left = root->OpenGroup("left");
-    if (left && left->OpenMDArray("latitude") && root->OpenGroup("right")) {
+    if (const SwotGranule swot = describeSwotGranule(file.string()); !swot.layout.empty()) {
         product.kind = "swot_l2_lr";
         product.sensor = "SWOT";
-        product.detail = "KaRIn swath, left and right sides";
-        if (auto time = left->OpenMDArray("time")) {
-            double first = 0.0;
-            const GUInt64 start = 0;
-            const size_t count = 1;
-            if (time->Read(&start, &count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), &first))
-                product.time = first + 946684800.0; // seconds since 2000-01-01 UTC
-        }
+        product.detail = "KaRIn swath, " + swot.layout;
+        product.time = swot.time;
         return true;
     }
     const fs::path profiles = fs::path(assetsDirectory()) / "sensors";

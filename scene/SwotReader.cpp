@@ -5,28 +5,117 @@
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
 #include "scene/SceneError.h"
+#include "scene/SensorProfile.h"
+#include "scene/UtcTime.h"
+
+#include <cpl_json.h>
 
 #include <gdal_alg.h>
 #include <gdal_priv.h>
 
 #include <cmath>
 #include <memory>
+#include <vector>
 
 namespace banquise::scene {
 
 namespace {
-constexpr double kSwotPixel = 250.0;
-constexpr double kSecondsFrom1970To2000 = 946684800.0;
-constexpr const char* kCrossTrackVariable = "cross_track_distance";
+
+// One way a SWOT L2 LR granule lays out its swath (assets/products/swot_l2_lr.json).
+struct SwotLayout {
+    std::string name;
+    std::vector<std::string> groups; // "" is the root
+    std::string height;
+    std::string quality;
+    double pixel = 0.0;
+};
+
+struct SwotProfile {
+    std::string latitude, longitude, time, crossTrack;
+    double timeEpoch = 0.0;
+    std::vector<SwotLayout> layouts;
+};
+
+SwotProfile loadSwotProfile()
+{
+    const std::string file = assetsDirectory() + "/products/swot_l2_lr.json";
+    CPLJSONDocument document;
+    if (!document.Load(file))
+        throw SceneError(file, "cannot read the SWOT L2 LR product profile");
+    const CPLJSONObject root = document.GetRoot();
+    SwotProfile p;
+    p.latitude = root.GetString("latitude");
+    p.longitude = root.GetString("longitude");
+    p.time = root.GetString("time/variable");
+    const auto epoch = parseUtc(root.GetString("time/epoch"));
+    p.timeEpoch = epoch ? *epoch : 0.0;
+    p.crossTrack = root.GetString("cross_track_distance");
+    for (const CPLJSONObject& l : root.GetArray("layouts")) {
+        SwotLayout layout;
+        layout.name = l.GetString("name");
+        for (const CPLJSONObject& g : l.GetArray("groups"))
+            layout.groups.push_back(g.ToString());
+        layout.height = l.GetString("height");
+        layout.quality = l.GetString("quality");
+        layout.pixel = l.GetDouble("pixel_m", 250.0);
+        p.layouts.push_back(layout);
+    }
+    return p;
+}
+
+std::shared_ptr<GDALGroup> group(const std::shared_ptr<GDALGroup>& root, const std::string& name)
+{
+    return name.empty() ? root : root->OpenGroup(name);
+}
+
+// The first layout whose every group holds its latitude and height.
+const SwotLayout* findLayout(const SwotProfile& p, const std::shared_ptr<GDALGroup>& root)
+{
+    for (const SwotLayout& layout : p.layouts) {
+        bool all = !layout.groups.empty();
+        for (const std::string& name : layout.groups) {
+            const auto g = group(root, name);
+            all = all && g && g->OpenMDArray(p.latitude) && g->OpenMDArray(layout.height);
+        }
+        if (all)
+            return &layout;
+    }
+    return nullptr;
+}
 } // namespace
 
-SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, const std::string& heightVariable,
-                         const std::string& qualityVariable)
+SwotGranule describeSwotGranule(const std::string& file)
+{
+    GdalSession::ensure();
+    SwotGranule granule;
+    DatasetPtr ds = openDataset(file, GDAL_OF_MULTIDIM_RASTER);
+    const auto root = ds ? ds->GetRootGroup() : nullptr;
+    const SwotProfile p = loadSwotProfile();
+    const SwotLayout* layout = root ? findLayout(p, root) : nullptr;
+    if (!layout)
+        return granule;
+    granule.layout = layout->name;
+    if (auto time = group(root, layout->groups.front())->OpenMDArray(p.time); time && time->GetDimensionCount() == 1) {
+        double first = 0.0;
+        const GUInt64 start = 0;
+        const size_t count = 1;
+        if (time->GetDimensions()[0]->GetSize() > 0
+            && time->Read(&start, &count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), &first) && std::isfinite(first))
+            granule.time = p.timeEpoch + first;
+    }
+    return granule;
+}
+
+SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid)
 {
     GdalSession::ensure();
     DatasetPtr ds = openDataset(file, GDAL_OF_MULTIDIM_RASTER);
     if (!ds)
         throw SceneError(file, std::string("cannot open as netCDF (") + GdalSession::lastError() + ")");
+    const SwotProfile profile = loadSwotProfile();
+    const SwotLayout* layout = findLayout(profile, ds->GetRootGroup());
+    if (!layout)
+        throw SceneError(file, "has neither the left and right swath groups nor the root swath of a SWOT L2 LR product");
     std::vector<double> xs;
     std::vector<double> ys;
     std::vector<double> zs;
@@ -36,26 +125,24 @@ SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, cons
     double timeSum = 0.0;
     std::size_t timeCount = 0;
     std::size_t flagged = 0;
-    for (const char* sideName : {"left", "right"}) {
-        auto side = ds->GetRootGroup()->OpenGroup(sideName);
-        if (!side)
-            throw SceneError(file, std::string("has no '") + sideName + "' swath group (not a SWOT L2 LR product?)");
-        const PhysicalArray lat = readPhysical(side, "latitude", file);
-        const PhysicalArray lon = readPhysical(side, "longitude", file);
-        const PhysicalArray height = readPhysical(side, heightVariable, file);
-        const PhysicalArray quality = readPhysical(side, qualityVariable, file);
-        const PhysicalArray time = readPhysical(side, "time", file);
-        haveDistances = haveDistances && side->OpenMDArray(kCrossTrackVariable) != nullptr;
-        const PhysicalArray crossTrack = haveDistances ? readPhysical(side, kCrossTrackVariable, file) : PhysicalArray{};
+    for (const std::string& sideName : layout->groups) {
+        const auto side = group(ds->GetRootGroup(), sideName);
+        const PhysicalArray lat = readPhysical(side, profile.latitude, file);
+        const PhysicalArray lon = readPhysical(side, profile.longitude, file);
+        const PhysicalArray height = readPhysical(side, layout->height, file);
+        const PhysicalArray quality = readPhysical(side, layout->quality, file);
+        const PhysicalArray time = readPhysical(side, profile.time, file);
+        haveDistances = haveDistances && side->OpenMDArray(profile.crossTrack) != nullptr;
+        const PhysicalArray crossTrack = haveDistances ? readPhysical(side, profile.crossTrack, file) : PhysicalArray{};
         if (haveDistances && crossTrack.values.size() != lat.values.size())
-            throw SceneError(file, std::string("the ") + sideName + " cross_track_distance does not match the swath shape");
+            throw SceneError(file, "the " + (sideName.empty() ? std::string("swath's") : sideName) + " cross_track_distance does not match the swath shape");
         if (lat.shape.size() != 2 || lat.values.size() != height.values.size() || lat.values.size() != quality.values.size())
-            throw SceneError(file, std::string("the ") + sideName + " swath arrays do not share one 2-D shape");
+            throw SceneError(file, "the " + (sideName.empty() ? std::string("swath's") : sideName) + " arrays do not share one 2-D shape");
         const std::size_t lines = lat.shape[0];
         const std::size_t pixels = lat.shape[1];
         for (double t : time.values)
             if (std::isfinite(t)) {
-                timeSum += t + kSecondsFrom1970To2000;
+                timeSum += t + profile.timeEpoch;
                 ++timeCount;
             }
         for (std::size_t i = 0; i < lat.values.size(); ++i) {
@@ -92,8 +179,8 @@ SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, cons
     const auto gridded = [&](const std::vector<double>& values) {
         GDALGridNearestNeighborOptions options{};
         options.nSizeOfStructure = sizeof(options);
-        options.dfRadius1 = 0.75 * kSwotPixel;
-        options.dfRadius2 = 0.75 * kSwotPixel;
+        options.dfRadius1 = 0.75 * layout->pixel;
+        options.dfRadius2 = 0.75 * layout->pixel;
         options.dfNoDataValue = std::nan("");
         std::vector<float> onGrid(static_cast<std::size_t>(grid.width()) * grid.height(), std::nanf(""));
         const MapExtent e = grid.extent();

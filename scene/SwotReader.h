@@ -19,13 +19,20 @@ struct SwotOnGrid {
     double meanTime = 0.0;     // UTC seconds
 };
 
-// Reads the left and right groups of a SWOT L2 LR (Unsmoothed-like)
-// netCDF: 2-D latitude/longitude per side, the height variable and its
-// quality flag (0 = good); puts every good pixel on the grid by nearest
-// neighbour within its 250 m footprint (GDAL's gridding). Throws SceneError
-// (file and reason) when a variable is missing, all pixels are flagged or
-// nothing overlaps the grid.
-SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid, const std::string& heightVariable = "ssh_karin_2",
-                         const std::string& qualityVariable = "ssh_karin_2_qual");
+// Which SWOT L2 LR layout a netCDF file has ("Unsmoothed": a group per
+// swath side at 250 m; "Basic/Expert": both sides in one 2 km grid; names in
+// assets/products/swot_l2_lr.json), empty when none; and its first time.
+struct SwotGranule {
+    std::string layout;
+    double time = 0.0; // UTC seconds, 0 when absent
+};
+SwotGranule describeSwotGranule(const std::string& file);
+
+// Reads a SWOT L2 LR granule in either layout: 2-D latitude/longitude, the
+// height variable and its quality flag (0 = good); puts every good pixel on
+// the grid by nearest neighbour within its footprint (250 m or 2 km; GDAL's
+// gridding). Throws SceneError (file and reason) when a variable is
+// missing, all pixels are flagged or nothing overlaps the grid.
+SwotOnGrid readSwotSwath(const std::string& file, const AnalysisGrid& grid);
 
 } // namespace banquise::scene

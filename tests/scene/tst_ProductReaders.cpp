@@ -5,6 +5,7 @@
 
 #include "scene/AltimeterReader.h"
 #include "scene/AnalysisGrid.h"
+#include "scene/ProductCatalog.h"
 #include "scene/RasterLayer.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
@@ -222,6 +223,81 @@ private Q_SLOTS:
                 continue;
             QVERIFY2(d >= 10000.0f && d <= 60000.0f, qPrintable(QString::number(d)));
         }
+    }
+
+    // Basic and Expert granules keep both sides in one 2 km grid at the
+    // root, the nadir gap as fill: the height lands where it belongs (it
+    // tells the easting here: 1 cm per km) within half a 2 km pixel.
+    void swotExpertGranuleLandsOnTheGrid()
+    {
+        const std::string file = m_folder.root() + "/SWOT_L2_LR_SSH_Expert_012_345_20240314T160000_20240314T161000_PIC0_01.nc";
+        const MapExtent e = m_grid.extent();
+        const int lines = 20, pixels = 21, nadir = 10;
+        const auto lonLat = [&](int line, int pixel) {
+            return m_grid.toLonLat({e.xMin - 4000.0 + 2000.0 * pixel, e.yMax + 4000.0 - 2000.0 * line});
+        };
+        {
+            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("netCDF");
+            const char* options[] = {"FORMAT=NC4", nullptr};
+            std::unique_ptr<GDALDataset> ds(driver->CreateMultiDimensional(file.c_str(), nullptr, const_cast<char**>(options)));
+            auto root = ds->GetRootGroup();
+            auto l = root->CreateDimension("num_lines", "", "", lines);
+            auto p = root->CreateDimension("num_pixels", "", "", pixels);
+            std::vector<double> lat, lon, height, quality, distance, time;
+            for (int i = 0; i < lines; ++i) {
+                time.push_back(763747200.0 + i); // 2024-03-14T16:00:00Z in seconds since 2000
+                for (int j = 0; j < pixels; ++j) {
+                    const LonLat ll = lonLat(i, j);
+                    lat.push_back(ll.lat);
+                    lon.push_back(ll.lon + 360.0 * (ll.lon < 0)); // the product's 0..360 longitudes
+                    height.push_back(j == nadir ? NAN : (2000.0 * j - 4000.0) / 100000.0);
+                    quality.push_back(i == 5 ? 1 : 0);
+                    distance.push_back(2000.0 * (j - nadir));
+                }
+            }
+            const auto write = [&](const char* name, const std::vector<std::shared_ptr<GDALDimension>>& dims, const std::vector<double>& v) {
+                auto a = root->CreateMDArray(name, dims, GDALExtendedDataType::Create(GDT_Float64));
+                std::vector<GUInt64> start(dims.size(), 0);
+                std::vector<size_t> count;
+                for (const auto& d : dims)
+                    count.push_back(static_cast<size_t>(d->GetSize()));
+                QVERIFY(a && a->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), v.data()));
+            };
+            write("latitude", {l, p}, lat);
+            write("longitude", {l, p}, lon);
+            write("ssh_karin", {l, p}, height);
+            write("ssh_karin_qual", {l, p}, quality);
+            write("cross_track_distance", {l, p}, distance);
+            write("time", {l}, time);
+        }
+        const SwotGranule granule = describeSwotGranule(file);
+        QCOMPARE(granule.layout, std::string("Basic/Expert"));
+        QCOMPARE(formatUtc(granule.time), std::string("2024-03-14T16:00:00Z"));
+        const SwotOnGrid swot = readSwotSwath(file, m_grid);
+        QCOMPARE(swot.sides.size(), std::size_t(1));
+        int checked = 0, gap = 0;
+        for (int r = 0; r < m_grid.height(); r += 4)
+            for (int c = 0; c < m_grid.width(); c += 4) {
+                const MapPoint at = m_grid.pixelCentre(c, r);
+                const double easting = at.x - e.xMin; // metres from the grid's west edge
+                const float h = swot.height[static_cast<std::size_t>(r) * m_grid.width() + c];
+                const bool nearNadir = std::abs(easting - 2000.0 * nadir + 4000.0) < 900.0;
+                const bool flaggedLine = std::abs((e.yMax - at.y) - (2000.0 * 5 - 4000.0)) < 900.0;
+                if (nearNadir || flaggedLine) {
+                    gap += !std::isfinite(h);
+                    continue;
+                }
+                if (std::abs(std::fmod(easting + 4000.0, 2000.0) - 1000.0) < 100.0)
+                    continue; // halfway between two pixels
+                QVERIFY2(std::isfinite(h) && std::abs(h - easting / 100000.0) <= 0.01,
+                         qPrintable(QString("cell %1 %2: %3 against %4").arg(c).arg(r).arg(h).arg(easting / 100000.0)));
+                ++checked;
+            }
+        QVERIFY(checked > 100);
+        QVERIFY(gap > 10);
+        const Detection d = detectProducts({file});
+        QCOMPARE(d.products.size(), std::size_t(1));
+        QCOMPARE(d.products[0].detail, std::string("KaRIn swath, Basic/Expert"));
     }
 
     void swotWithEveryPixelFlaggedIsRefused()
