@@ -44,9 +44,12 @@ std::vector<TrackRecord> readTrack(const std::shared_ptr<GDALGroup>& root, const
     const PhysicalArray value = read(profile.value.name);
     const PhysicalArray surface = read(profile.surfaceType.name);
     const PhysicalArray quality = profile.qualityVariable.empty() ? PhysicalArray{} : read(profile.qualityVariable);
+    const PhysicalArray uncertainty = profile.uncertainty.name.empty() ? PhysicalArray{} : read(profile.uncertainty.name);
     const std::size_t n = time.values.size();
     for (const PhysicalArray* a : {&lat, &lon, &value, &surface})
         if (a->values.size() != n)
+            throw SceneError(file, "variables of the " + profile.sensor + " records differ in length");
+    if (!uncertainty.values.empty() && uncertainty.values.size() != n)
             throw SceneError(file, "variables of the " + profile.sensor + " records differ in length");
 
     std::vector<TrackRecord> records;
@@ -63,7 +66,8 @@ std::vector<TrackRecord> readTrack(const std::shared_ptr<GDALGroup>& root, const
         r.position = grid.fromLonLat(r.lonLat);
         r.time = profile.timeEpoch + time.values[i] - profile.taiMinusUtc;
         r.value = static_cast<float>(value.values[i]);
-        r.sigma = static_cast<float>(profile.freeboardNoiseM); // products carry no per-record sigma
+        const bool ownSigma = !uncertainty.values.empty() && std::isfinite(uncertainty.values[i]) && uncertainty.values[i] > 0.0;
+        r.sigma = static_cast<float>(ownSigma ? uncertainty.values[i] : profile.freeboardNoiseM);
         r.segment = static_cast<int>(beam);
         const int code = std::isfinite(surface.values[i]) ? static_cast<int>(surface.values[i]) : -1;
         const auto is = [&](const std::vector<int>& wanted) {

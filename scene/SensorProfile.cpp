@@ -73,6 +73,8 @@ AltimeterProfile loadAltimeterProfile(const std::string& name)
     p.value = variable(root, "value", file);
     p.valueQuantity = root.GetObj("value").GetString("quantity", "freeboard");
     p.freeboardFromLeadsKm = root.GetDouble("freeboard_from_leads_km", 0.0);
+    if (root.GetObj("uncertainty").IsValid())
+        p.uncertainty = variable(root, "uncertainty", file);
     p.surfaceType = variable(root, "surface_type", file);
     const CPLJSONObject surface = root.GetObj("surface_type");
     p.oceanCodes = codes(surface, "ocean", 1);

@@ -37,6 +37,9 @@ struct AltimeterProfile {
     // minus the mean height of the lead records within this along-track
     // window (km); 0 when the value is freeboard already.
     double freeboardFromLeadsKm = 0.0;
+    // Optional per-record uncertainty of the value (metres); records without
+    // one take freeboardNoiseM.
+    VariableSpec uncertainty;
     VariableSpec surfaceType;
     // Surface-type codes of each class (one or several; the first is what a
     // writer of the layout uses).

@@ -104,8 +104,12 @@ private Q_SLOTS:
         std::set<int> beams;
         std::vector<double> leads;
         std::vector<double> floes;
+        std::set<float> sigmas;
         for (const auto& r : records) {
             QVERIFY2(r.time >= start && r.time <= stop, qPrintable(QString::fromStdString(formatUtc(r.time))));
+            // Each segment's own surface error estimate: centimetres, and varying.
+            QVERIFY2(r.sigma > 0.0f && r.sigma < 1.0f, qPrintable(QString::number(r.sigma)));
+            sigmas.insert(r.sigma);
             QVERIFY(r.lonLat.lat > 60.0 && r.lonLat.lat < 89.0);
             QVERIFY(std::isfinite(r.value) && std::abs(r.value) < 5.0); // fill (3.4e38) left out
             beams.insert(r.segment);
@@ -119,6 +123,7 @@ private Q_SLOTS:
         // Only gt3l and gt3r see sea-surface (lead) segments in this subset:
         // the other beams have no sea surface within 5 km, hence no freeboard.
         QCOMPARE(beams, (std::set<int>{4, 5}));
+        QVERIFY(sigmas.size() > records.size() / 10);
         QVERIFY(!leads.empty() && floes.size() > leads.size());
         // Freeboard against the local sea surface of the leads: about zero on
         // the leads, tens of centimetres on the ice.
