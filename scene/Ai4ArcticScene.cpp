@@ -238,9 +238,9 @@ std::vector<LayerSource> layerSources(const Opened& o, bool readyToTrain)
         LayerSource s;
         s.variable = sar.GetString("variable");
         if (readyToTrain) // normalised by the publisher: no sigma0 to recover
-            s.layer = {"S1 " + sar.GetString("polarisation") + " (normalised)", "other", "normalised", "bilinear"};
+            s.layer = {"S1 " + sar.GetString("polarisation") + " (normalised)", "Sentinel-1", "other", "normalised", "bilinear"};
         else
-            s.layer = {"S1 " + sar.GetString("polarisation") + " sigma0", "sigma0", "linear", "bilinear"};
+            s.layer = {"S1 " + sar.GetString("polarisation") + " sigma0", "Sentinel-1", "sigma0", "linear", "bilinear"};
         s.convert = [decibels, readyToTrain](float v) { return decibels && !readyToTrain ? std::pow(10.0f, v / 10.0f) : v; };
         sources.push_back(s);
     }
@@ -251,7 +251,7 @@ std::vector<LayerSource> layerSources(const Opened& o, bool readyToTrain)
             s.variable = polygons.GetString("variable");
             s.chartField = f.GetString("field");
             s.concentration = f.GetString("coding") == "sigrid3_concentration";
-            s.layer = {f.GetString("layer"), f.GetString("quantity"), f.GetString("units"), "near"};
+            s.layer = {f.GetString("layer"), "ice chart", f.GetString("quantity"), f.GetString("units"), "near"};
             sources.push_back(s);
         }
     for (const CPLJSONObject& c : p.GetArray("chart_classes")) {
@@ -262,7 +262,7 @@ std::vector<LayerSource> layerSources(const Opened& o, bool readyToTrain)
         const float scale = static_cast<float>(c.GetDouble("scale", 1.0));
         const float fill = static_cast<float>(c.GetDouble("fill", 255.0));
         s.convert = [scale, fill](float v) { return v == fill ? NAN : v * scale; };
-        s.layer = {c.GetString("layer"), c.GetString("quantity"), c.GetString("units"), "near"};
+        s.layer = {c.GetString("layer"), "ice chart", c.GetString("quantity"), c.GetString("units"), "near"};
         sources.push_back(s);
     }
     for (const CPLJSONObject& b : p.GetArray("brightness_temperatures")) {
@@ -272,7 +272,7 @@ std::vector<LayerSource> layerSources(const Opened& o, bool readyToTrain)
         LayerSource s;
         s.variable = name;
         s.convert = [](float v) { return v; };
-        s.layer = {"AMSR-2 " + name, "other", readyToTrain ? "normalised" : "K", "bilinear"};
+        s.layer = {"AMSR-2 " + name, "AMSR-2", "other", readyToTrain ? "normalised" : "K", "bilinear"};
         sources.push_back(s);
     }
     return sources;

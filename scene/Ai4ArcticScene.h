@@ -13,6 +13,7 @@ namespace banquise::scene {
 // One layer an AI4Arctic scene offers (SAR, ice chart, AMSR-2).
 struct Ai4ArcticLayer {
     std::string name;      // "S1 HH sigma0", "Ice chart SIC", "AMSR-2 btemp_18_7h", ...
+    std::string sensor;    // "Sentinel-1", "ice chart", "AMSR-2"
     std::string quantity;  // Layer quantity name ("sigma0", "sea_ice_concentration", "other")
     std::string units;
     std::string resampling; // bilinear for SAR power and brightness, near for chart codes

@@ -125,6 +125,7 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
             const auto scene = describeAi4Arctic(p.path);
             for (const Ai4ArcticLayer& l : scene ? scene->layers : std::vector<Ai4ArcticLayer>{}) {
                 CPLJSONObject e = entry(p, l.name, "raster", l.quantity.c_str(), l.units.c_str(), l.resampling.c_str());
+                e.Set("sensor", l.sensor);
                 e.Add("product", "ai4arctic");
                 e.Add("layer", l.name);
                 layers.Add(e);
