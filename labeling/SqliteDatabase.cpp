@@ -10,6 +10,10 @@ namespace {
 
 std::string explain(int code)
 {
+    // A write that finds no room at all (a size limit or quota; a full disk
+    // when not even part of the page fits) is an I/O error to SQLite.
+    if (code == SQLITE_IOERR_WRITE)
+        return "cannot write to the disk: it is full, or the file has reached its size limit";
     switch (code & 0xff) {
     case SQLITE_READONLY: return "the project is read-only (file permissions, or opened read-only)";
     case SQLITE_FULL: return "the disk is full";

@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/resource.h>
+
 #include <atomic>
 #include <fstream>
 #include <set>
@@ -301,6 +304,52 @@ private Q_SLOTS:
         SqliteStatement integrity(check, "PRAGMA integrity_check");
         QVERIFY(integrity.step());
         QCOMPARE(integrity.text(0), std::string("ok"));
+    }
+
+    // The disk fills up in the middle of a session (a file-size limit on the
+    // labelling process, as a full disk): the edit that does not fit is
+    // refused with a clear reason, and every stroke committed before it is
+    // still in the project, which stays sound.
+    void aFullDiskRefusesTheEditAndLosesNothing()
+    {
+        const std::string path = projectPath("full.banquise");
+        std::int64_t sceneId = 0;
+        {
+            ProjectStore store(path);
+            sceneId = store.addScene(demoScene());
+        }
+        QProcess writer;
+        writer.setChildProcessModifier([] {
+            ::signal(SIGXFSZ, SIG_IGN); // write() fails with EFBIG instead of killing
+            const rlimit limit{512 * 1024, 512 * 1024};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        writer.start(BANQUISE_LABEL_WRITER, {QString::fromStdString(path), QString::number(sceneId)});
+        QVERIFY(writer.waitForStarted());
+        QVERIFY(writer.waitForFinished(60000));
+        QCOMPARE(writer.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(writer.exitCode(), 3);
+        std::set<std::int64_t> committed;
+        for (const QByteArray& line : writer.readAllStandardOutput().split('\n'))
+            if (!line.trimmed().isEmpty())
+                committed.insert(line.trimmed().toLongLong());
+        const QString error = QString::fromUtf8(writer.readAllStandardError());
+        QVERIFY2(error.contains("is full") && error.contains(QString::fromStdString(path)), qPrintable(error));
+        QVERIFY(committed.size() > 50);
+
+        ProjectStore reopened(path);
+        std::set<std::int64_t> stored;
+        for (const auto& a : reopened.annotations(sceneId))
+            stored.insert(a.id);
+        QVERIFY2(stored == committed, qPrintable(QString("%1 committed, %2 stored").arg(committed.size()).arg(stored.size())));
+        SqliteDatabase check(path, SqliteDatabase::Mode::ReadOnly);
+        SqliteStatement integrity(check, "PRAGMA integrity_check");
+        QVERIFY(integrity.step());
+        QCOMPARE(integrity.text(0), std::string("ok"));
+        // Space again: labelling goes on in the same project.
+        auto more = reopened.annotations(sceneId).front();
+        more.id = 0;
+        QVERIFY(reopened.addAnnotation(more) > *committed.rbegin());
     }
 
 private:

@@ -1,6 +1,9 @@
 // Labels a scene of a project without end, one stroke per transaction,
 // printing the id of every stroke once it is committed: the kill test runs
-// it and kills it with SIGKILL in the middle of a session.
+// it and kills it with SIGKILL in the middle of a session; the full-disk
+// test runs it with a file-size limit, and it stops at the first refused
+// edit, printing the store's error and exiting with 3.
+#include "labeling/ProjectError.h"
 #include "labeling/ProjectStore.h"
 
 #include <cstdio>
@@ -26,7 +29,13 @@ int main(int argc, char** argv)
         for (int k = 0; k < 20; ++k)
             stroke.points.push_back({10.0 + k, 10.0 + (i % 50)});
         stroke.author = "kill-test";
-        const std::int64_t id = store.addAnnotation(stroke);
+        std::int64_t id = 0;
+        try {
+            id = store.addAnnotation(stroke);
+        } catch (const ProjectError& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            return 3;
+        }
         std::printf("%lld\n", static_cast<long long>(id));
         std::fflush(stdout);
     }
