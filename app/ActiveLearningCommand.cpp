@@ -77,18 +77,23 @@ int activeLearningSimulationCommand(const Arguments& args)
     const cv::Rect tile((inputs.width() - side) / 2, (inputs.height() - side) / 2, side, side);
     const models::InteractiveSegmentation interactive(model, inputs, tile);
     const models::ClickCurve clicks = models::runClickProtocol(interactive, truth(tile).clone(), 20);
+    // Beside it, the ceiling of any correction local to the clicks.
+    const models::ClickCurve oracle = models::oracleClickCurve(interactive.classes({}), truth(tile).clone(), 20);
     std::ofstream clickCsv(std::filesystem::path(out) / "clicks.csv");
-    clickCsv << "clicks,mean_iou\n";
+    clickCsv << "clicks,mean_iou,mean_iou_perfect_local_correction\n";
     CurveSeries clickSeries{"click protocol", {}};
+    CurveSeries oracleSeries{"perfect local correction", {}};
     for (std::size_t k = 0; k < clicks.meanIou.size(); ++k) {
-        clickCsv << k << "," << clicks.meanIou[k] << "\n";
+        clickCsv << k << "," << clicks.meanIou[k] << "," << oracle.meanIou[k] << "\n";
         clickSeries.points.emplace_back(k, clicks.meanIou[k]);
+        oracleSeries.points.emplace_back(k, oracle.meanIou[k]);
     }
     writeCurvePlot(QString::fromStdString((std::filesystem::path(out) / "clicks.png").string()),
-                   QString("Interactive refinement of a %1 x %1 pixel tile").arg(side), "clicks", "mean IoU", {clickSeries});
+                   QString("Interactive refinement of a %1 x %1 pixel tile").arg(side), "clicks", "mean IoU", {clickSeries, oracleSeries});
     std::printf("clicks     NoC@85 %d, NoC@90 %d (cap 20), mean IoU %.3f -> %.3f after 10 clicks (gain %+.3f)\n",
                 clicks.clicksToReach(0.85, 20), clicks.clicksToReach(0.90, 20), clicks.meanIou.front(),
                 clicks.meanIou[std::min<std::size_t>(10, clicks.meanIou.size() - 1)], clicks.gainAfter(10));
+    std::printf("           a perfect local correction of each clicked region would gain %+.3f after 10 clicks\n", oracle.gainAfter(10));
 
     std::ofstream csv(std::filesystem::path(out) / "al.csv");
     csv << "strategy,round,clicks,labelled_pixels,heldout_mean_iou,round_s\n";

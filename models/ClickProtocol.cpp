@@ -9,7 +9,10 @@
 
 namespace banquise::models {
 
-std::optional<Click> nextCorrectiveClick(const cv::Mat1b& predicted, const cv::Mat1b& truth, cv::Point origin)
+namespace {
+// The largest connected region where the prediction is wrong, as a mask;
+// empty when nothing is wrong.
+cv::Mat1b largestWrongRegion(const cv::Mat1b& predicted, const cv::Mat1b& truth)
 {
     cv::Mat1b wrong = (predicted != truth) & (truth != kNoClass);
     cv::Mat1i labels;
@@ -19,10 +22,16 @@ std::optional<Click> nextCorrectiveClick(const cv::Mat1b& predicted, const cv::M
     for (int i = 1; i < count; ++i)
         if (largest == 0 || stats.at<int>(i, cv::CC_STAT_AREA) > stats.at<int>(largest, cv::CC_STAT_AREA))
             largest = i;
-    if (largest == 0)
+    return largest == 0 ? cv::Mat1b() : cv::Mat1b(labels == largest);
+}
+} // namespace
+
+std::optional<Click> nextCorrectiveClick(const cv::Mat1b& predicted, const cv::Mat1b& truth, cv::Point origin)
+{
+    const cv::Mat1b region = largestWrongRegion(predicted, truth);
+    if (region.empty())
         return std::nullopt;
     // Distance to the region's boundary (the tile's edge counts as inside).
-    cv::Mat1b region = labels == largest;
     cv::Mat1b padded;
     cv::copyMakeBorder(region, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, 0);
     cv::Mat1f distance;
@@ -63,6 +72,22 @@ ClickCurve runClickProtocol(const InteractiveSegmentation& segmentation, const c
         clicks.push_back(*click);
         predicted = segmentation.classes(clicks);
         curve.meanIou.push_back(scoreSegmentation(predicted, truthTile).meanIou);
+    }
+    return curve;
+}
+
+ClickCurve oracleClickCurve(const cv::Mat1b& predicted, const cv::Mat1b& truthTile, int maxClicks)
+{
+    ClickCurve curve;
+    cv::Mat1b corrected = predicted.clone();
+    curve.meanIou.push_back(scoreSegmentation(corrected, truthTile).meanIou);
+    for (int k = 0; k < maxClicks; ++k) {
+        // The protocol clicks inside the largest wrong region; the perfect
+        // correction gives that whole region its true classes.
+        const cv::Mat1b region = largestWrongRegion(corrected, truthTile);
+        if (!region.empty())
+            truthTile.copyTo(corrected, region);
+        curve.meanIou.push_back(scoreSegmentation(corrected, truthTile).meanIou);
     }
     return curve;
 }

@@ -31,4 +31,11 @@ struct ClickCurve {
 // Runs the protocol on one tile for up to `maxClicks` clicks.
 ClickCurve runClickProtocol(const InteractiveSegmentation& segmentation, const cv::Mat1b& truthTile, int maxClicks);
 
+// The same protocol with a perfect local correction: each click puts its
+// true class on exactly the wrong region it lands in, and changes nothing
+// else. The ceiling of what clicks that correct where they fall can gain
+// from `predicted`; where errors are many small regions it stays low
+// whatever the click model.
+ClickCurve oracleClickCurve(const cv::Mat1b& predicted, const cv::Mat1b& truthTile, int maxClicks);
+
 } // namespace banquise::models

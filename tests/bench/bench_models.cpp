@@ -78,6 +78,9 @@ int main(int argc, char** argv)
     bench::report("noc85", curve.clicksToReach(0.85, 20));
     bench::report("noc90", curve.clicksToReach(0.90, 20));
     bench::report("click_iou_gain_10", curve.gainAfter(10));
+    // What a perfect local correction (each click mends exactly the wrong
+    // region it lands in) would gain on the same tile: the ceiling of the protocol here.
+    bench::report("click_iou_gain_10_oracle", models::oracleClickCurve(interactive.classes({}), truthClasses(tile).clone(), 10).gainAfter(10));
     std::vector<models::Click> clicks;
     std::vector<double> refine;
     cv::Mat1b current = interactive.classes(clicks);

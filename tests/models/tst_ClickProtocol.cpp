@@ -1,6 +1,7 @@
 #include "common/TestRegistry.h"
 
 #include "models/ClickProtocol.h"
+#include "models/Scores.h"
 #include "models/SeaIceClasses.h"
 
 #include <QTest>
@@ -34,6 +35,25 @@ private Q_SLOTS:
         predicted(cv::Rect(0, 0, 10, 40)).setTo(kFloe); // a band along the left edge
         const auto click = nextCorrectiveClick(predicted, truth, {0, 0});
         QVERIFY(click && click->column >= 0 && click->column < 10);
+    }
+
+    // The perfect local correction: each click mends exactly its region,
+    // so the mean IoU climbs region by region, the largest first.
+    void theOracleMendsOneWrongRegionPerClick()
+    {
+        cv::Mat1b truth(40, 40, std::uint8_t(kFloe));
+        truth(cv::Rect(0, 0, 40, 10)).setTo(kOpenLead);
+        cv::Mat1b predicted = truth.clone();
+        predicted(cv::Rect(20, 20, 10, 10)).setTo(kOpenLead); // 100 floe pixels taken for lead
+        predicted(cv::Rect(0, 0, 4, 4)).setTo(kFloe);         // 16 lead pixels taken for floe
+        const ClickCurve curve = oracleClickCurve(predicted, truth, 3);
+        QCOMPARE(curve.meanIou.size(), std::size_t(4));
+        QCOMPARE(curve.meanIou[0], scoreSegmentation(predicted, truth).meanIou);
+        cv::Mat1b once = predicted.clone();
+        once(cv::Rect(20, 20, 10, 10)).setTo(kFloe);
+        QCOMPARE(curve.meanIou[1], scoreSegmentation(once, truth).meanIou);
+        QCOMPARE(curve.meanIou[2], 1.0);
+        QCOMPARE(curve.meanIou[3], 1.0); // nothing left to mend
     }
 
     void curvesGiveClicksToTargetsAndGains()
