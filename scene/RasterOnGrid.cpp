@@ -5,6 +5,7 @@
 #include "scene/GdalSession.h"
 #include "scene/SceneError.h"
 
+#include <gdal_alg.h>
 #include <gdal_priv.h>
 #include <gdal_utils.h>
 
@@ -29,6 +30,22 @@ bool onGridAlready(GDALDataset& source, const AnalysisGrid& grid)
     return -t[5] == t[1] && own.sameGeometry(grid);
 }
 
+// The source's own pixel size in the grid's CRS, as GDAL would choose it
+// for a warp there; 0 when GDAL cannot tell.
+double sourcePixelOnGrid(GDALDataset* source, const AnalysisGrid& grid, bool thinPlateSpline)
+{
+    const std::string srs = "DST_SRS=" + grid.crsWkt();
+    const char* options[] = {srs.c_str(), thinPlateSpline ? "METHOD=GCP_TPS" : nullptr, nullptr};
+    void* transformer = GDALCreateGenImgProjTransformer2(GDALDataset::ToHandle(source), nullptr, const_cast<char**>(options));
+    if (!transformer)
+        return 0.0;
+    double transform[6] = {};
+    int pixels = 0, lines = 0;
+    const CPLErr error = GDALSuggestedWarpOutput(GDALDataset::ToHandle(source), GDALGenImgProjTransform, transformer, transform, &pixels, &lines);
+    GDALDestroyGenImgProjTransformer(transformer);
+    return error == CE_None ? std::abs(transform[1]) : 0.0;
+}
+
 // Warps the source straight into the caller's band buffers (a MEM dataset
 // over them): no copy of the warped image afterwards.
 void warpInto(GDALDataset* source, const std::string& file, const AnalysisGrid& grid, const std::string& resampling,
@@ -49,9 +66,14 @@ void warpInto(GDALDataset* source, const std::string& file, const AnalysisGrid& 
     target->SetGeoTransform(transform);
     target->SetProjection(grid.crsWkt().c_str());
 
-    std::vector<std::string> args = {"-r", resampling, "-dstnodata", "nan", "-wo", "NUM_THREADS=ALL_CPUS"};
     double sourceTransform[6];
-    if (source->GetGeoTransform(sourceTransform) != CE_None && source->GetGCPCount() > 0)
+    const bool thinPlateSpline = source->GetGeoTransform(sourceTransform) != CE_None && source->GetGCPCount() > 0;
+    // Averaging is for pixels finer than the grid's; onto finer cells it
+    // would blend neighbouring coarse cells (concentration grids), so the
+    // nearest cell is taken there instead.
+    const bool upsampling = resampling == "average" && sourcePixelOnGrid(source, grid, thinPlateSpline) >= grid.pixelSize();
+    std::vector<std::string> args = {"-r", upsampling ? "near" : resampling, "-dstnodata", "nan", "-wo", "NUM_THREADS=ALL_CPUS"};
+    if (thinPlateSpline)
         args.push_back("-tps"); // SAR geolocation grids: thin-plate spline through the GCPs
     std::vector<char*> argv;
     for (const auto& a : args)

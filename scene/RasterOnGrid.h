@@ -13,7 +13,8 @@ class AnalysisGrid;
 // (scale and offset applied, no-data as NaN): read as is when it is already
 // on the grid, else warped with GDAL's warper (thin-plate spline through
 // GCPs for SAR geolocation grids) with the given resampling ("bilinear",
-// "near", "average", ...). Throws SceneError naming the file and the reason
+// "near", "average", ...; "average" takes the nearest cell when the source's
+// pixels are not finer than the grid's). Throws SceneError naming the file and the reason
 // (no georeferencing, no CRS, no overlap). Runs on any thread.
 std::vector<std::vector<float>> readRasterOnGrid(const std::string& file, const AnalysisGrid& grid, const std::string& resampling);
 // `warped` (optional) tells whether the raster had to be warped.

@@ -140,7 +140,7 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
             const bool optical = p.sensor.find("Sentinel-2") != std::string::npos;
             const std::string layerName = p.sensor + " " + fs::path(p.path).stem().string();
             layers.Add(entry(p, layerName, "raster", concentration ? "sea_ice_concentration" : optical ? "reflectance" : "other",
-                             concentration ? "%" : optical ? "reflectance" : "", concentration ? "near" : "bilinear"));
+                             concentration ? "%" : optical ? "reflectance" : "", concentration ? "average" : "bilinear"));
         } else if (p.kind == "altimeter") {
             // Freeboard, or what the product measures when Banquise cannot make freeboard of it.
             const AltimeterProfile profile = loadAltimeterProfile(p.profile);

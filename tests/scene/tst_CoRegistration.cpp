@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <random>
 
@@ -111,6 +112,42 @@ private Q_SLOTS:
             QVERIFY2(std::abs(bands[0][i] - col) <= 0.1 && std::abs(bands[1][i] - row) <= 0.1,
                      qPrintable(QString("cell %1 %2: %3 %4 against %5 %6").arg(c).arg(r).arg(bands[0][i]).arg(bands[1][i]).arg(col).arg(row)));
         }
+    }
+
+    // Concentration: averaged onto a coarser grid (a 10 m 0 / 100 %
+    // checkerboard of 20 m squares is 50 % at 40 m), but never blended
+    // onto a finer one (a 500 m grid's cells keep their own values at 40 m).
+    void concentrationIsAveragedDownAndTakenNearestUp()
+    {
+        const AnalysisGrid grid(3413, 0.0, 0.0, 40.0, 50, 50);
+        const auto raster = [](int size, double pixel, const std::function<float(int, int)>& value) {
+            GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("MEM");
+            DatasetPtr ds(memory->Create("", size, size, 1, GDT_Float32, nullptr), GDALClose);
+            const double transform[6] = {0.0, pixel, 0.0, 0.0, 0.0, -pixel};
+            ds->SetGeoTransform(const_cast<double*>(transform));
+            OGRSpatialReference polar;
+            polar.importFromEPSG(3413);
+            ds->SetSpatialRef(&polar);
+            std::vector<float> v(static_cast<std::size_t>(size) * size);
+            for (int r = 0; r < size; ++r)
+                for (int c = 0; c < size; ++c)
+                    v[static_cast<std::size_t>(r) * size + c] = value(c, r);
+            if (ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, size, size, v.data(), size, size, GDT_Float32, 0, 0) != CE_None)
+                return DatasetPtr(nullptr, GDALClose);
+            return ds;
+        };
+        DatasetPtr fine = raster(200, 10.0, [](int c, int r) { return ((c / 2 + r / 2) % 2) * 100.0f; });
+        const auto averaged = readRasterOnGrid(*fine, "fine concentration", grid, "average");
+        for (float v : averaged[0])
+            QVERIFY2(std::abs(v - 50.0f) < 1e-3f, qPrintable(QString::number(v)));
+        DatasetPtr coarse = raster(4, 500.0, [](int c, int r) { return 10.0f * r + c; });
+        const auto nearest = readRasterOnGrid(*coarse, "coarse concentration", grid, "average");
+        for (int r = 0; r < grid.height(); ++r)
+            for (int c = 0; c < grid.width(); ++c) {
+                const MapPoint at = grid.pixelCentre(c, r);
+                const float expected = 10.0f * std::floor(-at.y / 500.0) + std::floor(at.x / 500.0);
+                QCOMPARE(nearest[0][static_cast<std::size_t>(r) * grid.width() + c], expected);
+            }
     }
 
 private:
