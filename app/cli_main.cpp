@@ -12,6 +12,7 @@
 #include "scene/RasterLayer.h"
 #include "scene/SceneAssembly.h"
 #include "scene/SceneReader.h"
+#include "scene/Sentinel1Bursts.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/TruthEvaluation.h"
 #include "scene/synthetic/SyntheticScene.h"
@@ -48,6 +49,8 @@ const char* kUsage =
     "  drift SCENE [--vectors CSV]      estimate the ice drift between the scene's two SAR dates;\n"
     "                                  scored against the truth when the scene has one\n"
     "  detect PATH...                  list the products Banquise recognises in files and folders\n"
+    "  bursts SAFE [--swath IW1] [--polarisation VV]\n"
+    "                                  list the bursts of a TOPS SLC sub-swath (times, valid lines and samples)\n"
     "  ingest PATH... --out FOLDER [--epsg CODE] [--pixel-size M]\n"
     "                                  make a scene of those products (grid from the SAR footprint)\n"
     "  device                          show the compute device and run a self-test\n"
@@ -177,6 +180,24 @@ int detect(const Arguments& args)
     return detection.products.empty() ? 1 : 0;
 }
 
+// The bursts of one sub-swath of a TOPS SLC product.
+int bursts(const Arguments& args)
+{
+    const auto paths = leadingPaths(args);
+    if (paths.size() != 1)
+        throw std::invalid_argument("bursts needs one SLC SAFE folder");
+    const std::string swath = option(args, "--swath", "IW1");
+    const std::string polarisation = option(args, "--polarisation", "VV");
+    const scene::Sentinel1SwathFiles files = scene::sentinel1SwathFiles(paths.front(), swath, polarisation);
+    const auto list = scene::readSentinel1Bursts(files.annotation);
+    std::printf("%zu bursts in %s %s (%s)\n", list.size(), swath.c_str(), polarisation.c_str(), files.measurement.c_str());
+    for (const auto& b : list)
+        std::printf("  burst %d  %s  lines %d-%d  valid lines %d-%d, samples %d-%d\n", b.index, scene::formatUtc(b.azimuthTime).c_str(),
+                    b.firstLine, b.firstLine + b.lines - 1, b.valid.y, b.valid.y + b.valid.height - 1, b.valid.x,
+                    b.valid.x + b.valid.width - 1);
+    return 0;
+}
+
 int ingest(const Arguments& args)
 {
     const auto paths = leadingPaths(args);
@@ -214,7 +235,7 @@ int device(const Arguments&)
 int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
-        {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"ingest", ingest}, {"device", device},
+        {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"bursts", bursts}, {"ingest", ingest}, {"device", device},
         {"train", app::trainCommand}, {"predict", app::predictCommand},
         {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand},
         {"al-simulate", app::activeLearningSimulationCommand}, {"compare", app::compareCommand}};

@@ -60,6 +60,18 @@ private Q_SLOTS:
         QVERIFY(vectors.readAll().count('\n') > 10);
     }
 
+    void burstsOfTheRealSlcAreListed()
+    {
+        const QString safe = QStringLiteral(BANQUISE_SHARED_DATA) + "/s1/S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.SAFE";
+        const Run listed = run(kCli, {"bursts", safe, "--swath", "IW1", "--polarisation", "VV"});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        QVERIFY2(listed.out.startsWith("9 bursts in IW1 VV"), qPrintable(listed.out));
+        QVERIFY2(listed.out.contains("burst 0  2021-04-01T05:26:24Z  lines 0-1500  valid lines 19-1482, samples 529-20935"), qPrintable(listed.out));
+        const Run missing = run(kCli, {"bursts", safe, "--swath", "IW3"});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("iw3-slc-vv"), qPrintable(missing.err));
+    }
+
     void missingSceneFailsWithTheReason()
     {
         const QString nowhere = m_scene + "/no/such/scene";
