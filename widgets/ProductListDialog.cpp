@@ -12,10 +12,30 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace banquise::widgets {
 
+QString footprintText(const std::vector<scene::LonLat>& footprint)
+{
+    if (footprint.empty())
+        return QObject::tr("unknown");
+    double south = 90.0, north = -90.0, west = 180.0, east = -180.0;
+    for (const auto& p : footprint) {
+        const double lon = p.lon > 180.0 ? p.lon - 360.0 : p.lon;
+        south = std::min(south, p.lat);
+        north = std::max(north, p.lat);
+        west = std::min(west, lon);
+        east = std::max(east, lon);
+    }
+    const auto latitude = [](double v) { return QString("%1° %2").arg(std::abs(v), 0, 'f', 2).arg(v < 0 ? "S" : "N"); };
+    const auto longitude = [](double v) { return QString("%1° %2").arg(std::abs(v), 0, 'f', 2).arg(v < 0 ? "W" : "E"); };
+    return QString("%1 to %2, %3 to %4").arg(latitude(south), latitude(north), longitude(west), longitude(east));
+}
+
 ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget* parent)
-    : QDialog(parent), m_detection(detection), m_table(new QTableWidget(static_cast<int>(detection.products.size()), 5, this)),
+    : QDialog(parent), m_detection(detection), m_table(new QTableWidget(static_cast<int>(detection.products.size()), 6, this)),
       m_epsg(new QSpinBox(this)), m_pixelSize(new QDoubleSpinBox(this))
 {
     m_epsg->setObjectName("gridEpsg");
@@ -28,7 +48,7 @@ ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget*
     m_pixelSize->setValue(40.0); // Sentinel-1 EW GRDM pixel spacing
     setWindowTitle(tr("Open data"));
     m_table->setObjectName("productTable");
-    m_table->setHorizontalHeaderLabels({tr("Sensor"), tr("Kind"), tr("Time (UTC)"), tr("Details"), tr("File")});
+    m_table->setHorizontalHeaderLabels({tr("Sensor"), tr("Kind"), tr("Time (UTC)"), tr("Details"), tr("Footprint"), tr("File")});
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const scene::DetectedProduct& p = m_detection.products[row];
         auto* sensor = new QTableWidgetItem(QString::fromStdString(p.sensor));
@@ -40,7 +60,8 @@ ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget*
         m_table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(p.kind)));
         m_table->setItem(row, 2, new QTableWidgetItem(p.time > 0.0 ? QString::fromStdString(scene::formatUtc(p.time)) : tr("unknown")));
         m_table->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(p.detail)));
-        m_table->setItem(row, 4, new QTableWidgetItem(QString::fromStdString(p.path)));
+        m_table->setItem(row, 4, new QTableWidgetItem(footprintText(p.footprint)));
+        m_table->setItem(row, 5, new QTableWidgetItem(QString::fromStdString(p.path)));
     }
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->resizeColumnsToContents();

@@ -12,8 +12,12 @@ class QTableWidget;
 
 namespace banquise::widgets {
 
+// "69.12° N to 70.31° N, 51.20° W to 48.03° W": the latitude and longitude
+// bounds of a product's footprint ("unknown" without one).
+QString footprintText(const std::vector<scene::LonLat>& footprint);
+
 // Shows what Banquise recognised in the chosen files and folders (sensor,
-// kind, time, details, path), with a check box per product, and what it
+// kind, time, details, footprint, path), with a check box per product, and what it
 // skipped and why; the user picks the products that make the scene.
 class ProductListDialog : public QDialog {
     Q_OBJECT
