@@ -352,18 +352,25 @@ void MainWindow::estimateDriftInBackground()
         // that takes its place in the views; the original stays, hidden.
         const scene::DriftCompensation compensation(*outcome.field, m_scene->grid(), outcome.first, outcome.second);
         const std::vector<std::shared_ptr<const scene::Layer>> originals = m_scene->layers();
+        QStringList refused;
         for (const auto& layer : originals) {
             std::shared_ptr<const scene::Layer> twin;
-            if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer))
-                twin = compensation.compensate(*track);
-            else if (const auto image = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
-                     image && image->info().time != outcome.first && image->grid().sameGeometry(m_scene->grid()))
-                twin = compensation.compensate(*image);
+            try {
+                if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer))
+                    twin = compensation.compensate(*track);
+                else if (const auto image = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
+                         image && image->info().time != outcome.first && image->grid().sameGeometry(m_scene->grid()))
+                    twin = compensation.compensate(*image);
+            } catch (const scene::SceneError& e) {
+                refused << QString::fromStdString(layer->name() + ": " + e.what());
+            }
             if (!twin)
                 continue;
             m_scene->addLayer(twin);
             m_grid->addAlternative(*layer, twin);
         }
+        if (!refused.isEmpty()) // shown as acquired, the rest compensated
+            showProblem(tr("Ice drift"), tr("Not drift-compensated (shown as acquired):\n%1").arg(refused.join("\n")));
         const auto drift = scene::makeDriftLayer(*outcome.field, m_scene->grid(), outcome.first, outcome.second);
         m_scene->addLayer(drift);
         m_grid->addLayer(drift, true);

@@ -268,16 +268,23 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         inputs.notes.push_back("no second SAR date: tracks and optical image used as acquired, without drift compensation");
     }
 
-    if (optical) {
-        if (compensation) {
-            const auto moved = std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*optical));
-            opticalLabels(*moved, inputs);
-        } else {
+    // Observations too far in time from the SAR dates for the drift to
+    // bring them back are left out, said in the notes.
+    try {
+        if (optical && compensation)
+            opticalLabels(*std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*optical)), inputs);
+        else if (optical)
             opticalLabels(*optical, inputs);
+    } catch (const scene::SceneError& e) {
+        inputs.notes.push_back(std::string("optical pseudo-labels left out: ") + e.what());
+    }
+    for (const auto& track : tracks) {
+        try {
+            addTrack(compensation ? *compensation->compensate(*track) : *track, inputs);
+        } catch (const scene::SceneError& e) {
+            inputs.notes.push_back("track " + track->name() + " left out: " + e.what());
         }
     }
-    for (const auto& track : tracks)
-        addTrack(compensation ? *compensation->compensate(*track) : *track, inputs);
     updateFreeboardPrior(inputs);
     if (inputs.freeboardPrior.empty())
         inputs.notes.push_back("fewer than three altimeter freeboard records on the grid: no elevation map");

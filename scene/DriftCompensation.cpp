@@ -6,9 +6,13 @@
 #include "scene/Scene.h"
 #include "scene/SwathLayer.h"
 
-#include <cmath>
 #include "scene/SceneError.h"
 #include "scene/TrackLayer.h"
+#include "scene/UtcTime.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace banquise::scene {
 
@@ -34,6 +38,33 @@ DriftCompensation::DriftCompensation(const MotionField& field, const AnalysisGri
         throw SceneError("", "drift compensation needs a second SAR date after the reference date");
 }
 
+namespace {
+constexpr double kMinimumReach = 12.0 * 3600.0;
+
+double hours(double seconds)
+{
+    return seconds / 3600.0;
+}
+} // namespace
+
+bool DriftCompensation::reaches(double time) const
+{
+    const double reach = std::max(kMinimumReach, m_secondTime - m_referenceTime);
+    return time >= m_referenceTime - reach && time <= m_secondTime + reach;
+}
+
+void DriftCompensation::requireReach(const LayerInfo& info) const
+{
+    if (reaches(info.time))
+        return;
+    const double away = info.time < m_referenceTime ? m_referenceTime - info.time : info.time - m_secondTime;
+    char reason[256];
+    std::snprintf(reason, sizeof reason, "acquired %s, %.0f h from the SAR dates (%s, %s): drift compensation reaches %.0f h",
+                  formatUtc(info.time).c_str(), hours(away), formatUtc(m_referenceTime).c_str(), formatUtc(m_secondTime).c_str(),
+                  hours(std::max(kMinimumReach, m_secondTime - m_referenceTime)));
+    throw SceneError(info.sourceFile.empty() ? info.name : info.sourceFile, reason);
+}
+
 MapPoint DriftCompensation::toReferenceTime(const MapPoint& position, double time) const
 {
     // Solve p = p0 + a * D(p0) for p0 by fixed-point iteration: the field is
@@ -54,6 +85,7 @@ MapPoint DriftCompensation::toReferenceTime(const MapPoint& position, double tim
 
 std::shared_ptr<TrackLayer> DriftCompensation::compensate(const TrackLayer& track) const
 {
+    requireReach(track.info());
     std::vector<TrackRecord> records = track.records();
     for (TrackRecord& r : records) {
         r.position = toReferenceTime(r.position, r.time);
@@ -68,6 +100,7 @@ std::shared_ptr<Layer> DriftCompensation::compensate(const RasterLayer& image) c
 {
     if (!image.grid().sameGeometry(m_grid))
         throw SceneError(image.info().sourceFile, "drift compensation needs the layer on the analysis grid");
+    requireReach(image.info());
     const double a = (image.info().time - m_referenceTime) / (m_secondTime - m_referenceTime);
     const int width = m_grid.width();
     const int height = m_grid.height();

@@ -9,6 +9,7 @@ namespace banquise::scene {
 
 class AnalysisGrid;
 class Layer;
+struct LayerInfo;
 class MotionField;
 class RasterLayer;
 class Scene;
@@ -21,11 +22,16 @@ std::pair<std::shared_ptr<const RasterLayer>, std::shared_ptr<const RasterLayer>
 
 // Ice motion known between two SAR dates, used to bring observations made
 // at other times back to the first (reference) date. Displacement is taken
-// to grow linearly in time, before, between and after the two dates.
+// to grow linearly in time, before, between and after the two dates, but
+// not further from them than the two dates are apart (12 h at least):
+// beyond that the ice has turned and rafted, and a layer acquired there is
+// refused (SceneError naming its file and how far it is).
 class DriftCompensation {
 public:
     DriftCompensation(const MotionField& field, const AnalysisGrid& grid, double referenceTime, double secondTime);
 
+    // Whether an observation at `time` lies within reach of the two dates.
+    bool reaches(double time) const;
     // Where the ice seen at `position` at time t was at the reference time.
     MapPoint toReferenceTime(const MapPoint& position, double time) const;
     // The track with every record moved to the reference time (times kept).
@@ -36,6 +42,8 @@ public:
     std::shared_ptr<Layer> compensate(const RasterLayer& image) const;
 
 private:
+    void requireReach(const LayerInfo& info) const;
+
     const MotionField& m_field;
     const AnalysisGrid& m_grid;
     double m_referenceTime;

@@ -24,6 +24,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 
@@ -32,6 +33,8 @@ namespace banquise::scene {
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr double kFirstSeaIceSar = 679708800.0; // 1991-07-17T00:00:00Z, ERS-1 launch
 
 LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
 {
@@ -46,6 +49,12 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
         const auto parsed = parseUtc(time);
         if (!parsed)
             throw SceneError(file, "acquisition time '" + time + "' is not ISO-8601 UTC");
+        // Before the first spaceborne SAR over sea ice (ERS-1, July 1991) or
+        // in the future: a product time read with the wrong epoch.
+        const double now = static_cast<double>(std::time(nullptr));
+        // The epoch itself is how earlier versions wrote an unknown time.
+        if (*parsed != 0.0 && (*parsed < kFirstSeaIceSar || *parsed > now + 86400.0))
+            throw SceneError(file, "acquisition time " + time + " is out of range (before 1991-07-17 or in the future): a wrong time epoch?");
         info.time = *parsed;
     }
     return info;

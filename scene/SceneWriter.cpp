@@ -91,7 +91,8 @@ CPLJSONObject layerEntry(const Layer& layer, const std::string& file)
     entry.Add("sensor", layer.info().sensor);
     entry.Add("quantity", toString(layer.info().quantity));
     entry.Add("units", layer.info().units);
-    entry.Add("time", formatUtc(layer.info().time));
+    if (layer.info().time != 0.0) // 0: the layer's time is unknown
+        entry.Add("time", formatUtc(layer.info().time));
     // Resampling onto the grid: classes and coarse grids keep their cells.
     const Quantity q = layer.info().quantity;
     const bool cellular = q == Quantity::SurfaceClass || q == Quantity::SeaIceClass || q == Quantity::SeaIceConcentration || layer.kind() == LayerKind::Swath;

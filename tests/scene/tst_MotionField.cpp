@@ -6,6 +6,7 @@
 #include "scene/TrackLayer.h"
 #include "scene/synthetic/TruthEvaluation.h"
 #include "scene/RasterLayer.h"
+#include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/synthetic/SyntheticScene.h"
 
@@ -170,6 +171,30 @@ private Q_SLOTS:
               std::hypot(shiftAfter.x, shiftAfter.y));
         QVERIFY(std::hypot(shiftBefore.x, shiftBefore.y) > 5.0);
         QVERIFY(std::hypot(shiftAfter.x, shiftAfter.y) < 1.0);
+    }
+
+    // Beyond the two SAR dates by more than they are apart, compensation
+    // would extrapolate the drift too far: refused, naming the layer's file.
+    void observationsTooFarInTimeAreRefused()
+    {
+        const DriftCompensation compensation(m_field, m_loaded.scene.grid(), m_firstTime, m_secondTime);
+        const double apart = m_secondTime - m_firstTime;
+        QVERIFY(compensation.reaches(m_firstTime - 0.9 * apart) && compensation.reaches(m_secondTime + 0.9 * apart));
+        QVERIFY(!compensation.reaches(m_secondTime + 1.1 * apart) && !compensation.reaches(m_firstTime - 1.1 * apart));
+        const auto optical = std::dynamic_pointer_cast<const RasterLayer>(m_loaded.scene.findLayer("S2 RGB"));
+        LayerInfo late = optical->info();
+        late.time = m_secondTime + 5 * 86400.0;
+        std::vector<std::vector<float>> bands;
+        for (int b = 0; b < optical->bandCount(); ++b)
+            bands.push_back(optical->band(b));
+        const RasterLayer lateImage(late, optical->grid(), bands);
+        try {
+            compensation.compensate(lateImage);
+            QFAIL("an image five days after the SAR pair was compensated");
+        } catch (const SceneError& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find(late.sourceFile) != std::string::npos && what.find("120 h from the SAR dates") != std::string::npos, e.what());
+        }
     }
 
 private:

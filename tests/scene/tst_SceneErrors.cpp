@@ -137,6 +137,15 @@ private Q_SLOTS:
         QVERIFY(mentions(loaded.skippedLayers, "s1_hh_sigma0.tif", "not ISO-8601"));
     }
 
+    void acquisitionTimeOutOfRangeIsNamed()
+    {
+        // A product time read with the wrong epoch lands decades away.
+        replaceInFile(m_folder->path() + "/scene.json", "\"time\":\"2024-03-14T07:42:10Z\"", "\"time\":\"1978-03-14T07:42:10Z\"");
+        const LoadedScene loaded = readScene(m_folder->path());
+        QVERIFY(mentions(loaded.skippedLayers, "s1_hh_sigma0.tif", "out of range"));
+        QCOMPARE(loaded.scene.layers().size(), std::size_t(4)); // the rest loads
+    }
+
     void loadingReportsProgressAndCanBeCancelled()
     {
         Feedback feedback;
