@@ -4,8 +4,10 @@
 // ready-to-train), small, written through GDAL's netCDF driver. The SAR
 // image is north-up in EPSG:3413 (40 m pixels from `x0`, `y0`) so that
 // each pixel's true place is known; the geolocation grid is computed from it.
+#include "common/CoordinateTransform.h"
+#include "common/NetCdfWriting.h"
+
 #include <gdal_priv.h>
-#include <ogr_spatialref.h>
 
 #include <cmath>
 #include <functional>
@@ -36,26 +38,10 @@ struct Ai4ArcticSpec {
 // Longitude and latitude of a point of the SAR image (pixel units from the top-left corner).
 inline void ai4ArcticLonLat(const Ai4ArcticSpec& s, double pixelX, double pixelY, double& lon, double& lat)
 {
-    OGRSpatialReference polar, wgs84;
-    polar.importFromEPSG(3413);
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> t(OGRCreateCoordinateTransformation(&polar, &wgs84));
+    const auto t = transformBetween(3413, 4326);
     lon = s.x0 + s.pixel * pixelX;
     lat = s.y0 - s.pixel * pixelY;
     t->Transform(1, &lon, &lat);
-}
-
-inline void writeFloats(const std::shared_ptr<GDALGroup>& root, const std::string& name,
-                        const std::vector<std::shared_ptr<GDALDimension>>& dims, const std::vector<double>& values, GDALDataType type)
-{
-    auto array = root->CreateMDArray(name, dims, GDALExtendedDataType::Create(type));
-    std::vector<GUInt64> start(dims.size(), 0);
-    std::vector<size_t> count;
-    for (const auto& d : dims)
-        count.push_back(static_cast<size_t>(d->GetSize()));
-    if (!array || !array->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), values.data()))
-        throw std::runtime_error("cannot write " + name);
 }
 
 inline std::vector<double> sampled(int width, int height, const std::function<float(int, int)>& f)
@@ -71,17 +57,12 @@ inline std::vector<double> sampled(int width, int height, const std::function<fl
 // else the raw one (1-D sar_grid_* points, polygon ids and codes).
 inline void writeAi4ArcticScene(const std::string& path, const Ai4ArcticSpec& s, bool readyToTrain)
 {
-    GDALAllRegister();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("netCDF");
-    const char* options[] = {"FORMAT=NC4", nullptr};
-    std::unique_ptr<GDALDataset> ds(driver->CreateMultiDimensional(path.c_str(), nullptr, const_cast<char**>(options)));
-    if (!ds)
-        throw std::runtime_error("cannot create " + path);
+    const auto ds = createNetCdf4(path);
     auto root = ds->GetRootGroup();
     auto lines = root->CreateDimension("sar_lines", "", "", s.height);
     auto samples = root->CreateDimension("sar_samples", "", "", s.width);
-    writeFloats(root, "nersc_sar_primary", {lines, samples}, sampled(s.width, s.height, s.primaryDb), GDT_Float32);
-    writeFloats(root, "nersc_sar_secondary", {lines, samples}, sampled(s.width, s.height, s.secondaryDb), GDT_Float32);
+    writeVariable(root, "nersc_sar_primary", {lines, samples}, sampled(s.width, s.height, s.primaryDb), GDT_Float32);
+    writeVariable(root, "nersc_sar_secondary", {lines, samples}, sampled(s.width, s.height, s.secondaryDb), GDT_Float32);
     const int n = s.gridPoints;
     std::vector<double> line, sample, lat, lon;
     for (int i = 0; i < n; ++i)
@@ -101,19 +82,19 @@ inline void writeAi4ArcticScene(const std::string& path, const Ai4ArcticSpec& s,
     if (readyToTrain) {
         auto a = root->CreateDimension("sar_grid2d_lines", "", "", n);
         auto b = root->CreateDimension("sar_grid2d_samples", "", "", n);
-        writeFloats(root, "sar_grid2d_latitude", {a, b}, lat, GDT_Float64);
-        writeFloats(root, "sar_grid2d_longitude", {a, b}, lon, GDT_Float64);
+        writeVariable(root, "sar_grid2d_latitude", {a, b}, lat, GDT_Float64);
+        writeVariable(root, "sar_grid2d_longitude", {a, b}, lon, GDT_Float64);
         // SIC in tenths: 10 on the left half, 6 on the right, fill 255 in the top-left corner.
-        writeFloats(root, "SIC", {lines, samples},
+        writeVariable(root, "SIC", {lines, samples},
                     sampled(s.width, s.height, [&](int c, int r) { return c < 10 && r < 10 ? 255.0f : c < s.width / 2 ? 10.0f : 6.0f; }),
                     GDT_Byte);
     } else {
         auto points = root->CreateDimension("sar_grid_points", "", "", static_cast<GUInt64>(n) * n);
-        writeFloats(root, "sar_grid_line", {points}, line, GDT_Float64);
-        writeFloats(root, "sar_grid_sample", {points}, sample, GDT_Float64);
-        writeFloats(root, "sar_grid_latitude", {points}, lat, GDT_Float64);
-        writeFloats(root, "sar_grid_longitude", {points}, lon, GDT_Float64);
-        writeFloats(root, "polygon_icechart", {lines, samples}, sampled(s.width, s.height, s.chartId), GDT_Float64);
+        writeVariable(root, "sar_grid_line", {points}, line, GDT_Float64);
+        writeVariable(root, "sar_grid_sample", {points}, sample, GDT_Float64);
+        writeVariable(root, "sar_grid_latitude", {points}, lat, GDT_Float64);
+        writeVariable(root, "sar_grid_longitude", {points}, lon, GDT_Float64);
+        writeVariable(root, "polygon_icechart", {lines, samples}, sampled(s.width, s.height, s.chartId), GDT_Float64);
         auto codeRows = root->CreateDimension("polygon_rows", "", "", s.polygonCodes.size());
         auto codes = root->CreateMDArray("polygon_codes", {codeRows}, GDALExtendedDataType::CreateString());
         std::vector<const char*> text;
@@ -126,7 +107,7 @@ inline void writeAi4ArcticScene(const std::string& path, const Ai4ArcticSpec& s,
     }
     auto amsrLines = root->CreateDimension("amsr2_lines", "", "", s.amsrHeight);
     auto amsrSamples = root->CreateDimension("amsr2_samples", "", "", s.amsrWidth);
-    writeFloats(root, "btemp_18_7h", {amsrLines, amsrSamples}, sampled(s.amsrWidth, s.amsrHeight, s.btemp187h), GDT_Float64);
+    writeVariable(root, "btemp_18_7h", {amsrLines, amsrSamples}, sampled(s.amsrWidth, s.amsrHeight, s.btemp187h), GDT_Float64);
 }
 
 } // namespace banquise::tests

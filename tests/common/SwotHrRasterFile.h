@@ -4,6 +4,8 @@
 // coordinates in metres of a UTM zone, the crs grid mapping, wse and
 // wse_qual on the y x grid, y increasing northwards as in the product),
 // written through GDAL's multidimensional netCDF API.
+#include "common/NetCdfWriting.h"
+
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
@@ -30,33 +32,15 @@ struct SwotHrRasterSpec {
 
 inline void writeSwotHrRaster(const std::string& path, const SwotHrRasterSpec& s)
 {
-    GDALAllRegister();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("netCDF");
-    const char* options[] = {"FORMAT=NC4", nullptr};
-    std::unique_ptr<GDALDataset> ds(driver->CreateMultiDimensional(path.c_str(), nullptr, const_cast<char**>(options)));
-    if (!ds)
-        throw std::runtime_error("cannot create " + path);
+    const auto ds = createNetCdf4(path);
     auto root = ds->GetRootGroup();
-    auto text = [](const std::shared_ptr<GDALIHasAttribute>& owner, const char* name, const std::string& value) {
-        auto a = owner->CreateAttribute(name, {}, GDALExtendedDataType::CreateString());
-        if (!a || !a->Write(value.c_str()))
-            throw std::runtime_error(std::string("cannot write attribute ") + name);
-    };
+    const auto text = writeText;
     text(root, "title", "Level 2 KaRIn High Rate Raster Data Product");
     text(root, "time_granule_start", s.start);
     auto y = root->CreateDimension("y", "HORIZONTAL_Y", "", s.height);
     auto x = root->CreateDimension("x", "HORIZONTAL_X", "", s.width);
-    auto write = [&](const char* name, const std::vector<std::shared_ptr<GDALDimension>>& dims, GDALDataType type,
-                     const std::vector<double>& values) {
-        auto a = root->CreateMDArray(name, dims, GDALExtendedDataType::Create(type));
-        std::vector<GUInt64> start(dims.size(), 0);
-        std::vector<size_t> count;
-        for (const auto& d : dims)
-            count.push_back(static_cast<size_t>(d->GetSize()));
-        if (!a || !a->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), values.data()))
-            throw std::runtime_error(std::string("cannot write ") + name);
-        return a;
-    };
+    const auto write = [&](const char* name, const std::vector<std::shared_ptr<GDALDimension>>& dims, GDALDataType type,
+                           const std::vector<double>& values) { return writeVariable(root, name, dims, values, type); };
     std::vector<double> xs(s.width), ys(s.height);
     for (int c = 0; c < s.width; ++c)
         xs[c] = s.xMin + (c + 0.5) * s.pixel;

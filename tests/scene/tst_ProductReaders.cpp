@@ -1,6 +1,7 @@
 #include "common/TempSceneFolder.h"
 #include "common/OpenedDataset.h"
 #include "common/FlaggedSwot.h"
+#include "common/NetCdfWriting.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AltimeterReader.h"
@@ -242,9 +243,7 @@ private Q_SLOTS:
             return m_grid.toLonLat({e.xMin - 4000.0 + 2000.0 * pixel, e.yMax + 4000.0 - 2000.0 * line});
         };
         {
-            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("netCDF");
-            const char* options[] = {"FORMAT=NC4", nullptr};
-            std::unique_ptr<GDALDataset> ds(driver->CreateMultiDimensional(file.c_str(), nullptr, const_cast<char**>(options)));
+            const auto ds = banquise::tests::createNetCdf4(file);
             auto root = ds->GetRootGroup();
             auto l = root->CreateDimension("num_lines", "", "", lines);
             auto p = root->CreateDimension("num_pixels", "", "", pixels);
@@ -261,12 +260,7 @@ private Q_SLOTS:
                 }
             }
             const auto write = [&](const char* name, const std::vector<std::shared_ptr<GDALDimension>>& dims, const std::vector<double>& v) {
-                auto a = root->CreateMDArray(name, dims, GDALExtendedDataType::Create(GDT_Float64));
-                std::vector<GUInt64> start(dims.size(), 0);
-                std::vector<size_t> count;
-                for (const auto& d : dims)
-                    count.push_back(static_cast<size_t>(d->GetSize()));
-                QVERIFY(a && a->Write(start.data(), count.data(), nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), v.data()));
+                banquise::tests::writeVariable(root, name, dims, v);
             };
             write("latitude", {l, p}, lat);
             write("longitude", {l, p}, lon);

@@ -1,4 +1,5 @@
 #include "common/Sentinel2Safe.h"
+#include "common/CoordinateTransform.h"
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 #include "common/ZipFolder.h"
@@ -12,8 +13,6 @@
 #include "scene/SceneReader.h"
 #include "scene/Sentinel2Reflectance.h"
 #include "scene/UtcTime.h"
-
-#include <ogr_spatialref.h>
 
 #include <QTest>
 
@@ -133,12 +132,7 @@ private Q_SLOTS:
         QVERIFY(layer->info().quantity == Quantity::Reflectance);
         QCOMPARE(layer->bandCount(), 3);
 
-        OGRSpatialReference wgs84, utm;
-        wgs84.importFromEPSG(4326);
-        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        utm.importFromEPSG(32633);
-        utm.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        std::unique_ptr<OGRCoordinateTransformation> toUtm(OGRCreateCoordinateTransformation(&wgs84, &utm));
+        const auto toUtm = banquise::tests::transformBetween(4326, 32633);
         int checked = 0;
         for (int r = 0; r < grid.height(); r += 7)
             for (int c = 0; c < grid.width(); c += 7) {
@@ -161,8 +155,7 @@ private Q_SLOTS:
         // The no-data corner is NaN on the grid, not a dark pixel.
         const MapPoint corner = grid.fromLonLat([&] {
             double x = 400000.0 + 25.0, y = 8700000.0 - 25.0;
-            std::unique_ptr<OGRCoordinateTransformation> back(OGRCreateCoordinateTransformation(&utm, &wgs84));
-            back->Transform(1, &x, &y);
+            banquise::tests::transformBetween(32633, 4326)->Transform(1, &x, &y);
             return LonLat{x, y};
         }());
         int column = 0, row = 0;

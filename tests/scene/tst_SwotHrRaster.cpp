@@ -1,4 +1,5 @@
 #include "common/SwotHrRasterFile.h"
+#include "common/CoordinateTransform.h"
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
@@ -11,8 +12,6 @@
 #include "scene/SceneReader.h"
 #include "scene/SwotHrRaster.h"
 #include "scene/UtcTime.h"
-
-#include <ogr_spatialref.h>
 
 #include <QDir>
 #include <QTest>
@@ -75,12 +74,7 @@ private Q_SLOTS:
         QVERIFY(loaded.skippedLayers.empty());
         const auto layer = std::dynamic_pointer_cast<const RasterLayer>(loaded.scene.findLayer("SWOT HR wse SWOT_L2_HR_Raster_100m_granule"));
         QVERIFY(layer);
-        OGRSpatialReference wgs84, utm;
-        wgs84.importFromEPSG(4326);
-        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        utm.importFromEPSG(32633);
-        utm.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        std::unique_ptr<OGRCoordinateTransformation> toUtm(OGRCreateCoordinateTransformation(&wgs84, &utm));
+        const auto toUtm = banquise::tests::transformBetween(4326, 32633);
         int checked = 0;
         for (int r = 0; r < grid.height(); r += 3)
             for (int c = 0; c < grid.width(); c += 3) {
