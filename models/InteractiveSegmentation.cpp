@@ -1,5 +1,6 @@
 #include "models/InteractiveSegmentation.h"
 
+#include "models/ClickCorrection.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
 #include "models/detail/ModelImpl.h"
@@ -13,7 +14,10 @@ struct InteractiveSegmentation::State {
     detail::NetFeatures features;
     cv::Rect tile;
     torch::Device device{torch::kCPU};
+    cv::Mat1b base;        // the tile's classes without clicks
+    cv::Mat1f appearance;  // the tile's HH in dB, speckle smoothed
 };
+
 
 InteractiveSegmentation::InteractiveSegmentation(const SeaIceModel& model, const ModelInputs& inputs, const cv::Rect& tile)
     : m_state(std::make_unique<State>(State{model.m_impl->net, {}, tile}))
@@ -28,6 +32,8 @@ InteractiveSegmentation::InteractiveSegmentation(const SeaIceModel& model, const
     detail::fillInputChannels(inputs, tile, channels.data());
     const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(m_state->device);
     m_state->features = m_state->net->features(input);
+    m_state->appearance = smoothedDecibels(inputs.primaryDb(tile));
+    m_state->base = classes({});
 }
 
 InteractiveSegmentation::~InteractiveSegmentation() = default;
@@ -51,6 +57,9 @@ cv::Mat1b InteractiveSegmentation::classes(const std::vector<Click>& clicks) con
         m_state->net->classLogits(m_state->features, clickMaps).argmax(1).squeeze(0).to(torch::kUInt8).to(torch::kCPU).contiguous();
     cv::Mat1b out(tile.height, tile.width);
     std::copy_n(classes.data_ptr<std::uint8_t>(), tile.area(), out.ptr<std::uint8_t>());
+    if (!m_state->base.empty())
+        for (const Click& click : clicks)
+            correctLookalikes(out, m_state->base, m_state->appearance, click, tile.tl());
     return out;
 }
 

@@ -1,10 +1,13 @@
 #include "common/TestRegistry.h"
 
+#include "models/ClickCorrection.h"
 #include "models/ClickProtocol.h"
 #include "models/Scores.h"
 #include "models/SeaIceClasses.h"
 
 #include <QTest>
+
+#include <opencv2/core.hpp>
 
 using namespace banquise::models;
 
@@ -54,6 +57,32 @@ private Q_SLOTS:
         QCOMPARE(curve.meanIou[1], scoreSegmentation(once, truth).meanIou);
         QCOMPARE(curve.meanIou[2], 1.0);
         QCOMPARE(curve.meanIou[3], 1.0); // nothing left to mend
+    }
+
+    // A lead the prediction took for floe: one click on it corrects the dark
+    // pixels of that floe segment connected to it, within reach, and
+    // nothing that looks like floe.
+    void aClickCorrectsTheLookalikesOfItsSegment()
+    {
+        cv::Mat1f db(300, 300, -12.0f);         // floe
+        db(cv::Rect(0, 100, 300, 6)).setTo(-22.0f); // a dark lead across the tile
+        const cv::Mat1b base(300, 300, std::uint8_t(kFloe)); // all taken for floe
+        const cv::Mat1f appearance = smoothedDecibels(db);
+        cv::Mat1b classes = base.clone();
+        const cv::Point origin(1000, 2000);
+        correctLookalikes(classes, base, appearance, Click{origin.x + 150, origin.y + 103, kOpenLead, true}, origin);
+        QCOMPARE(int(classes(103, 150)), int(kOpenLead));
+        QCOMPARE(int(classes(102, 40)), int(kOpenLead));  // along the lead, within reach
+        QCOMPARE(int(classes(103, 290)), int(kFloe));     // the same lead 140 px away: beyond reach
+        QCOMPARE(int(classes(50, 150)), int(kFloe));      // the floe stays
+        QCOMPARE(int(classes(120, 150)), int(kFloe));
+        const int corrected = cv::countNonZero(classes == kOpenLead);
+        QVERIFY2(corrected > 200 * 4 && corrected < 260 * 6, qPrintable(QString::number(corrected)));
+        // A click on a pixel already of its class, or a negative one, changes nothing.
+        cv::Mat1b untouched = base.clone();
+        correctLookalikes(untouched, base, appearance, Click{origin.x + 150, origin.y + 50, kFloe, true}, origin);
+        correctLookalikes(untouched, base, appearance, Click{origin.x + 150, origin.y + 103, kFloe, false}, origin);
+        QCOMPARE(cv::countNonZero(untouched != base), 0);
     }
 
     void curvesGiveClicksToTargetsAndGains()
