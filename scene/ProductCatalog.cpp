@@ -53,16 +53,22 @@ double timeFromText(const char* text)
     return t ? *t : 0.0;
 }
 
+// From a dataset's CRS to longitude and latitude (in that order); null when PROJ cannot.
+std::unique_ptr<OGRCoordinateTransformation> lonLatTransform(const OGRSpatialReference& srs)
+{
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&srs, &wgs84));
+}
+
 // The GCPs' positions in longitude and latitude.
 void gcpFootprint(GDALDataset& ds, std::vector<LonLat>& footprint)
 {
     const OGRSpatialReference* srs = ds.GetGCPSpatialRef();
     if (!srs)
         return;
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(srs, &wgs84));
+    const auto toLonLat = lonLatTransform(*srs);
     for (int i = 0; toLonLat && i < ds.GetGCPCount(); ++i) {
         double x = ds.GetGCPs()[i].dfGCPX;
         double y = ds.GetGCPs()[i].dfGCPY;
@@ -111,10 +117,7 @@ void rasterFootprint(GDALDataset& ds, std::vector<LonLat>& footprint)
     const OGRSpatialReference* srs = ds.GetSpatialRef();
     if (!srs || ds.GetGeoTransform(t) != CE_None)
         return;
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(srs, &wgs84));
+    const auto toLonLat = lonLatTransform(*srs);
     if (toLonLat)
         for (int i = 0; i <= 4; ++i)
             for (int j = 0; j <= 4; ++j) {
