@@ -163,6 +163,7 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open scene…"), QKeySequence::Open, this, &MainWindow::chooseScene);
     file->addAction(tr("Open &data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
+    file->addAction(tr("Open data &files…"), QKeySequence(tr("Ctrl+Shift+D")), this, &MainWindow::chooseDataFiles);
     file->addAction(tr("Open &sample scene"), this, [this] {
         try {
             openSceneInBackground(bundledSampleScene());
@@ -224,6 +225,15 @@ void MainWindow::chooseData()
     const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of products (SAFE, GeoTIFF, netCDF…)"));
     if (!path.isEmpty())
         openDataInBackground({path});
+}
+
+void MainWindow::chooseDataFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open product files"), QString(),
+        tr("Products (manifest.safe MTD_MSIL1C.xml MTD_MSIL2A.xml *.zip *.tif *.tiff *.vrt *.jp2 *.nc *.h5 *.csv);;All files (*)"));
+    if (!files.isEmpty())
+        openDataInBackground(files);
 }
 
 void MainWindow::openDataInBackground(const QStringList& paths, bool confirm)

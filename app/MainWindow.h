@@ -84,6 +84,8 @@ private:
     void createActions();
     void chooseScene();
     void chooseData();
+    // Product files picked one by one (a SAFE's manifest.safe or MTD_MSIL*.xml stands for the product).
+    void chooseDataFiles();
     void ingest(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize);
     void chooseSnapshotPath();
     void showCursor(double x, double y);

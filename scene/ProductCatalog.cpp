@@ -359,7 +359,12 @@ void visit(const fs::path& path, int depth, Detection& out)
         return;
     }
     bool recognised = false;
-    if (ext == ".tif" || ext == ".tiff" || ext == ".vrt" || ext == ".jp2")
+    const std::string name = path.filename().string();
+    if (name == "manifest.safe") // picked inside its SAFE: the product is the folder
+        recognised = sentinel1(path.parent_path(), product, reason);
+    else if (name == "MTD_MSIL1C.xml" || name == "MTD_MSIL2A.xml")
+        recognised = sentinel2(path, product, reason);
+    else if (ext == ".tif" || ext == ".tiff" || ext == ".vrt" || ext == ".jp2")
         recognised = raster(path, product, reason);
     else if (ext == ".nc" || ext == ".h5")
         recognised = netCdf(path, product, reason);

@@ -26,9 +26,12 @@ struct Detection {
 
 // Walks the given files and folders (folders to a few levels, a SAFE
 // folder as one product) and recognises what Banquise reads: Sentinel-1
-// SAFE products (folders or zips) and bare measurement GeoTIFFs, Sentinel-2 L1C/L2A SAFE folders or zips, georeferenced rasters (GeoTIFF, VRT, JP2), altimeter netCDF
-// matching a sensor profile, SWOT L2 LR and HR raster netCDF, AI4Arctic scenes, CSV tracks. Everything else
-// is listed as skipped with the reason. Runs on any thread.
+// SAFE products (folders or zips) and bare measurement GeoTIFFs, Sentinel-2
+// L1C/L2A SAFE folders or zips, georeferenced rasters (GeoTIFF, VRT, JP2),
+// altimeter netCDF matching a sensor profile, SWOT L2 LR and HR raster
+// netCDF, AI4Arctic scenes, CSV tracks. Everything else is listed as skipped
+// with the reason. A SAFE's manifest.safe or MTD_MSIL*.xml given as a file
+// stands for its product. Runs on any thread.
 Detection detectProducts(const std::vector<std::string>& paths);
 
 } // namespace banquise::scene

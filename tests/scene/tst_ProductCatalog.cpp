@@ -132,6 +132,10 @@ private Q_SLOTS:
         for (const auto& f : fs::directory_iterator(safe / "measurement"))
             if (f.path().filename().string().find("-hh-") != std::string::npos)
                 measurement = f.path().string();
+        // Picked as a file inside its SAFE, the manifest stands for the product.
+        const Detection manifest = detectProducts({(safe / "manifest.safe").string()});
+        QCOMPARE(manifest.products.size(), std::size_t(1));
+        QCOMPARE(manifest.products[0].kind, std::string("sentinel1_safe"));
         const Detection bare = detectProducts({measurement});
         QCOMPARE(bare.products.size(), std::size_t(1));
         QCOMPARE(bare.products[0].kind, std::string("sentinel1_tiff"));

@@ -103,6 +103,9 @@ private Q_SLOTS:
         DatasetPtr ds(openSentinel2Reflectance(zip));
         QVERIFY(std::abs(physical(*ds, 2, 7, 200) - 2.0) < 1e-6);
         const Detection d = detectProducts({zip});
+        const Detection picked = detectProducts({m_folder.path("l2a") + "/" + fs::path(zip).stem().string() + ".SAFE/MTD_MSIL2A.xml"});
+        QCOMPARE(picked.products.size(), std::size_t(1));
+        QCOMPARE(picked.products[0].kind, std::string("sentinel2_safe"));
         QCOMPARE(d.products.size(), std::size_t(1));
         QCOMPARE(d.products[0].kind, std::string("sentinel2_safe"));
     }
