@@ -21,6 +21,8 @@ namespace banquise::app {
 namespace {
 
 constexpr int kTileSize = 512;
+// A click this close to the edge of the tile being refined starts a new tile.
+constexpr int kTileMargin = 32;
 
 } // namespace
 
@@ -84,9 +86,17 @@ void ClickRefinement::refineAround(const labeling::Annotation& click)
         m_pending = click;
         return;
     }
+    // The tile being refined keeps its clicks (and its cached features)
+    // while they fall well inside it; a click elsewhere starts a tile
+    // centred on it.
+    const cv::Point clicked(static_cast<int>(click.points.front().column), static_cast<int>(click.points.front().row));
     const int side = std::min({kTileSize, inputs->width(), inputs->height()});
-    const cv::Rect tile(std::clamp(static_cast<int>(click.points.front().column) - side / 2, 0, inputs->width() - side),
-                        std::clamp(static_cast<int>(click.points.front().row) - side / 2, 0, inputs->height() - side), side, side);
+    const cv::Rect current = m_tile ? m_tile->tile() : cv::Rect();
+    const cv::Rect inner(current.x + kTileMargin, current.y + kTileMargin, current.width - 2 * kTileMargin, current.height - 2 * kTileMargin);
+    const bool inside = m_tile && (inner.contains(clicked) || (current.width == inputs->width() && current.height == inputs->height()));
+    const cv::Rect tile = inside ? current
+                                 : cv::Rect(std::clamp(clicked.x - side / 2, 0, inputs->width() - side),
+                                            std::clamp(clicked.y - side / 2, 0, inputs->height() - side), side, side);
     std::vector<models::Click> clicks;
     for (const auto& a : m_session->clicks()) {
         const int modelClass = labeling::modelClassOf(a.label);
