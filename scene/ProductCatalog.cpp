@@ -4,6 +4,7 @@
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
+#include "scene/SafeFiles.h"
 #include "scene/SceneError.h"
 #include "scene/SensorProfile.h"
 #include "scene/SwotHrRaster.h"
@@ -28,13 +29,6 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr int kMaxDepth = 6;
-
-std::string lower(std::string s)
-{
-    for (char& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 void addPoint(std::vector<LonLat>& footprint, double lon, double lat)
 {
@@ -165,7 +159,7 @@ bool raster(const fs::path& file, DetectedProduct& product, std::string& reason)
         return true;
     }
     product.kind = "raster";
-    const std::string name = lower(file.filename().string());
+    const std::string name = lowerCase(file.filename().string());
     const char* sensor = ds->GetMetadataItem("SENSOR");
     const char* spacecraft = ds->GetRasterCount() > 0 ? ds->GetMetadataItem("SPACECRAFT_NAME") : nullptr;
     product.sensor = sensor ? sensor
@@ -315,7 +309,7 @@ bool csvTrack(const fs::path& file, DetectedProduct& product, std::string& reaso
     std::ifstream in(file);
     std::string header;
     std::getline(in, header);
-    header = lower(header);
+    header = lowerCase(header);
     auto has = [&header](const char* column) {
         const std::string c = column;
         return header == c || header.rfind(c + ",", 0) == 0 || header.find("," + c + ",") != std::string::npos
@@ -335,7 +329,7 @@ bool csvTrack(const fs::path& file, DetectedProduct& product, std::string& reaso
 void visit(const fs::path& path, int depth, Detection& out)
 {
     std::error_code error;
-    const std::string ext = lower(path.extension().string());
+    const std::string ext = lowerCase(path.extension().string());
     DetectedProduct product;
     std::string reason;
     if (fs::is_directory(path, error)) {

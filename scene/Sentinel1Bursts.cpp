@@ -2,13 +2,13 @@
 
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
+#include "scene/SafeFiles.h"
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Calibration.h"
 #include "scene/UtcTime.h"
 
 #include <cpl_minixml.h>
 #include <cpl_string.h>
-#include <cpl_vsi.h>
 
 #include <algorithm>
 #include <complex>
@@ -17,13 +17,6 @@
 namespace banquise::scene {
 
 namespace {
-std::string lower(std::string s)
-{
-    for (char& ch : s)
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
-
 std::vector<int> integers(const char* text)
 {
     std::vector<int> values;
@@ -36,14 +29,7 @@ std::vector<int> integers(const char* text)
 // The file of `folder` whose name starts with `prefix` and holds `key`.
 std::string fileWith(const std::string& folder, const std::string& prefix, const std::string& key, const std::string& safe)
 {
-    std::string found;
-    char** names = VSIReadDir(folder.c_str());
-    for (char** n = names; n && *n && found.empty(); ++n) {
-        const std::string name = lower(*n);
-        if (name.rfind(prefix, 0) == 0 && name.find(key) != std::string::npos)
-            found = folder + "/" + *n;
-    }
-    CSLDestroy(names);
+    const std::string found = safeFileWith(folder, prefix, key);
     if (found.empty())
         throw SceneError(safe, "has no " + folder.substr(safe.size() + 1) + " file for" + key.substr(0, key.size() - 1));
     return found;
@@ -53,7 +39,7 @@ std::string fileWith(const std::string& folder, const std::string& prefix, const
 Sentinel1SwathFiles sentinel1SwathFiles(const std::string& safe, const std::string& swath, const std::string& polarisation)
 {
     // ESA's names: s1b-iw1-slc-vv-<start>-<stop>-<orbit>-<datatake>-<n>.tiff/.xml
-    const std::string key = "-" + lower(swath) + "-slc-" + lower(polarisation) + "-";
+    const std::string key = "-" + lowerCase(swath) + "-slc-" + lowerCase(polarisation) + "-";
     Sentinel1SwathFiles files;
     files.measurement = fileWith(safe + "/measurement", "s1", key, safe);
     files.annotation = fileWith(safe + "/annotation", "s1", key, safe);

@@ -2,11 +2,11 @@
 
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
+#include "scene/SafeFiles.h"
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Calibration.h"
 #include "scene/UtcTime.h"
 
-#include <cpl_vsi.h>
 #include <gdal_priv.h>
 
 #include <cmath>
@@ -19,27 +19,10 @@ namespace banquise::scene {
 namespace fs = std::filesystem;
 
 namespace {
-std::string lower(std::string s)
-{
-    for (char& ch : s)
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
-
 // ESA names calibration files calibration-<mission>-<swath>-<product>-<pol>-...xml.
-// Listed through GDAL's virtual file system, so that a zipped SAFE works too.
 std::string calibrationFile(const std::string& safe, const std::string& polarisation)
 {
-    const std::string folder = safe + "/annotation/calibration";
-    const std::string key = "-" + lower(polarisation) + "-";
-    std::string found;
-    char** names = VSIReadDir(folder.c_str());
-    for (char** n = names; n && *n && found.empty(); ++n) {
-        const std::string name = *n;
-        if (name.rfind("calibration-", 0) == 0 && name.find(key) != std::string::npos)
-            found = folder + "/" + name;
-    }
-    CSLDestroy(names);
+    const std::string found = safeFileWith(safe + "/annotation/calibration", "calibration-", "-" + lowerCase(polarisation) + "-");
     if (found.empty())
         throw SceneError(safe, "no calibration annotation for polarisation " + polarisation);
     return found;
@@ -79,7 +62,7 @@ GDALDataset* calibrated(GDALDataset& source, GDALRasterBand& band, bool complex,
 std::string sentinel1ManifestPath(const std::string& path)
 {
     const fs::path p(path);
-    if (lower(p.extension().string()) == ".zip") // the hub's zip holds <name>.SAFE/
+    if (lowerCase(p.extension().string()) == ".zip") // the hub's zip holds <name>.SAFE/
         return "/vsizip/" + path + "/" + p.stem().string() + ".SAFE/manifest.safe";
     if (fs::is_directory(p))
         return (p / "manifest.safe").string();
@@ -91,7 +74,7 @@ std::optional<Sentinel1Measurement> sentinel1Measurement(const std::string& tiff
     // s1a-ew-grd-hh-20240314t160512-20240314t160516-053000-066a1b-001.tiff
     static const std::regex pattern("^(s1[a-d])-([a-z]+[0-9]?)-(grd|slc)-(hh|hv|vv|vh)-([0-9]{8}t[0-9]{6})-.*\\.tiff?$");
     const fs::path path(tiff);
-    const std::string name = lower(path.filename().string());
+    const std::string name = lowerCase(path.filename().string());
     std::smatch m;
     if (!std::regex_match(name, m, pattern))
         return std::nullopt;

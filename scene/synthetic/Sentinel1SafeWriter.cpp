@@ -2,6 +2,7 @@
 
 #include "scene/AnalysisGrid.h"
 #include "scene/GdalSession.h"
+#include "scene/SafeFiles.h"
 #include "scene/SceneError.h"
 #include "scene/UtcTime.h"
 
@@ -70,13 +71,6 @@ std::string compactTime(double t)
         if (ch != '-' && ch != ':' && ch != 'Z')
             out += ch;
     return out; // 20240314T160512
-}
-
-std::string lower(std::string s)
-{
-    for (char& ch : s)
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
 }
 
 void save(CPLXMLNode* root, const fs::path& path)
@@ -388,8 +382,8 @@ std::string writeSentinel1Safe(const std::string& parent, const AnalysisGrid& gr
     std::vector<ChannelFiles> files;
     int image = 1;
     for (const SarChannel& channel : channels) {
-        const std::string stem = lower(a.mission) + "-" + lower(a.swath) + (a.complex ? "-slc-" : "-grd-") + lower(channel.polarisation) + "-" + lower(start) + "-"
-            + lower(end) + "-" + orbit + "-066a1b-" + (image < 10 ? "00" : "0") + std::to_string(image);
+        const std::string stem = lowerCase(a.mission) + "-" + lowerCase(a.swath) + (a.complex ? "-slc-" : "-grd-") + lowerCase(channel.polarisation) + "-" + lowerCase(start) + "-"
+            + lowerCase(end) + "-" + orbit + "-066a1b-" + (image < 10 ? "00" : "0") + std::to_string(image);
         std::string id;
         for (char ch : stem)
             if (ch != '-')

@@ -275,11 +275,7 @@ private Q_SLOTS:
     void aKilledSessionKeepsEveryCommittedLabel()
     {
         const std::string path = projectPath("killed.banquise");
-        std::int64_t sceneId = 0;
-        {
-            ProjectStore store(path);
-            sceneId = store.addScene(demoScene());
-        }
+        const std::int64_t sceneId = ProjectStore(path).addScene(demoScene());
         QProcess writer;
         writer.start(BANQUISE_LABEL_WRITER, {QString::fromStdString(path), QString::number(sceneId)});
         QVERIFY(writer.waitForStarted());
@@ -300,10 +296,7 @@ private Q_SLOTS:
         }
         for (auto id : committed)
             QVERIFY2(stored.count(id), qPrintable(QString("stroke %1 was lost").arg(id)));
-        SqliteDatabase check(path, SqliteDatabase::Mode::ReadOnly);
-        SqliteStatement integrity(check, "PRAGMA integrity_check");
-        QVERIFY(integrity.step());
-        QCOMPARE(integrity.text(0), std::string("ok"));
+        QCOMPARE(integrityCheck(path), std::string("ok"));
     }
 
     // The disk fills up in the middle of a session (a file-size limit on the
@@ -313,11 +306,7 @@ private Q_SLOTS:
     void aFullDiskRefusesTheEditAndLosesNothing()
     {
         const std::string path = projectPath("full.banquise");
-        std::int64_t sceneId = 0;
-        {
-            ProjectStore store(path);
-            sceneId = store.addScene(demoScene());
-        }
+        const std::int64_t sceneId = ProjectStore(path).addScene(demoScene());
         QProcess writer;
         writer.setChildProcessModifier([] {
             ::signal(SIGXFSZ, SIG_IGN); // write() fails with EFBIG instead of killing
@@ -342,10 +331,7 @@ private Q_SLOTS:
         for (const auto& a : reopened.annotations(sceneId))
             stored.insert(a.id);
         QVERIFY2(stored == committed, qPrintable(QString("%1 committed, %2 stored").arg(committed.size()).arg(stored.size())));
-        SqliteDatabase check(path, SqliteDatabase::Mode::ReadOnly);
-        SqliteStatement integrity(check, "PRAGMA integrity_check");
-        QVERIFY(integrity.step());
-        QCOMPARE(integrity.text(0), std::string("ok"));
+        QCOMPARE(integrityCheck(path), std::string("ok"));
         // Space again: labelling goes on in the same project.
         auto more = reopened.annotations(sceneId).front();
         more.id = 0;
@@ -353,6 +339,14 @@ private Q_SLOTS:
     }
 
 private:
+    // SQLite's own verdict on a project file ("ok" when sound).
+    static std::string integrityCheck(const std::string& path)
+    {
+        SqliteDatabase check(path, SqliteDatabase::Mode::ReadOnly);
+        SqliteStatement integrity(check, "PRAGMA integrity_check");
+        return integrity.step() ? integrity.text(0) : std::string("no answer");
+    }
+
     std::string projectPath(const char* name) const { return m_folder.filePath(name).toStdString(); }
 
     QTemporaryDir m_folder;
