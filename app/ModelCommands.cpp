@@ -39,9 +39,16 @@ void printEvaluation(const models::Evaluation& e)
                 s.iou[models::kFloe], s.iou[models::kOpenLead], s.iou[models::kRefrozenLead], o.meanIou);
     std::printf("truth      entropy on wrong pixels %.3f, on right pixels %.3f nats\n", e.entropyWrong, e.entropyRight);
     std::printf("truth      despeckling PSNR %.2f dB; Lee %.2f dB\n", e.despecklePsnrDb, e.despecklePsnrLeeDb);
-    if (e.elevation.count)
+    if (e.elevation.count) {
         std::printf("truth      freeboard RMSE %.3f m, bias %+.3f m, r %.3f; IDW RMSE %.3f m, kriging RMSE %.3f m\n", e.elevation.rmse,
                     e.elevation.bias, e.elevation.correlation, e.elevationIdw.rmse, e.elevationKriging.rmse);
+        static const char* const surfaces[] = {"open water", "refrozen lead", "floe", "ridge"};
+        for (std::size_t k = 0; k < e.elevationBySurface.scores.size(); ++k)
+            std::printf("truth      freeboard on %-13s RMSE %.3f m, bias %+.3f m (%2.0f %% of the squared error); kriging %.3f m, %+.3f m (%2.0f %%)\n",
+                        surfaces[k], e.elevationBySurface.scores[k].rmse, e.elevationBySurface.scores[k].bias,
+                        100.0 * e.elevationBySurface.shareOfSquaredError[k], e.elevationKrigingBySurface.scores[k].rmse,
+                        e.elevationKrigingBySurface.scores[k].bias, 100.0 * e.elevationKrigingBySurface.shareOfSquaredError[k]);
+    }
 }
 
 // prediction.json beside the maps: which model made them from which scene,

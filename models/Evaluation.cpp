@@ -8,6 +8,7 @@
 #include "scene/synthetic/SyntheticTruth.h"
 
 #include <cmath>
+#include <limits>
 
 namespace banquise::models {
 
@@ -15,6 +16,21 @@ namespace {
 
 // Interpolation step of the IDW baseline, as for the model's kriged prior.
 constexpr int kInterpolationStep = 4;
+
+Evaluation::BySurface scoreBySurface(const cv::Mat1f& predicted, const scene::synthetic::SyntheticTruth& truth)
+{
+    Evaluation::BySurface by;
+    const RegressionScores all = scoreRegression(predicted, truth.freeboard);
+    const double totalSquares = all.rmse * all.rmse * static_cast<double>(all.count);
+    for (std::size_t k = 0; k < by.scores.size(); ++k) {
+        cv::Mat1f onSurface(truth.freeboard.size(), std::numeric_limits<float>::quiet_NaN());
+        truth.freeboard.copyTo(onSurface, truth.surface == static_cast<unsigned char>(k));
+        by.scores[k] = scoreRegression(predicted, onSurface);
+        const double squares = by.scores[k].rmse * by.scores[k].rmse * static_cast<double>(by.scores[k].count);
+        by.shareOfSquaredError[k] = totalSquares > 0.0 ? squares / totalSquares : 0.0;
+    }
+    return by;
+}
 
 } // namespace
 
@@ -46,13 +62,16 @@ Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, con
         }
     e.entropyRight = rightCount ? right / rightCount : 0.0;
     e.entropyWrong = wrongCount ? wrong / wrongCount : 0.0;
-    if (!prediction.elevation.empty())
+    if (!prediction.elevation.empty()) {
         e.elevation = scoreRegression(prediction.elevation, truth.freeboard);
+        e.elevationBySurface = scoreBySurface(prediction.elevation, truth);
+    }
     // The kriging baseline is the model's own prior: the same records, the same kriging.
     if (!inputs.freeboardPrior.empty()) {
         e.elevationIdw = scoreRegression(inverseDistanceWeighting(recordSamples(inputs), truth.freeboard.size(), kInterpolationStep),
                                          truth.freeboard);
         e.elevationKriging = scoreRegression(inputs.freeboardPrior, truth.freeboard);
+        e.elevationKrigingBySurface = scoreBySurface(inputs.freeboardPrior, truth);
     }
     return e;
 }

@@ -2,6 +2,8 @@
 
 #include "models/Scores.h"
 
+#include <array>
+
 namespace banquise::scene::synthetic {
 struct SyntheticTruth;
 }
@@ -19,6 +21,16 @@ struct Evaluation {
     RegressionScores elevation;          // empty (count 0) without elevation
     RegressionScores elevationIdw;
     RegressionScores elevationKriging;
+    // The same by truth surface (scene::synthetic::SurfaceClass: open water,
+    // refrozen lead, floe, ridge), with each surface's share of the squared
+    // error over all pixels: where a map loses. On the demo scene ridges, 1 %
+    // of the pixels, make two thirds of kriging's squared error.
+    struct BySurface {
+        std::array<RegressionScores, 4> scores;
+        std::array<double, 4> shareOfSquaredError{};
+    };
+    BySurface elevationBySurface;
+    BySurface elevationKrigingBySurface;
     double despecklePsnrDb = 0.0;
     double despecklePsnrLeeDb = 0.0;
     // Mean predictive entropy on misclassified and on correct pixels.

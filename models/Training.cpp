@@ -23,6 +23,25 @@ constexpr int kMaxNonFiniteSteps = 20;
 // spikes that Adam turns into a jump of the weights; clipping keeps steps sane.
 constexpr double kMaxGradientNorm = 5.0;
 
+// Cosine decay of the learning rate over the run (Loshchilov & Hutter,
+// SGDR): full rate at first, a twentieth at the end. Without it, Adam at a
+// constant rate let the demo scene's training blow up after ~1 150 steps
+// (every loss x 10^5 in one step, docs/benchmarks.md).
+constexpr double kFinalRateFraction = 0.05;
+
+double learningRateAt(int step, int steps, double initial)
+{
+    const double progress = steps > 1 ? static_cast<double>(step) / (steps - 1) : 1.0;
+    constexpr double kPi = 3.14159265358979323846;
+    return initial * (kFinalRateFraction + (1.0 - kFinalRateFraction) * 0.5 * (1.0 + std::cos(kPi * progress)));
+}
+
+void setLearningRate(torch::optim::Adam& optimiser, double rate)
+{
+    for (auto& group : optimiser.param_groups())
+        static_cast<torch::optim::AdamOptions&>(group.options()).lr(rate);
+}
+
 torch::Tensor longTensor(const std::vector<int64_t>& v, torch::Device device)
 {
     return torch::from_blob(const_cast<int64_t*>(v.data()), {static_cast<int64_t>(v.size())}, torch::kInt64).clone().to(device);
@@ -155,6 +174,7 @@ void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& option
     for (int step = first; step < options.steps; ++step) {
         if (feedback && feedback->isCancelled())
             throw scene::SceneError("", "training cancelled");
+        setLearningRate(optimiser, learningRateAt(step, options.steps, options.learningRate));
         const Batch batch = sampler.next(options.batchSize);
         StepLosses step_losses = losses(net, batch, options.weights, device, clickRng);
         optimiser.zero_grad();

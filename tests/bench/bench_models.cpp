@@ -67,6 +67,12 @@ int main(int argc, char** argv)
     bench::report("elev_rmse_m", e.elevation.rmse);
     bench::report("elev_rmse_idw_m", e.elevationIdw.rmse);
     bench::report("elev_rmse_kriging_m", e.elevationKriging.rmse);
+    // Where the error is: floes and ridges (scene::synthetic::SurfaceClass 2 and 3).
+    bench::report("elev_rmse_floe_m", e.elevationBySurface.scores[2].rmse);
+    bench::report("elev_rmse_kriging_floe_m", e.elevationKrigingBySurface.scores[2].rmse);
+    bench::report("elev_rmse_ridge_m", e.elevationBySurface.scores[3].rmse);
+    bench::report("elev_rmse_kriging_ridge_m", e.elevationKrigingBySurface.scores[3].rmse);
+    bench::report("elev_ridge_share_kriging", e.elevationKrigingBySurface.shareOfSquaredError[3]);
 
     // DIAL: the click protocol on the 512 x 512 tile at the scene's centre,
     // and how long the click head takes to refine that tile.

@@ -12,6 +12,7 @@
 #include "scene/Scene.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
+#include "scene/synthetic/IceTruth.h"
 #include "scene/synthetic/SynthOptions.h"
 #include "scene/synthetic/SyntheticScene.h"
 #include "scene/synthetic/SyntheticTruth.h"
@@ -90,6 +91,17 @@ private Q_SLOTS:
         QVERIFY(after.elevation.rmse < after.elevationIdw.rmse);
         QVERIFY(after.elevation.rmse < 0.97 * after.elevationKriging.rmse);
         QVERIFY(after.entropyWrong > after.entropyRight); // uncertainty is higher where the model is wrong
+        // By surface: the shares add up to the whole, and kriging of the
+        // tracks cannot see metre-high ridges one pixel wide.
+        for (const Evaluation::BySurface* by : {&after.elevationBySurface, &after.elevationKrigingBySurface}) {
+            double shares = 0.0;
+            for (double share : by->shareOfSquaredError)
+                shares += share;
+            QVERIFY(std::abs(shares - 1.0) < 1e-6);
+        }
+        const auto& kriging = after.elevationKrigingBySurface.scores;
+        QVERIFY(kriging[scene::synthetic::kRidge].rmse > 5.0 * kriging[scene::synthetic::kFloe].rmse);
+        QVERIFY(kriging[scene::synthetic::kRidge].bias < -0.5);
         model.save(m_folder.path("model.pt"));
     }
 
