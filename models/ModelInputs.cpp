@@ -15,6 +15,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 namespace banquise::models {
 
@@ -134,6 +135,42 @@ void updateFreeboardPrior(ModelInputs& inputs)
         return;
     const std::vector<PointSample> samples = recordSamples(inputs);
     inputs.freeboardPrior = ordinaryKriging(samples, fitVariogram(samples), {inputs.width(), inputs.height()}, kPriorStep);
+}
+
+ModelInputs cropModelInputs(const ModelInputs& inputs, const cv::Rect& window)
+{
+    if (window.empty() || (window & cv::Rect(0, 0, inputs.width(), inputs.height())) != window)
+        throw std::invalid_argument("the window to crop is not inside the grid");
+    const scene::AnalysisGrid& g = inputs.grid;
+    ModelInputs out;
+    out.grid = scene::AnalysisGrid(g.epsg(), g.originX() + window.x * g.pixelSize(), g.originY() - window.y * g.pixelSize(), g.pixelSize(),
+                                   window.width, window.height);
+    const auto cut = [&window](const auto& map) { return map.empty() ? map : map(window).clone(); };
+    out.primaryDb = cut(inputs.primaryDb);
+    out.secondaryDb = cut(inputs.secondaryDb);
+    out.concentration = cut(inputs.concentration);
+    out.concentrationCell = cut(inputs.concentrationCell);
+    out.concentrationCells = inputs.concentrationCells;
+    out.opticalLabel = cut(inputs.opticalLabel);
+    out.opticalConfidence = cut(inputs.opticalConfidence);
+    out.userLabels = cut(inputs.userLabels);
+    out.freeboardPrior = cut(inputs.freeboardPrior);
+    out.trackNames = inputs.trackNames;
+    out.driftCompensated = inputs.driftCompensated;
+    out.notes = inputs.notes;
+    const int width = inputs.width();
+    for (const FootprintRecord& record : inputs.records) {
+        FootprintRecord inside = record;
+        bool whole = true;
+        for (int& pixel : inside.pixels) {
+            const cv::Point p(pixel % width, pixel / width);
+            whole = whole && window.contains(p);
+            pixel = (p.y - window.y) * window.width + (p.x - window.x);
+        }
+        if (whole)
+            out.records.push_back(std::move(inside));
+    }
+    return out;
 }
 
 std::vector<float> footprintMeans(const cv::Mat1f& map, const std::vector<FootprintRecord>& records)

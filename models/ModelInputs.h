@@ -75,6 +75,13 @@ std::vector<PointSample> recordSamples(const ModelInputs& inputs);
 // out or added); empties it with fewer than three records.
 void updateFreeboardPrior(ModelInputs& inputs);
 
+// The inputs of a window of the grid (inside it), on the window's own grid:
+// what refreshing the prediction of the visible region needs. Records keep
+// their value when their whole footprint lies inside; the kriged prior is
+// the whole scene's, cut. Throws std::invalid_argument when the window is
+// not inside the grid.
+ModelInputs cropModelInputs(const ModelInputs& inputs, const cv::Rect& window);
+
 // A map's mean over each record's footprint (weights renormalised over its
 // finite pixels; NaN when none is): the map as the altimeter would see it.
 std::vector<float> footprintMeans(const cv::Mat1f& map, const std::vector<FootprintRecord>& records);

@@ -107,5 +107,23 @@ int main(int argc, char** argv)
     round.tileSize = 256;
     const auto rounds = labeling::simulateActiveLearning(model, inputs, truthClasses, round);
     bench::report("al_round_s", rounds.back().seconds);
+
+    // Fine-tuning from new sparse labels (truth strokes every 16th row of the
+    // central tile), then the prediction of that 512 x 512 view refreshed:
+    // what Retrain does for the region on screen.
+    models::ModelInputs labelled = inputs;
+    labelled.userLabels = cv::Mat1b(inputs.height(), inputs.width(), models::kNoClass);
+    for (int r = tile.y; r < tile.y + tile.height; r += 16)
+        truthClasses(cv::Rect(tile.x, r, tile.width, 1)).copyTo(labelled.userLabels(cv::Rect(tile.x, r, tile.width, 1)));
+    const models::ModelInputs view = models::cropModelInputs(labelled, tile);
+    bench::report("finetune_view_miou_before", models::scoreSegmentation(model.predict(view, prediction).classes, truthClasses(tile)).meanIou);
+    models::TrainingOptions fineTune;
+    fineTune.steps = 100; // the Active learning panel's default
+    fineTune.learningRate = 5e-4;
+    const bench::Stopwatch refresh;
+    model.train(labelled, fineTune);
+    const models::Prediction refreshed = model.predict(view, prediction);
+    bench::report("finetune_refresh_s", refresh.seconds());
+    bench::report("finetune_view_miou", models::scoreSegmentation(refreshed.classes, truthClasses(tile)).meanIou);
     return 0;
 }

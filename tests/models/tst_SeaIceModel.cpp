@@ -73,6 +73,32 @@ private Q_SLOTS:
         }
     }
 
+    void aWindowOfTheInputsIsOnItsOwnGrid()
+    {
+        const ModelInputs& in = *m_inputs;
+        const cv::Rect window(100, 60, 200, 250);
+        const ModelInputs cut = cropModelInputs(in, window);
+        QCOMPARE(cut.width(), 200);
+        QCOMPARE(cut.height(), 250);
+        const scene::MapPoint a = cut.grid.pixelCentre(3, 7);
+        const scene::MapPoint b = in.grid.pixelCentre(103, 67);
+        QCOMPARE(a.x, b.x);
+        QCOMPARE(a.y, b.y);
+        QCOMPARE(cut.primaryDb(7, 3), in.primaryDb(67, 103));
+        QCOMPARE(cut.freeboardPrior(7, 3), in.freeboardPrior(67, 103));
+        // Records wholly inside keep their footprint, re-indexed on the window.
+        QVERIFY(!cut.records.empty() && cut.records.size() < in.records.size());
+        const std::vector<float> inWindow = footprintMeans(cut.primaryDb, cut.records);
+        std::size_t matched = 0;
+        for (std::size_t i = 0; i < in.records.size() && matched < cut.records.size(); ++i)
+            if (in.records[i].value == cut.records[matched].value && in.records[i].centre.x == cut.records[matched].centre.x) {
+                QCOMPARE(footprintMeans(in.primaryDb, {in.records[i]}).front(), inWindow[matched]);
+                ++matched;
+            }
+        QCOMPARE(matched, cut.records.size());
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, cropModelInputs(in, cv::Rect(300, 0, 200, 10)));
+    }
+
     void trainingLearnsTheFloesAndLeadsAndTheFreeboard()
     {
         const SeaIceModel untrained(ModelConfig{}, 5);
