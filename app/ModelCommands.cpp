@@ -39,6 +39,8 @@ void printEvaluation(const models::Evaluation& e)
                 s.iou[models::kFloe], s.iou[models::kOpenLead], s.iou[models::kRefrozenLead], o.meanIou);
     std::printf("truth      entropy on wrong pixels %.3f, on right pixels %.3f nats\n", e.entropyWrong, e.entropyRight);
     std::printf("truth      despeckling PSNR %.2f dB; Lee %.2f dB\n", e.despecklePsnrDb, e.despecklePsnrLeeDb);
+    if (e.inputEnl > 0.0)
+        std::printf("truth      ENL on uniform floes %.1f; Lee %.1f; input %.1f\n", e.despeckleEnl, e.despeckleEnlLee, e.inputEnl);
     if (e.elevation.count) {
         std::printf("truth      freeboard RMSE %.3f m, bias %+.3f m, r %.3f; IDW RMSE %.3f m, kriging RMSE %.3f m\n", e.elevation.rmse,
                     e.elevation.bias, e.elevation.correlation, e.elevationIdw.rmse, e.elevationKriging.rmse);

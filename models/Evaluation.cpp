@@ -5,6 +5,7 @@
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
 #include "models/SpatialInterpolation.h"
+#include "scene/synthetic/SpeckleStatistics.h"
 #include "scene/synthetic/SyntheticTruth.h"
 
 #include <cmath>
@@ -32,6 +33,17 @@ Evaluation::BySurface scoreBySurface(const cv::Mat1f& predicted, const scene::sy
     return by;
 }
 
+// Windows of 12 x 12 pixels, as the synthetic scene's own ENL check.
+double enlOnUniformFloes(const cv::Mat1f& estimateDb, const scene::synthetic::SyntheticTruth& truth)
+{
+    constexpr int kWindow = 12;
+    const cv::Mat1f linear = toLinear(estimateDb);
+    return scene::synthetic::measureEnl(std::vector<float>(linear.begin(), linear.end()),
+                                        std::vector<std::uint8_t>(truth.surface.begin(), truth.surface.end()),
+                                        std::vector<float>(truth.roughness.begin(), truth.roughness.end()), linear.cols, linear.rows,
+                                        kWindow);
+}
+
 } // namespace
 
 Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth)
@@ -45,6 +57,11 @@ Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, con
         const cv::Mat1f truthDb = toDecibels(truth.sigma0Hh);
         e.despecklePsnrDb = psnrDb(prediction.despeckledDb, truthDb);
         e.despecklePsnrLeeDb = psnrDb(leeDb, truthDb);
+    }
+    if (!truth.roughness.empty()) {
+        e.despeckleEnl = enlOnUniformFloes(prediction.despeckledDb, truth);
+        e.despeckleEnlLee = enlOnUniformFloes(leeDb, truth);
+        e.inputEnl = enlOnUniformFloes(inputs.primaryDb, truth);
     }
     double wrong = 0.0, right = 0.0;
     std::size_t wrongCount = 0, rightCount = 0;

@@ -33,6 +33,11 @@ struct Evaluation {
     BySurface elevationKrigingBySurface;
     double despecklePsnrDb = 0.0;
     double despecklePsnrLeeDb = 0.0;
+    // Equivalent number of looks on uniform floe windows (0 when the truth
+    // has no roughness map): how much speckle is left, beside the input's.
+    double despeckleEnl = 0.0;
+    double despeckleEnlLee = 0.0;
+    double inputEnl = 0.0;
     // Mean predictive entropy on misclassified and on correct pixels.
     double entropyWrong = 0.0;
     double entropyRight = 0.0;

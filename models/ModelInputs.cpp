@@ -148,6 +148,7 @@ ModelInputs cropModelInputs(const ModelInputs& inputs, const cv::Rect& window)
     const auto cut = [&window](const auto& map) { return map.empty() ? map : map(window).clone(); };
     out.primaryDb = cut(inputs.primaryDb);
     out.secondaryDb = cut(inputs.secondaryDb);
+    out.pairedPrimaryDb = cut(inputs.pairedPrimaryDb);
     out.concentration = cut(inputs.concentration);
     out.concentrationCell = cut(inputs.concentrationCell);
     out.concentrationCells = inputs.concentrationCells;
@@ -301,6 +302,7 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         field = scene::estimateMotion(first->band(0), second->band(0), inputs.width(), inputs.height());
         compensation = std::make_unique<scene::DriftCompensation>(*field, inputs.grid, first->info().time, second->info().time);
         inputs.driftCompensated = true;
+        inputs.pairedPrimaryDb = decibels(std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*second))->band(0), inputs.grid);
     } catch (const scene::SceneError&) {
         inputs.notes.push_back("no second SAR date: tracks and optical image used as acquired, without drift compensation");
     }

@@ -35,6 +35,11 @@ struct ModelInputs {
     scene::AnalysisGrid grid;
     cv::Mat1f primaryDb;   // co-polarised sigma0 (HH), dB; NaN where no data
     cv::Mat1f secondaryDb; // cross-polarised sigma0 (HV), dB; optional
+    // The second SAR date's co-polarised sigma0 brought back to the reference
+    // time (drift-compensated, nearest neighbour), dB, NaN where unknown;
+    // empty without a second date. Its speckle is independent of
+    // primaryDb's, so despeckling learns from the pair (SAR2SAR).
+    cv::Mat1f pairedPrimaryDb;
     // Sea-ice concentration 0..1 (NaN none) and the cell each pixel belongs
     // to (-1 none): connected pixels of one coarse value.
     cv::Mat1f concentration;

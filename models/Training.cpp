@@ -92,9 +92,9 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
     const auto seaLevel = detail::seaLevelLoss(probability.select(1, kOpenLead), elevation);
     // The despeckling head predicts normalised dB; the likelihood wants natural-log reflectivity.
     // Clamped to -130..+20 dB so that exp(-r) cannot overflow on a wild early prediction.
-    const auto logReflectivity = ((out.despeckled.reshape({-1}).index_select(0, longTensor(batch.blindSpot, device)) * detail::kScaleDb
+    const auto logReflectivity = ((out.despeckled.reshape({-1}).index_select(0, longTensor(batch.specklePixel, device)) * detail::kScaleDb
                                    + detail::kPrimaryMeanDb) * (std::log(10.0) / 10.0)).clamp(-30.0, 4.6);
-    const auto speckle = detail::speckleLoss(logReflectivity, floatTensor(batch.blindSpotIntensity, device));
+    const auto speckle = detail::speckleLoss(logReflectivity, floatTensor(batch.speckleIntensity, device));
     const auto entropy = detail::entropyLoss(out.logits);
     const auto correction = detail::correctionPrior(out.correction);
     // Near a click its class; far from clicks the click-free prediction.

@@ -15,6 +15,47 @@ constexpr double kBlindSpotFraction = 0.015;
 constexpr int kBlindSpotRadius = 2;
 } // namespace
 
+void BatchSampler::addPairedTargets(const cv::Rect& crop, int index, Batch& batch) const
+{
+    const std::size_t plane = static_cast<std::size_t>(crop.area());
+    for (int r = 0; r < crop.height; ++r)
+        for (int c = 0; c < crop.width; ++c) {
+            const float intensity = std::pow(10.0f, m_inputs.pairedPrimaryDb(crop.y + r, crop.x + c) / 10.0f);
+            if (!std::isfinite(intensity) || intensity <= 0.0f)
+                continue;
+            batch.specklePixel.push_back(static_cast<int64_t>(index * plane + r * crop.width + c));
+            batch.speckleIntensity.push_back(intensity);
+        }
+}
+
+void BatchSampler::addBlindSpots(const cv::Rect& crop, int index, float* input, Batch& batch)
+{
+    const int s = crop.width;
+    const std::size_t plane = static_cast<std::size_t>(crop.area());
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::uniform_int_distribution<int> offset(-kBlindSpotRadius, kBlindSpotRadius);
+    const int spots = static_cast<int>(kBlindSpotFraction * plane);
+    for (int i = 0; i < spots; ++i) {
+        const int r = static_cast<int>(unit(m_rng) * s);
+        const int c = static_cast<int>(unit(m_rng) * s);
+        const float intensity = std::pow(10.0f, m_inputs.primaryDb(crop.y + r, crop.x + c) / 10.0f);
+        if (!std::isfinite(intensity) || intensity <= 0.0f)
+            continue;
+        int dr = 0;
+        int dc = 0;
+        while (dr == 0 && dc == 0) {
+            dr = offset(m_rng);
+            dc = offset(m_rng);
+        }
+        const int nr = std::clamp(r + dr, 0, s - 1);
+        const int nc = std::clamp(c + dc, 0, s - 1);
+        for (int channel = 0; channel < 2; ++channel)
+            input[channel * plane + r * s + c] = input[channel * plane + nr * s + nc];
+        batch.specklePixel.push_back(static_cast<int64_t>(index * plane + r * s + c));
+        batch.speckleIntensity.push_back(intensity);
+    }
+}
+
 BatchSampler::BatchSampler(const ModelInputs& inputs, int cropSize, unsigned seed)
     : m_inputs(inputs), m_size(std::min({cropSize, inputs.width(), inputs.height()})), m_rng(seed)
 {
@@ -66,27 +107,10 @@ Batch BatchSampler::next(int count)
         float* input = batch.input.data() + b * kInputChannels * plane;
         fillInputChannels(m_inputs, crop, input);
 
-        // Blind spots: the network sees a neighbour's value in their place.
-        const int spots = static_cast<int>(kBlindSpotFraction * plane);
-        for (int i = 0; i < spots; ++i) {
-            const int r = static_cast<int>(unit(m_rng) * s);
-            const int c = static_cast<int>(unit(m_rng) * s);
-            const float intensity = std::pow(10.0f, m_inputs.primaryDb(y + r, x + c) / 10.0f);
-            if (!std::isfinite(intensity) || intensity <= 0.0f)
-                continue;
-            int dr = 0;
-            int dc = 0;
-            while (dr == 0 && dc == 0) {
-                dr = offset(m_rng);
-                dc = offset(m_rng);
-            }
-            const int nr = std::clamp(r + dr, 0, s - 1);
-            const int nc = std::clamp(c + dc, 0, s - 1);
-            for (int channel = 0; channel < 2; ++channel)
-                input[channel * plane + r * s + c] = input[channel * plane + nr * s + nc];
-            batch.blindSpot.push_back(static_cast<int64_t>(b * plane + r * s + c));
-            batch.blindSpotIntensity.push_back(intensity);
-        }
+        if (!m_inputs.pairedPrimaryDb.empty())
+            addPairedTargets(crop, b, batch);
+        else
+            addBlindSpots(crop, b, input, batch);
 
         // Concentration cells, numbered per crop: a cell cut by the crop edge
         // is scored on its part inside, which has its concentration on average.

@@ -2,6 +2,8 @@
 
 #include "models/SeaIceClasses.h"
 
+#include <opencv2/core/types.hpp>
+
 #include <array>
 #include <cstdint>
 #include <random>
@@ -18,7 +20,7 @@ namespace banquise::models::detail {
 struct Batch {
     int count = 0;
     int size = 0;                     // crop side
-    std::vector<float> input;         // count x kInputChannels x size x size, blind spots filled
+    std::vector<float> input;         // count x kInputChannels x size x size (blind spots filled)
     std::vector<int64_t> cellIndex;   // count x size x size, -1 none
     std::vector<float> cellConcentration;
     std::vector<int64_t> opticalLabel; // count x size x size, -1 none
@@ -29,23 +31,28 @@ struct Batch {
     std::vector<float> footprintWeight;
     std::vector<float> recordValue;
     std::vector<float> recordSigma;
-    std::vector<int64_t> blindSpot;      // masked pixels (speckle loss)
-    std::vector<float> blindSpotIntensity; // their observed linear intensity
+    std::vector<int64_t> specklePixel;    // pixels with an independent look (speckle loss)
+    std::vector<float> speckleIntensity; // that look's linear intensity
 };
 
 // Draws crops from the inputs: half centred on altimeter records (which are
 // sparse, so random crops would rarely hold one whole), half uniform, or,
-// when the user labelled pixels, centred on one of those. In
-// each crop 1.5 % of the pixels are blind spots (Noise2Void-style): their SAR
-// input is replaced by a random neighbour's, so the network must predict
-// them from context, where speckle is independent. Optical pseudo-labels
-// are weighted by their confidence and their class's rarity.
+// when the user labelled pixels, centred on one of those. Despeckling
+// learns from a look of the same ice whose speckle the input does not hold:
+// with a second SAR date, its drift-compensated sigma0 at every pixel
+// (SAR2SAR, Dalsasso et al. 2021); without, 1.5 % of the pixels are blind
+// spots (Noise2Void): their SAR input is replaced by a random neighbour's and
+// their own value is the target. Optical pseudo-labels are weighted by their
+// confidence and their class's rarity.
 class BatchSampler {
 public:
     BatchSampler(const ModelInputs& inputs, int cropSize, unsigned seed);
     Batch next(int count);
 
 private:
+    void addPairedTargets(const cv::Rect& crop, int index, Batch& batch) const;
+    void addBlindSpots(const cv::Rect& crop, int index, float* input, Batch& batch);
+
     const ModelInputs& m_inputs;
     int m_size;
     // Optical labels weighted by inverse class frequency: leads are a tenth

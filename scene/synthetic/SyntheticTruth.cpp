@@ -31,6 +31,8 @@ SyntheticTruth readSyntheticTruth(const std::string& sceneFolder)
     result.freeboard = readFloatRaster((truth / "freeboard.tif").string());
     if (std::filesystem::exists(truth / "sigma0_hh.tif"))
         result.sigma0Hh = readFloatRaster((truth / "sigma0_hh.tif").string());
+    if (std::filesystem::exists(truth / "roughness.tif"))
+        result.roughness = readFloatRaster((truth / "roughness.tif").string());
     if (result.freeboard.size() != result.surface.size())
         throw SceneError((truth / "freeboard.tif").string(), "is not the size of the surface-class truth");
     return result;

@@ -60,6 +60,9 @@ int main(int argc, char** argv)
     const models::Evaluation e = models::evaluate(inputs, maps, truth);
     bench::report("despeckle_psnr_db", e.despecklePsnrDb);
     bench::report("despeckle_psnr_lee_db", e.despecklePsnrLeeDb);
+    bench::report("despeckle_enl", e.despeckleEnl);
+    bench::report("despeckle_enl_lee", e.despeckleEnlLee);
+    bench::report("despeckle_enl_input", e.inputEnl);
     bench::report("seg_miou", e.segmentation.meanIou);
     bench::report("seg_miou_otsu", e.segmentationOtsu.meanIou);
     bench::report("seg_entropy_wrong", e.entropyWrong);

@@ -4,6 +4,7 @@
 
 #include "models/ClickProtocol.h"
 #include "models/ComputeDevice.h"
+#include "models/Decibels.h"
 #include "models/Evaluation.h"
 #include "models/ModelInputs.h"
 #include "models/PredictionRasters.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -64,6 +66,29 @@ private Q_SLOTS:
         QVERIFY(in.records.size() > 100);
         QVERIFY(in.driftCompensated);
         QVERIFY(!in.freeboardPrior.empty());
+        // The second date brought back to the reference time shows the same
+        // ice (smoothed, they agree) under its own speckle (uncorrelated
+        // inside floes, where the truth is known to the pixel).
+        QCOMPARE(in.pairedPrimaryDb.size(), in.primaryDb.size());
+        cv::Mat1f first, second;
+        cv::blur(in.primaryDb, first, cv::Size(9, 9));
+        cv::blur(in.pairedPrimaryDb, second, cv::Size(9, 9));
+        const cv::Mat1b valid = (second == second) & (first == first);
+        // The ice drifts ~6 km x 3.5 km between the dates: half of this
+        // 16 km grid was elsewhere on the second date.
+        QVERIFY(cv::countNonZero(valid) > 0.4 * in.primaryDb.total());
+        QVERIFY(cv::mean(cv::abs(first - second), valid)[0] < 1.0);
+        cv::Mat1b insideFloes;
+        cv::erode(m_truth->surface == scene::synthetic::kFloe, insideFloes, cv::Mat(), cv::Point(-1, -1), 3);
+        insideFloes &= valid;
+        const cv::Mat1f truthDb = toDecibels(m_truth->sigma0Hh);
+        const cv::Mat1f speckleFirst = in.primaryDb - truthDb;
+        const cv::Mat1f speckleSecond = in.pairedPrimaryDb - truthDb;
+        cv::Scalar mean1, std1, mean2, std2;
+        cv::meanStdDev(speckleFirst, mean1, std1, insideFloes);
+        cv::meanStdDev(speckleSecond, mean2, std2, insideFloes);
+        const double covariance = cv::mean(speckleFirst.mul(speckleSecond), insideFloes)[0] - mean1[0] * mean2[0];
+        QVERIFY(std::abs(covariance / (std1[0] * std2[0])) < 0.1);
         QVERIFY(cv::countNonZero(in.opticalLabel != kNoClass) > in.width() * in.height() / 4);
         for (const FootprintRecord& r : in.records) {
             float sum = 0.0f;
@@ -108,15 +133,18 @@ private Q_SLOTS:
         QCOMPARE(losses.size(), std::size_t(200));
         const Evaluation before = evaluate(*m_inputs, untrained.predict(*m_inputs), *m_truth);
         const Evaluation after = evaluate(*m_inputs, model.predict(*m_inputs), *m_truth);
-        qInfo("mIoU %.3f (untrained %.3f, Otsu %.3f); freeboard RMSE %.3f m (kriging %.3f, IDW %.3f); entropy wrong %.3f right %.3f",
+        qInfo("mIoU %.3f (untrained %.3f, Otsu %.3f); freeboard RMSE %.3f m (kriging %.3f, IDW %.3f); entropy wrong %.3f right %.3f; "
+              "despeckling PSNR %.2f dB (Lee %.2f), ENL %.1f (Lee %.1f, input %.1f)",
               after.segmentation.meanIou, before.segmentation.meanIou, after.segmentationOtsu.meanIou, after.elevation.rmse,
-              after.elevationKriging.rmse, after.elevationIdw.rmse, after.entropyWrong, after.entropyRight);
+              after.elevationKriging.rmse, after.elevationIdw.rmse, after.entropyWrong, after.entropyRight, after.despecklePsnrDb,
+              after.despecklePsnrLeeDb, after.despeckleEnl, after.despeckleEnlLee, after.inputEnl);
         QVERIFY(after.segmentation.meanIou > before.segmentation.meanIou + 0.1);
         QVERIFY(after.segmentation.meanIou > after.segmentationOtsu.meanIou + 0.1); // the target, without pixel labels
         QVERIFY(after.segmentation.iou[kFloe] > 0.7);
         QVERIFY(after.elevation.rmse < after.elevationIdw.rmse);
         QVERIFY(after.elevation.rmse < 0.97 * after.elevationKriging.rmse);
         QVERIFY(after.entropyWrong > after.entropyRight); // uncertainty is higher where the model is wrong
+        QVERIFY(after.despeckleEnl > 3.0 * after.inputEnl); // despeckling removes most of the speckle
         // By surface: the shares add up to the whole, and kriging of the
         // tracks cannot see metre-high ridges one pixel wide.
         for (const Evaluation::BySurface* by : {&after.elevationBySurface, &after.elevationKrigingBySurface}) {
