@@ -69,29 +69,35 @@ int labelCells(const cv::Mat1f& values, cv::Mat1i& cells)
 
 // Optical pseudo-labels from the mean visible reflectance: open water is
 // dark (< 0.15), nilas grey (0.25-0.42), snow-covered ice bright
-// (0.65-0.87); brighter is cloud or ridge, in between is ambiguous. Shadowed
-// snow can look grey, hence the lower confidence of that class.
+// (0.65-0.87); brighter is cloud or ridge, in between is ambiguous. Grey is
+// also what a pixel mixing water and snow looks like (lead edges, leads a
+// pixel or two wide: on the demo scene 38 % of the open water was labelled
+// nilas), so a grey pixel is nilas only where its 3 x 3 neighbourhood spans
+// less than 0.2. Shadowed snow can look grey too, hence the lower
+// confidence of that class.
 void opticalLabels(const scene::RasterLayer& optical, ModelInputs& inputs)
 {
-    const std::size_t n = static_cast<std::size_t>(inputs.width()) * inputs.height();
+    constexpr float kMaxNilasRange = 0.2f;
+    cv::Mat1f mean(inputs.height(), inputs.width(), 0.0f);
+    for (int b = 0; b < optical.bandCount(); ++b)
+        mean += cv::Mat1f(inputs.height(), inputs.width(), const_cast<float*>(optical.band(b).data()));
+    mean /= static_cast<float>(optical.bandCount());
+    cv::Mat1f low, high;
+    cv::erode(mean, low, cv::Mat());
+    cv::dilate(mean, high, cv::Mat());
     inputs.opticalLabel = cv::Mat1b(inputs.height(), inputs.width(), kNoClass);
     inputs.opticalConfidence = cv::Mat1f(inputs.height(), inputs.width(), 0.0f);
-    for (std::size_t i = 0; i < n; ++i) {
-        float sum = 0.0f;
-        for (int b = 0; b < optical.bandCount(); ++b)
-            sum += optical.band(b)[i];
-        const float mean = sum / static_cast<float>(optical.bandCount());
-        if (!std::isfinite(mean))
-            continue;
+    for (std::size_t i = 0; i < mean.total(); ++i) {
+        const float m = mean.begin()[i];
         std::uint8_t label = kNoClass;
         float confidence = 0.0f;
-        if (mean < 0.15f) {
+        if (m < 0.15f) {
             label = kOpenLead;
             confidence = 0.8f;
-        } else if (mean > 0.25f && mean < 0.42f) {
+        } else if (m > 0.25f && m < 0.42f && high.begin()[i] - low.begin()[i] < kMaxNilasRange) {
             label = kRefrozenLead;
             confidence = 0.5f;
-        } else if (mean > 0.65f && mean < 0.87f) {
+        } else if (m > 0.65f && m < 0.87f) {
             label = kFloe;
             confidence = 0.6f;
         }
