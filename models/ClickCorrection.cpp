@@ -2,6 +2,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
+
 namespace banquise::models {
 
 namespace {
@@ -31,7 +33,12 @@ void correctLookalikes(cv::Mat1b& classes, const cv::Mat1b& base, const cv::Mat1
     cv::circle(near, at, kSegmentReach, 255, cv::FILLED);
     cv::Mat1f difference;
     cv::absdiff(appearance, look, difference);
-    const cv::Mat1b candidate = (base == base(at)) & near & (difference <= kSameLookDb);
+    const cv::Mat1b segment = (base == base(at)) & near;
+    // A clicked pixel that looks like its segment tells nothing about which
+    // of the segment's pixels share its fate: only the click head acts.
+    if (std::abs(cv::mean(appearance, segment)[0] - look) <= kSameLookDb)
+        return;
+    const cv::Mat1b candidate = segment & (difference <= kSameLookDb);
     cv::Mat1i labels;
     cv::connectedComponents(candidate, labels, 8, CV_32S);
     if (labels(at) > 0)

@@ -83,6 +83,12 @@ private Q_SLOTS:
         correctLookalikes(untouched, base, appearance, Click{origin.x + 150, origin.y + 50, kFloe, true}, origin);
         correctLookalikes(untouched, base, appearance, Click{origin.x + 150, origin.y + 103, kFloe, false}, origin);
         QCOMPARE(cv::countNonZero(untouched != base), 0);
+        // A lead click on a pixel that looks like the floe around it (a
+        // lead the SAR does not see) spreads to no lookalike: on the demo
+        // tile such a click once turned 49 000 floe pixels into lead.
+        cv::Mat1b unseen = base.clone();
+        correctLookalikes(unseen, base, appearance, Click{origin.x + 150, origin.y + 50, kOpenLead, true}, origin);
+        QCOMPARE(cv::countNonZero(unseen != base), 0);
     }
 
     void curvesGiveClicksToTargetsAndGains()
