@@ -308,7 +308,8 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         field = scene::estimateMotion(first->band(0), second->band(0), inputs.width(), inputs.height());
         compensation = std::make_unique<scene::DriftCompensation>(*field, inputs.grid, first->info().time, second->info().time);
         inputs.driftCompensated = true;
-        inputs.pairedPrimaryDb = decibels(std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*second))->band(0), inputs.grid);
+        if (const auto paired = std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*second)))
+            inputs.pairedPrimaryDb = decibels(paired->band(0), inputs.grid);
     } catch (const scene::SceneError&) {
         inputs.notes.push_back("no second SAR date: tracks and optical image used as acquired, without drift compensation");
     }

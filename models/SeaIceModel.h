@@ -29,7 +29,7 @@ struct LossWeights {
     double seaLevel = 5.0;       // open leads sit at sea level
     // Self-supervised despeckling likelihood (per look, so its gradients are
     // small beside the class terms): at 1 the despeckler stayed below Lee's
-    // filter; at 40 it passes it by 1.9 dB on the demo scene and the
+    // filter; at 40 it passes it by ~2 dB on the demo scene and the
     // segmentation and freeboard gain a little (docs/benchmarks.md).
     double speckle = 40.0;
     double entropy = 0.05;       // confident class probabilities
