@@ -14,6 +14,7 @@
 #include "models/Scores.h"
 #include "models/SeaIceModel.h"
 #include "scene/SceneReader.h"
+#include "scene/synthetic/IceTruth.h"
 #include "scene/synthetic/SyntheticScene.h"
 #include "scene/synthetic/SyntheticTruth.h"
 
@@ -70,12 +71,14 @@ int main(int argc, char** argv)
     bench::report("elev_rmse_m", e.elevation.rmse);
     bench::report("elev_rmse_idw_m", e.elevationIdw.rmse);
     bench::report("elev_rmse_kriging_m", e.elevationKriging.rmse);
-    // Where the error is: floes and ridges (scene::synthetic::SurfaceClass 2 and 3).
-    bench::report("elev_rmse_floe_m", e.elevationBySurface.scores[2].rmse);
-    bench::report("elev_rmse_kriging_floe_m", e.elevationKrigingBySurface.scores[2].rmse);
-    bench::report("elev_rmse_ridge_m", e.elevationBySurface.scores[3].rmse);
-    bench::report("elev_rmse_kriging_ridge_m", e.elevationKrigingBySurface.scores[3].rmse);
-    bench::report("elev_ridge_share_kriging", e.elevationKrigingBySurface.shareOfSquaredError[3]);
+    // Where the error is: floes and ridges.
+    using scene::synthetic::kFloe;
+    using scene::synthetic::kRidge;
+    bench::report("elev_rmse_floe_m", e.elevationBySurface.scores[kFloe].rmse);
+    bench::report("elev_rmse_kriging_floe_m", e.elevationKrigingBySurface.scores[kFloe].rmse);
+    bench::report("elev_rmse_ridge_m", e.elevationBySurface.scores[kRidge].rmse);
+    bench::report("elev_rmse_kriging_ridge_m", e.elevationKrigingBySurface.scores[kRidge].rmse);
+    bench::report("elev_ridge_share_kriging", e.elevationKrigingBySurface.shareOfSquaredError[kRidge]);
 
     // DIAL: the click protocol on the 512 x 512 tile at the scene's centre,
     // and how long the click head takes to refine that tile.
