@@ -98,6 +98,9 @@ int trainCommand(const Arguments& args)
         std::fflush(stdout);
     });
     model.save(out);
+    if (const models::RidgeExcess& ridges = model.ridgeExcess(); ridges.known())
+        std::printf("ridges     %.2f +- %.2f m above the level ice, from the %d records whose footprint holds one%s\n", ridges.metres,
+                    ridges.sigma, ridges.records, ridges.measured() ? "" : " (not measured: within two sigmas of zero, ridges not raised)");
     std::printf("model      %s (%.0f s)\n", out.c_str(), secondsSince(start));
     return 0;
 }

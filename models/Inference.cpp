@@ -36,8 +36,12 @@ Prediction SeaIceModel::predict(const ModelInputs& inputs, const PredictionOptio
     detail::FloeNet& net = m_impl->net;
     net->to(device);
     net->eval();
-    return detail::predictTiled(inputs, options, feedback, m_impl->hasElevation,
-                                [&](const cv::Rect& tile) { return runTile(net, inputs, tile, options.monteCarloSamples, device); });
+    Prediction out = detail::predictTiled(inputs, options, feedback, m_impl->hasElevation, [&](const cv::Rect& tile) {
+        return runTile(net, inputs, tile, options.monteCarloSamples, device);
+    });
+    if (m_impl->hasElevation && !inputs.freeboardPrior.empty())
+        raiseRidges(out.elevation, out.elevationStd, detectRidges(out.despeckledDb), inputs.freeboardPrior, m_impl->ridgeExcess);
+    return out;
 }
 
 std::vector<std::vector<float>> SeaIceModel::describeTiles(const ModelInputs& inputs, const std::vector<cv::Rect>& tiles) const

@@ -23,6 +23,7 @@ SeaIceModel& SeaIceModel::operator=(SeaIceModel&&) noexcept = default;
 
 const ModelConfig& SeaIceModel::config() const { return m_impl->config; }
 bool SeaIceModel::hasElevation() const { return m_impl->hasElevation; }
+const RidgeExcess& SeaIceModel::ridgeExcess() const { return m_impl->ridgeExcess; }
 
 double SeaIceModel::flopsPerPixel(int monteCarloSamples) const
 {
@@ -58,13 +59,16 @@ void SeaIceModel::save(const std::string& path) const
     root.Add("weights", std::filesystem::path(path).filename().string());
     detail::addInputContract(root);
     CPLJSONArray outputs;
-    for (const char* name : {"despeckled_primary (normalised dB)", "class_logits (floe, open lead, refrozen lead)", "freeboard_m (prior + correction)"})
+    for (const char* name : {"despeckled_primary (normalised dB)", "class_logits (floe, open lead, refrozen lead)", "freeboard_m (prior + correction; detected ridges: prior + ridge_excess_m)"})
         outputs.Add(name);
     root.Add("outputs", outputs);
     root.Add("base_channels", m_impl->config.baseChannels);
     root.Add("dropout", m_impl->config.dropout);
     root.Add("has_elevation", m_impl->hasElevation);
     root.Add("trained_steps", m_impl->trainedSteps);
+    root.Add("ridge_excess_m", m_impl->ridgeExcess.metres);
+    root.Add("ridge_excess_sigma_m", m_impl->ridgeExcess.sigma);
+    root.Add("ridge_excess_records", m_impl->ridgeExcess.records);
     CPLJSONDocument document;
     document.SetRoot(root);
     if (!document.Save(path + ".json"))
@@ -94,6 +98,8 @@ SeaIceModel SeaIceModel::load(const std::string& path)
     }
     model.m_impl->hasElevation = root.GetBool("has_elevation", false);
     model.m_impl->trainedSteps = root.GetInteger("trained_steps", 0);
+    model.m_impl->ridgeExcess = {root.GetDouble("ridge_excess_m", 0.0), root.GetDouble("ridge_excess_sigma_m", 0.0),
+                                 root.GetInteger("ridge_excess_records", 0)};
     model.m_impl->net->eval();
     return model;
 }

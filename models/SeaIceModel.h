@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/RidgeExcess.h"
+
 #include <opencv2/core/mat.hpp>
 
 #include <functional>
@@ -92,6 +94,10 @@ public:
     const ModelConfig& config() const;
     // False until trained on (or loaded with) altimeter records.
     bool hasElevation() const;
+    // How high pressure ridges stand above the level ice, estimated from the
+    // altimeter records when the model is first trained on them (fine-tuning
+    // keeps it); predictions raise the ridges they detect by it.
+    const RidgeExcess& ridgeExcess() const;
 
     // Trains on a scene's inputs; calls `progress` after every step, stops at
     // the next step when feedback is cancelled (throws SceneError "training

@@ -201,6 +201,12 @@ void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& option
     m_impl->hasElevation = m_impl->hasElevation || !inputs.records.empty();
     m_impl->trainedSteps = std::max(m_impl->trainedSteps, options.steps);
     net->eval();
+    if (!m_impl->ridgeExcess.known() && !inputs.records.empty() && !inputs.freeboardPrior.empty()) {
+        PredictionOptions despecklingOnly;
+        despecklingOnly.monteCarloSamples = 1;
+        m_impl->ridgeExcess = estimateRidgeExcess(detectRidges(predict(inputs, despecklingOnly, feedback).despeckledDb),
+                                                  inputs.freeboardPrior, inputs.records);
+    }
 }
 
 } // namespace banquise::models

@@ -1,6 +1,7 @@
 #pragma once
 
 // Private to models/: what a SeaIceModel holds.
+#include "models/RidgeExcess.h"
 #include "models/SeaIceModel.h"
 #include "models/detail/FloeNet.h"
 
@@ -22,6 +23,7 @@ struct SeaIceModel::Impl {
     detail::FloeNet net;
     bool hasElevation = false;
     int trainedSteps = 0;
+    RidgeExcess ridgeExcess; // estimated after the first training with altimeter records
 };
 
 // Where the model computes: the GPU when LibTorch has CUDA and one is present.

@@ -1,0 +1,113 @@
+#include "common/TestRegistry.h"
+
+#include "models/ModelInputs.h"
+#include "models/RidgeExcess.h"
+
+#include <QTest>
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <random>
+
+using namespace banquise::models;
+
+namespace {
+
+// A footprint of size x size pixels with its top-left corner at (column, row).
+FootprintRecord squareFootprint(int column, int row, int size, int gridWidth)
+{
+    FootprintRecord record;
+    for (int r = row; r < row + size; ++r)
+        for (int c = column; c < column + size; ++c) {
+            record.pixels.push_back(r * gridWidth + c);
+            record.weights.push_back(1.0f / (size * size));
+        }
+    return record;
+}
+
+} // namespace
+
+class TestRidgeExcess : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void thinBrightLinesAreRidgesAndEdgesAreNot()
+    {
+        // Level ice brightening left to right, a dark lead band (its edges
+        // are steps, not lines), a one-pixel bright line and a no-data pixel.
+        cv::Mat1f db(64, 64);
+        for (int r = 0; r < db.rows; ++r)
+            for (int c = 0; c < db.cols; ++c)
+                db(r, c) = -16.0f + 0.05f * c;
+        db(cv::Rect(0, 40, 64, 6)) = -21.0f;
+        cv::Mat1b line = cv::Mat1b::zeros(db.size());
+        cv::line(line, {5, 5}, {58, 30}, 255, 1, cv::LINE_8);
+        db.setTo(-8.0f, line);
+        db(50, 50) = NAN;
+
+        const cv::Mat1b ridges = detectRidges(db);
+        QCOMPARE(ridges.size(), db.size());
+        const int onLine = cv::countNonZero(ridges & line);
+        QVERIFY2(onLine >= 0.9 * cv::countNonZero(line), qPrintable(QString("%1 of the line's pixels found").arg(onLine)));
+        QCOMPARE(cv::countNonZero(ridges & ~line), 0);
+        QCOMPARE(ridges(50, 50), std::uint8_t(0));
+    }
+
+    void theRecordsTellHowHighTheRidgesStand()
+    {
+        // Level ice at 0.3 m with random one-pixel ridges 1.2 m above it;
+        // records average 9 x 9 footprints with 5 cm noise.
+        const int side = 180;
+        std::mt19937 rng(3);
+        std::uniform_int_distribution<int> coordinate(0, side - 1);
+        cv::Mat1b ridges = cv::Mat1b::zeros(side, side);
+        for (int k = 0; k < 60; ++k)
+            cv::line(ridges, {coordinate(rng), coordinate(rng)}, {coordinate(rng), coordinate(rng)}, 255, 1, cv::LINE_8);
+        const cv::Mat1f level(side, side, 0.3f);
+        cv::Mat1f truth = level.clone();
+        truth.setTo(1.5f, ridges);
+        std::normal_distribution<float> noise(0.0f, 0.05f);
+        std::vector<FootprintRecord> records;
+        int withRidges = 0;
+        for (int row = 0; row + 9 <= side; row += 9)
+            for (int column = 0; column + 9 <= side; column += 9) {
+                FootprintRecord record = squareFootprint(column, row, 9, side);
+                record.value = footprintMeans(truth, {record}).front() + noise(rng);
+                record.sigma = 0.05f;
+                withRidges += cv::countNonZero(ridges(cv::Rect(column, row, 9, 9))) > 0 ? 1 : 0;
+                records.push_back(record);
+            }
+
+        const RidgeExcess excess = estimateRidgeExcess(ridges, level, records);
+        QVERIFY(excess.measured());
+        QCOMPARE(excess.records, withRidges);
+        QVERIFY2(excess.sigma > 0.0 && excess.sigma < 0.2, qPrintable(QString::number(excess.sigma)));
+        QVERIFY2(std::abs(excess.metres - 1.2) < 3.0 * excess.sigma, qPrintable(QString("%1 +- %2").arg(excess.metres).arg(excess.sigma)));
+
+        // Without a ridge under any footprint there is nothing to estimate.
+        QVERIFY(!estimateRidgeExcess(cv::Mat1b::zeros(side, side), level, records).known());
+    }
+
+    void raisedRidgesStandOnTheLevelIceWithTheExcessUncertainty()
+    {
+        cv::Mat1f elevation(1, 3, 0.25f);
+        elevation(0, 2) = NAN;
+        cv::Mat1f spread(1, 3, 0.04f);
+        const cv::Mat1b ridges = (cv::Mat1b(1, 3) << 0, 255, 255);
+        const cv::Mat1f level(1, 3, 0.3f);
+
+        raiseRidges(elevation, spread, ridges, level, RidgeExcess{});
+        QCOMPARE(elevation(0, 1), 0.25f); // no estimate: nothing raised
+        raiseRidges(elevation, spread, ridges, level, RidgeExcess{0.4, 0.3, 12});
+        QCOMPARE(elevation(0, 1), 0.25f); // within two sigmas of zero: not measured
+
+        raiseRidges(elevation, spread, ridges, level, RidgeExcess{1.0, 0.03, 50});
+        QCOMPARE(elevation(0, 0), 0.25f);
+        QVERIFY(std::abs(elevation(0, 1) - 1.3f) < 1e-6f);
+        QVERIFY(std::abs(spread(0, 1) - 0.05f) < 1e-6f);
+        QVERIFY(std::isnan(elevation(0, 2))); // no data stays no data
+    }
+};
+
+BANQUISE_REGISTER_TEST(TestRidgeExcess);
+#include "tst_RidgeExcess.moc"
