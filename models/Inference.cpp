@@ -39,8 +39,7 @@ Prediction SeaIceModel::predict(const ModelInputs& inputs, const PredictionOptio
     Prediction out = detail::predictTiled(inputs, options, feedback, m_impl->hasElevation, [&](const cv::Rect& tile) {
         return runTile(net, inputs, tile, options.monteCarloSamples, device);
     });
-    if (m_impl->hasElevation && !inputs.freeboardPrior.empty())
-        raiseRidges(out.elevation, out.elevationStd, detectRidges(out.despeckledDb), inputs.freeboardPrior, m_impl->ridgeExcess);
+    raiseDetectedRidges(out, inputs.freeboardPrior, m_impl->ridgeExcess);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "models/RidgeExcess.h"
 
 #include "models/ModelInputs.h"
+#include "models/SeaIceModel.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -56,6 +57,12 @@ void raiseRidges(cv::Mat1f& elevation, cv::Mat1f& elevationStd, const cv::Mat1b&
             elevation(r, c) = static_cast<float>(levelIce(r, c) + excess.metres);
             elevationStd(r, c) = static_cast<float>(std::hypot(elevationStd(r, c), excess.sigma));
         }
+}
+
+void raiseDetectedRidges(Prediction& prediction, const cv::Mat1f& prior, const RidgeExcess& excess)
+{
+    if (excess.measured() && !prediction.elevation.empty() && !prior.empty() && !prediction.despeckledDb.empty())
+        raiseRidges(prediction.elevation, prediction.elevationStd, detectRidges(prediction.despeckledDb), prior, excess);
 }
 
 } // namespace banquise::models

@@ -7,6 +7,7 @@
 namespace banquise::models {
 
 struct FootprintRecord;
+struct Prediction;
 
 // Pressure ridges stand far above the level ice around them but are one or
 // two SAR pixels wide: an altimeter footprint (hundreds of pixels) averages
@@ -41,5 +42,9 @@ RidgeExcess estimateRidgeExcess(const cv::Mat1b& ridges, const cv::Mat1f& levelI
 // nothing changes unless the excess is measured.
 void raiseRidges(cv::Mat1f& elevation, cv::Mat1f& elevationStd, const cv::Mat1b& ridges, const cv::Mat1f& levelIce,
                  const RidgeExcess& excess);
+
+// The ridges of a prediction's despeckled map raised on its freeboard, the
+// kriged prior being the level ice; nothing without a freeboard or a prior.
+void raiseDetectedRidges(Prediction& prediction, const cv::Mat1f& prior, const RidgeExcess& excess);
 
 } // namespace banquise::models

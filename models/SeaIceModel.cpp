@@ -66,9 +66,7 @@ void SeaIceModel::save(const std::string& path) const
     root.Add("dropout", m_impl->config.dropout);
     root.Add("has_elevation", m_impl->hasElevation);
     root.Add("trained_steps", m_impl->trainedSteps);
-    root.Add("ridge_excess_m", m_impl->ridgeExcess.metres);
-    root.Add("ridge_excess_sigma_m", m_impl->ridgeExcess.sigma);
-    root.Add("ridge_excess_records", m_impl->ridgeExcess.records);
+    detail::addRidgeExcess(root, m_impl->ridgeExcess);
     CPLJSONDocument document;
     document.SetRoot(root);
     if (!document.Save(path + ".json"))
@@ -98,8 +96,7 @@ SeaIceModel SeaIceModel::load(const std::string& path)
     }
     model.m_impl->hasElevation = root.GetBool("has_elevation", false);
     model.m_impl->trainedSteps = root.GetInteger("trained_steps", 0);
-    model.m_impl->ridgeExcess = {root.GetDouble("ridge_excess_m", 0.0), root.GetDouble("ridge_excess_sigma_m", 0.0),
-                                 root.GetInteger("ridge_excess_records", 0)};
+    model.m_impl->ridgeExcess = detail::readRidgeExcess(root);
     model.m_impl->net->eval();
     return model;
 }

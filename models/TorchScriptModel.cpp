@@ -54,6 +54,7 @@ struct TorchScriptModel::Impl {
     std::vector<std::string> outputs;
     bool mcDropout = false;
     bool freeboardTrained = true;
+    RidgeExcess ridgeExcess;
 
     // Named outputs of one forward pass.
     std::map<std::string, torch::Tensor> run(const torch::Tensor& input, bool sample)
@@ -136,6 +137,7 @@ TorchScriptModel TorchScriptModel::load(const std::string& path)
         throw std::runtime_error(path + ".json: the contract needs input channels and a class_logits output");
     impl->mcDropout = root.GetBool("mc_dropout", false);
     impl->freeboardTrained = root.GetBool("freeboard_trained", true);
+    impl->ridgeExcess = detail::readRidgeExcess(root);
     torch::Tensor logits;
     try {
         impl->module = torch::jit::load(path);
@@ -159,7 +161,7 @@ Prediction TorchScriptModel::predict(const ModelInputs& inputs, const Prediction
     const torch::Device device = computeDevice();
     m_impl->module.to(device);
     const int samples = m_impl->mcDropout ? std::max(1, options.monteCarloSamples) : 1;
-    return detail::predictTiled(inputs, options, feedback, hasElevation(), [&](const cv::Rect& tile) {
+    Prediction prediction = detail::predictTiled(inputs, options, feedback, hasElevation(), [&](const cv::Rect& tile) {
         const auto input = m_impl->input(inputs, tile).to(device);
         detail::TileSamples tileSamples(tile.height, tile.width, input.options());
         torch::Tensor despeckled;
@@ -171,6 +173,8 @@ Prediction TorchScriptModel::predict(const ModelInputs& inputs, const Prediction
         }
         return tileSamples.finish(despeckled);
     });
+    raiseDetectedRidges(prediction, inputs.freeboardPrior, m_impl->ridgeExcess);
+    return prediction;
 }
 
 void exportTorchScript(const SeaIceModel& model, const std::string& path)
@@ -242,6 +246,7 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
     root.Add("outputs", outputs);
     root.Add("freeboard_trained", impl.hasElevation);
     root.Add("mc_dropout", true);
+    detail::addRidgeExcess(root, impl.ridgeExcess);
     CPLJSONDocument document;
     document.SetRoot(root);
     if (!document.Save(path + ".json"))

@@ -1,5 +1,6 @@
 #include "models/detail/InputContract.h"
 
+#include "models/RidgeExcess.h"
 #include "models/detail/InputChannels.h"
 
 #include <cpl_json.h>
@@ -19,6 +20,19 @@ void addInputContract(CPLJSONObject& sidecar)
     }
     sidecar.Add("input_channels", channels);
     sidecar.Add("normalisation", normalisation);
+}
+
+void addRidgeExcess(CPLJSONObject& sidecar, const RidgeExcess& excess)
+{
+    sidecar.Add("ridge_excess_m", excess.metres);
+    sidecar.Add("ridge_excess_sigma_m", excess.sigma);
+    sidecar.Add("ridge_excess_records", excess.records);
+}
+
+RidgeExcess readRidgeExcess(const CPLJSONObject& sidecar)
+{
+    return {sidecar.GetDouble("ridge_excess_m", 0.0), sidecar.GetDouble("ridge_excess_sigma_m", 0.0),
+            sidecar.GetInteger("ridge_excess_records", 0)};
 }
 
 } // namespace banquise::models::detail

@@ -174,7 +174,12 @@ private Q_SLOTS:
         const auto& kriging = after.elevationKrigingBySurface.scores;
         QVERIFY(kriging[scene::synthetic::kRidge].rmse > 5.0 * kriging[scene::synthetic::kFloe].rmse);
         QVERIFY(kriging[scene::synthetic::kRidge].bias < -0.5);
+        // The test scene's records cross ridges, too few to measure them.
+        QVERIFY(model.ridgeExcess().known());
         model.save(m_folder.path("model.pt"));
+        const RidgeExcess saved = SeaIceModel::load(m_folder.path("model.pt")).ridgeExcess();
+        QCOMPARE(saved.records, model.ridgeExcess().records);
+        QCOMPARE(saved.metres, model.ridgeExcess().metres);
     }
 
     void aSavedModelPredictsTheSame()

@@ -96,6 +96,27 @@ private Q_SLOTS:
         QCOMPARE(int(p.classes(10, 43)), 0);
     }
 
+    void ridgesStandAsHighAsTheSidecarSays()
+    {
+        tests::TempSceneFolder folder;
+        const std::string path = folder.path("ridges.pt");
+        torch::jit::Module module("Foreign");
+        module.define("def forward(self, x: Tensor) -> Tuple[Tensor, Tensor, Tensor]:\n"
+                      "    hh = x.narrow(1, 0, 1)\n"
+                      "    return hh * 6.0 - 18.0, torch.cat([hh, -hh, hh * 0.0], 1), hh * 0.0 + 0.3\n");
+        module.save(path);
+        std::ofstream(path + ".json") << R"({"format": "banquise-torchscript", "input_channels": ["sigma0_primary_db"],
+            "normalisation": {"sigma0_primary_db": {"mean": -18, "scale": 6}},
+            "outputs": ["despeckled_primary_db", "class_logits", "freeboard_m"], "mc_dropout": false,
+            "ridge_excess_m": 1.0, "ridge_excess_sigma_m": 0.1, "ridge_excess_records": 40})";
+        ModelInputs inputs = syntheticInputs();
+        inputs.primaryDb(20, 10) = -5.0f; // one bright pixel on level ice: a ridge
+        const Prediction p = TorchScriptModel::load(path).predict(inputs);
+        QVERIFY(std::abs(p.elevation(20, 10) - 1.25f) < 1e-5f); // the prior's 0.25 m plus the excess
+        QVERIFY(std::abs(p.elevationStd(20, 10) - 0.1f) < 1e-5f);
+        QVERIFY(std::abs(p.elevation(30, 10) - 0.3f) < 1e-5f); // level ice: the model's own freeboard
+    }
+
     void aWrongContractIsExplained()
     {
         tests::TempSceneFolder folder;
