@@ -102,7 +102,13 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
                                            : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
         m_model = outcome.model;
         m_panel->setRunning(false);
-        m_panel->showStatus(tr("Trained. Predicting…"));
+        const models::RidgeExcess& ridges = m_model->ridgeExcess();
+        m_panel->showStatus(!ridges.known() ? tr("Trained. Predicting…")
+                                : ridges.measured()
+                                ? tr("Trained: ridges stand %1 ± %2 m above the level ice (%3 records). Predicting…")
+                                      .arg(ridges.metres, 0, 'f', 2).arg(ridges.sigma, 0, 'f', 2).arg(ridges.records)
+                                : tr("Trained: the records cannot tell the ridges' height (%1 ± %2 m); ridges not raised. Predicting…")
+                                      .arg(ridges.metres, 0, 'f', 2).arg(ridges.sigma, 0, 'f', 2));
         Q_EMIT trainingFinished();
         predictInBackground();
     });
