@@ -33,6 +33,16 @@ struct JobOutcome {
 constexpr int kEntropyView = 2;
 constexpr int kFreeboardView = 3;
 
+// What training learnt of the ridges, for the status line ("" when nothing).
+QString ridgeStatus(const models::RidgeExcess& ridges)
+{
+    if (!ridges.known())
+        return {};
+    const QString estimate = QObject::tr("%1 ± %2 m").arg(ridges.metres, 0, 'f', 2).arg(ridges.sigma, 0, 'f', 2);
+    return ridges.measured() ? QObject::tr(": ridges stand %1 above the level ice (%2 records)").arg(estimate).arg(ridges.records)
+                             : QObject::tr(": the records cannot tell the ridges' height (%1), ridges not raised").arg(estimate);
+}
+
 } // namespace
 
 ModelWorkbench::ModelWorkbench(widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
@@ -102,13 +112,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
                                            : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
         m_model = outcome.model;
         m_panel->setRunning(false);
-        const models::RidgeExcess& ridges = m_model->ridgeExcess();
-        m_panel->showStatus(!ridges.known() ? tr("Trained. Predicting…")
-                                : ridges.measured()
-                                ? tr("Trained: ridges stand %1 ± %2 m above the level ice (%3 records). Predicting…")
-                                      .arg(ridges.metres, 0, 'f', 2).arg(ridges.sigma, 0, 'f', 2).arg(ridges.records)
-                                : tr("Trained: the records cannot tell the ridges' height (%1 ± %2 m); ridges not raised. Predicting…")
-                                      .arg(ridges.metres, 0, 'f', 2).arg(ridges.sigma, 0, 'f', 2));
+        m_panel->showStatus(tr("Trained%1. Predicting…").arg(ridgeStatus(m_model->ridgeExcess())));
         Q_EMIT trainingFinished();
         predictInBackground();
     });
