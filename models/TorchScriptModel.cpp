@@ -225,7 +225,7 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
     source << "        near = torch.avg_pool2d(torch.max_pool2d(torch.amax(marks.abs(), [1], True), [" << 2 * reach + 1 << ", "
            << 2 * reach + 1 << "], [1, 1], [" << reach << ", " << reach << "]), [5, 5], [1, 1], [2, 2], False, False)\n"
            << "        logits = logits + self.up(torch.conv2d(h, self.clickout_weight, self.clickout_bias) * near, logits)"
-              " + torch.conv2d(clicks, self.clicklocal_weight, self.clicklocal_bias, [1, 1], [1, 1])\n"
+              " + torch.conv2d(clicks, self.clicklocal_weight, None, [1, 1], [1, 1])\n"
            << "    prior = x.narrow(1, " << detail::kPriorChannel << ", 1) * " << detail::kFreeboardScale << " + "
            << detail::kFreeboardMean << "\n"
            << "    elevation = prior + torch.conv2d(dropped, self.elevation_weight, self.elevation_bias, [1, 1], [1, 1])\n"

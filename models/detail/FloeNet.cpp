@@ -49,7 +49,11 @@ FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout)
         in = kClickChannels;
     }
     m_clickOut = register_module("clickout", nn::Conv2d(nn::Conv2dOptions(kClickChannels, kClassCount, 1)));
-    m_clickLocal = register_module("clicklocal", nn::Conv2d(nn::Conv2dOptions(kClassCount, kClassCount, 3).padding(1)));
+    // No bias: it would shift every pixel's logits as soon as one click is
+    // made anywhere on the tile (a trained bias relabelled ~800 pixels far
+    // from the first click on the demo tile). Models saved with it load; it
+    // is ignored.
+    m_clickLocal = register_module("clicklocal", nn::Conv2d(nn::Conv2dOptions(kClassCount, kClassCount, 3).padding(1).bias(false)));
     // Starts as no spreading and as a clicked pixel taking its class: the
     // untrained head honours clicks where they are, training teaches it to
     // spread them over the region they belong to.
@@ -57,7 +61,6 @@ FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout)
     m_clickOut->weight.zero_();
     m_clickOut->bias.zero_();
     m_clickLocal->weight.zero_();
-    m_clickLocal->bias.zero_();
     for (int k = 0; k < kClassCount; ++k)
         m_clickLocal->weight[k][k][1][1] = kClickLocalGain;
 }

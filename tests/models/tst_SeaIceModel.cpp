@@ -218,6 +218,11 @@ private Q_SLOTS:
         QCOMPARE(int(clicked(click->row - tile.y, click->column - tile.x)), click->modelClass);
         const int changed = cv::countNonZero(clicked != alone);
         QVERIFY(changed > 0 && changed < tile.area() / 4); // it spreads, locally
+        // Beyond the click head's reach and the lookalikes' (128 px), nothing moves.
+        cv::Mat1b far(tile.size(), std::uint8_t(255));
+        cv::circle(far, {click->column - tile.x, click->row - tile.y}, 130, 0, cv::FILLED);
+        QVERIFY(cv::countNonZero(far) > 0);
+        QCOMPARE(cv::countNonZero((clicked != alone) & far), 0);
         // A negative click on the predicted class removes it there.
         const Click negative{click->column, click->row, alone(click->row - tile.y, click->column - tile.x), false};
         QVERIFY(interactive.classes({negative})(click->row - tile.y, click->column - tile.x) != negative.modelClass);
