@@ -60,6 +60,7 @@ int activeLearningSimulationCommand(const Arguments& args)
     options.tilesPerRound = static_cast<int>(numberOption(args, "--tiles-per-round", options.tilesPerRound));
     options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
     options.heldOutTiles = static_cast<int>(numberOption(args, "--held-out", options.heldOutTiles));
+    options.diversity = realOption(args, "--diversity", options.diversity);
     options.fineTuneSteps = static_cast<int>(numberOption(args, "--fine-tune-steps", options.fineTuneSteps));
     options.seed = static_cast<unsigned>(numberOption(args, "--seed", options.seed));
     std::filesystem::create_directories(out);

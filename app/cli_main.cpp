@@ -66,7 +66,7 @@ const char* kUsage =
     "  label-import SCENE --project P --file FILE\n"
     "                                  add labels from a GeoPackage, shapefile or GeoTIFF mask (any CRS)\n"
     "  al-simulate SCENE --out DIR [--strategy random|entropy|margin|bald|all] [--rounds R]\n"
-    "        [--clicks-per-tile K] [--tiles-per-round T] [--tile PX] [--held-out N] [--fine-tune-steps N]\n"
+    "        [--clicks-per-tile K] [--tiles-per-round T] [--tile PX] [--held-out N] [--diversity W] [--fine-tune-steps N]\n"
     "        [--model MODEL | --steps N] [--seed S]\n"
     "                                  DIAL's evaluation on a scene with truth: the click protocol\n"
     "                                  (NoC@85/90) and active-learning rounds with a simulated annotator\n"
