@@ -3,9 +3,10 @@
 // five rounds of each strategy (2 queued tiles of 64 px, 10 simulated
 // clicks each, 60 fine-tuning steps). 64 px tiles make 49 candidates, 12
 // held out: with 128 px tiles the pool was 12 tiles, 10 of which every
-// strategy annotated, so the strategies could not differ. Reports the fraction of random
-// sampling's labels with which entropy or BALD first reach random's final
-// held-out mean IoU (target <= 0.5), and each strategy's final score.
+// strategy annotated, so the strategies could not differ. Reports the
+// fraction of random sampling's labels with which entropy or BALD first
+// reach random's final held-out mean IoU (target <= 0.5), and each
+// strategy's final score.
 //   bench_active_learning OUT_DIR
 #include "BenchReport.h"
 
