@@ -121,20 +121,38 @@ int predictCommand(const Arguments& args)
         script = models::TorchScriptModel::load(modelPath);
     else
         native = models::SeaIceModel::load(modelPath);
-    const models::ModelInputs inputs = loadModelInputs(paths.front());
+    const models::ModelInputs inputs = loadModelInputs(paths.front(), models::InputUse::Prediction);
     models::PredictionOptions options;
     options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
     options.monteCarloSamples = static_cast<int>(numberOption(args, "--mc", options.monteCarloSamples));
+    const double time = scene::readSceneHeader(paths.front()).referenceTime();
+    const bool elevation = script ? script->hasElevation() : native->hasElevation();
+    // The maps go to disk band by band; they are held whole only to be
+    // scored against a synthetic truth.
+    const bool scored = option(args, "--evaluate", "yes") != "no"
+                        && std::filesystem::exists(std::filesystem::path(paths.front()) / "truth" / "surface_class.tif");
+    models::PredictionRasterWriter writer(inputs.grid, time, out, elevation);
+    const auto predictRows = [&](const models::PredictionRowsSink& sink) {
+        const models::PredictionRowsSink toDisk = [&](int firstRow, const models::Prediction& rows) {
+            writer.write(firstRow, rows);
+            if (sink)
+                sink(firstRow, rows);
+        };
+        script ? script->predictRows(inputs, options, toDisk) : native->predictRows(inputs, options, toDisk);
+    };
     const auto start = std::chrono::steady_clock::now();
-    const models::Prediction prediction = script ? script->predict(inputs, options) : native->predict(inputs, options);
+    std::optional<models::Prediction> prediction;
+    if (scored)
+        prediction = models::collectPrediction(cv::Size(inputs.width(), inputs.height()), elevation, predictRows);
+    else
+        predictRows({});
     const double seconds = secondsSince(start);
     std::printf("predicted  %.1f s, %.2f Mpx/s\n", seconds, inputs.width() * static_cast<double>(inputs.height()) / seconds / 1e6);
-    const double time = scene::readSceneHeader(paths.front()).referenceTime();
-    for (const std::string& path : models::writePredictionRasters(prediction, inputs.grid, time, out))
+    for (const std::string& path : writer.finish())
         std::printf("wrote      %s\n", path.c_str());
     writePredictionProvenance(out, modelPath, paths.front(), time, options);
-    if (std::filesystem::exists(std::filesystem::path(paths.front()) / "truth" / "surface_class.tif"))
-        printEvaluation(models::evaluate(inputs, prediction, scene::synthetic::readSyntheticTruth(paths.front())));
+    if (prediction)
+        printEvaluation(models::evaluate(inputs, *prediction, scene::synthetic::readSyntheticTruth(paths.front())));
     return 0;
 }
 

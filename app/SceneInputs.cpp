@@ -6,12 +6,14 @@
 
 namespace banquise::app {
 
-models::ModelInputs loadModelInputs(const std::string& folder)
+models::ModelInputs loadModelInputs(const std::string& folder, models::InputUse use)
 {
-    const scene::LoadedScene loaded = scene::readScene(folder);
+    const scene::LoadedScene loaded = scene::readScene(folder, nullptr, [use](scene::LayerKind kind, scene::Quantity quantity) {
+        return models::usesLayer(use, kind, quantity);
+    });
     for (const std::string& skipped : loaded.skippedLayers)
         std::printf("skipped    %s\n", skipped.c_str());
-    models::ModelInputs inputs = models::gatherModelInputs(loaded.scene);
+    models::ModelInputs inputs = models::gatherModelInputs(loaded.scene, nullptr, use);
     std::printf("inputs     %d x %d px, %zu altimeter records on %zu tracks, %d concentration cells%s\n", inputs.width(), inputs.height(),
                 inputs.records.size(), inputs.trackNames.size(), inputs.concentrationCells,
                 inputs.driftCompensated ? ", drift-compensated" : "");

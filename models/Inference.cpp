@@ -29,18 +29,24 @@ TileOutput runTile(detail::FloeNet& net, const ModelInputs& inputs, const cv::Re
 
 } // namespace
 
-Prediction SeaIceModel::predict(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback) const
+void SeaIceModel::predictRows(const ModelInputs& inputs, const PredictionOptions& options, const PredictionRowsSink& sink,
+                              scene::Feedback* feedback) const
 {
     torch::NoGradGuard noGrad;
     const torch::Device device = computeDevice();
     detail::FloeNet& net = m_impl->net;
     net->to(device);
     net->eval();
-    Prediction out = detail::predictTiled(inputs, options, feedback, m_impl->hasElevation, [&](const cv::Rect& tile) {
-        return runTile(net, inputs, tile, options.monteCarloSamples, device);
-    });
-    raiseDetectedRidges(out, inputs.freeboardPrior, m_impl->ridgeExcess);
-    return out;
+    detail::predictTiled(
+        inputs, options, feedback, m_impl->hasElevation,
+        [&](const cv::Rect& tile) { return runTile(net, inputs, tile, options.monteCarloSamples, device); },
+        raisingDetectedRidges(inputs.freeboardPrior, m_impl->ridgeExcess, sink));
+}
+
+Prediction SeaIceModel::predict(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback) const
+{
+    return collectPrediction(cv::Size(inputs.width(), inputs.height()), m_impl->hasElevation,
+                             [&](const PredictionRowsSink& sink) { predictRows(inputs, options, sink, feedback); });
 }
 
 std::vector<std::vector<float>> SeaIceModel::describeTiles(const ModelInputs& inputs, const std::vector<cv::Rect>& tiles) const

@@ -255,7 +255,15 @@ FootprintRecord footprintOnGrid(const scene::MapPolygon& outline, const scene::A
     return record;
 }
 
-ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedback)
+bool usesLayer(InputUse use, scene::LayerKind kind, Quantity quantity)
+{
+    if (use == InputUse::Training)
+        return true;
+    return (kind == scene::LayerKind::Raster && quantity == Quantity::Sigma0)
+           || (kind == scene::LayerKind::Track && quantity == Quantity::Freeboard);
+}
+
+ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedback, InputUse use)
 {
     ModelInputs inputs;
     inputs.grid = scene.grid();
@@ -266,6 +274,8 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     std::vector<std::shared_ptr<const scene::TrackLayer>> tracks;
     for (const auto& layer : scene.layers()) {
         const Quantity quantity = layer->info().quantity;
+        if (!usesLayer(use, layer->kind(), quantity))
+            continue;
         if (auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer); track && quantity == Quantity::Freeboard) {
             tracks.push_back(track);
             continue;
@@ -295,7 +305,7 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         std::copy(concentration->band(0).begin(), concentration->band(0).end(), inputs.concentration.begin());
         inputs.concentration /= 100.0f; // percent
         inputs.concentrationCells = labelCells(inputs.concentration, inputs.concentrationCell);
-    } else {
+    } else if (use == InputUse::Training) {
         inputs.notes.push_back("no sea-ice concentration: segmentation learns from optical and altimeter labels only");
     }
 
@@ -308,7 +318,9 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         field = scene::estimateMotion(first->band(0), second->band(0), inputs.width(), inputs.height());
         compensation = std::make_unique<scene::DriftCompensation>(*field, inputs.grid, first->info().time, second->info().time);
         inputs.driftCompensated = true;
-        if (const auto paired = std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*second)))
+        const auto paired = use == InputUse::Training ? std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*second))
+                                                      : nullptr;
+        if (paired)
             inputs.pairedPrimaryDb = decibels(paired->band(0), inputs.grid);
     } catch (const scene::SceneError&) {
         inputs.notes.push_back("no second SAR date: tracks and optical image used as acquired, without drift compensation");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scene/AnalysisGrid.h"
+#include "scene/Layer.h"
 #include "scene/TrackLayer.h" // SurfaceType
 
 #include <opencv2/core/mat.hpp>
@@ -66,12 +67,22 @@ struct ModelInputs {
     int height() const { return grid.height(); }
 };
 
+// What the inputs are gathered for. Prediction reads the SAR and the
+// kriged altimeter records only: no concentration, optical labels or
+// paired SAR date (training terms), which on a 10 000 x 10 000 grid saves
+// ~2 GB.
+enum class InputUse { Training, Prediction };
+
+// Whether a use reads a layer of this kind and quantity (scene::readScene's
+// filter, so that unused layers are not even read).
+bool usesLayer(InputUse use, scene::LayerKind kind, scene::Quantity quantity);
+
 // Gathers the inputs from a scene: the first sigma0 layer at the reference
 // time (and a second one at that time as cross-polarised), the first
 // concentration layer, every freeboard track, the first reflectance layer.
 // With two SAR dates, tracks and the optical image are drift-compensated
 // to the reference time first. Throws SceneError when there is no SAR.
-ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedback = nullptr);
+ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedback = nullptr, InputUse use = InputUse::Training);
 
 // The records' footprint centres as point samples (grid pixel coordinates).
 std::vector<PointSample> recordSamples(const ModelInputs& inputs);

@@ -6,16 +6,34 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <memory>
 
 namespace banquise::models {
+
+namespace {
+
+constexpr float kNoDataFillDb = 1e6f;
+constexpr int kReach = 2; // rows on either side the 5 x 5 median reads
+
+cv::Mat1f stacked(const cv::Mat1f& top, const cv::Mat1f& bottom)
+{
+    if (top.empty())
+        return bottom;
+    cv::Mat1f both;
+    cv::vconcat(top, bottom, both);
+    return both;
+}
+
+} // namespace
 
 cv::Mat1b detectRidges(const cv::Mat1f& despeckledDb)
 {
     const cv::Mat1b finite = despeckledDb == despeckledDb;
-    if (cv::countNonZero(finite) == 0)
-        return cv::Mat1b::zeros(despeckledDb.size());
+    // No data counts as bright in the median: no pixel beside it stands out
+    // for it, and the answer does not depend on what else the map holds (a
+    // band of rows finds the ridges the whole grid would).
     cv::Mat1f values = despeckledDb.clone();
-    values.setTo(cv::mean(values, finite)[0], ~finite);
+    values.setTo(kNoDataFillDb, ~finite);
     cv::Mat1f background;
     cv::medianBlur(values, background, 5); // a one- or two-pixel line never holds a 5 x 5 median
     return (values - background > kRidgeContrastDb) & finite;
@@ -59,10 +77,34 @@ void raiseRidges(cv::Mat1f& elevation, cv::Mat1f& elevationStd, const cv::Mat1b&
         }
 }
 
-void raiseDetectedRidges(Prediction& prediction, const cv::Mat1f& prior, const RidgeExcess& excess)
+PredictionRowsSink raisingDetectedRidges(const cv::Mat1f& prior, const RidgeExcess& excess, PredictionRowsSink next)
 {
-    if (excess.measured() && !prediction.elevation.empty() && !prior.empty() && !prediction.despeckledDb.empty())
-        raiseRidges(prediction.elevation, prediction.elevationStd, detectRidges(prediction.despeckledDb), prior, excess);
+    if (!excess.measured() || prior.empty())
+        return next;
+    struct Held {
+        PredictionRowQueue rows;
+        cv::Mat1f above; // despeckled rows just above the held ones, up to kReach
+    };
+    auto held = std::make_shared<Held>();
+    return [prior, excess, next, held](int firstRow, const Prediction& band) {
+        if (!band.hasElevation()) {
+            next(firstRow, band);
+            return;
+        }
+        held->rows.push(firstRow, band);
+        const bool bottom = held->rows.endRow() == prior.rows;
+        const int ready = bottom ? held->rows.rows() : held->rows.rows() - kReach;
+        if (ready <= 0)
+            return;
+        const cv::Mat1f context = stacked(held->above, held->rows.held().despeckledDb);
+        const cv::Mat1b ridges = detectRidges(context).rowRange(held->above.rows, held->above.rows + ready);
+        const int first = held->rows.firstRow();
+        Prediction out = held->rows.pop(ready);
+        raiseRidges(out.elevation, out.elevationStd, ridges, prior.rowRange(first, first + ready), excess);
+        const cv::Mat1f done = stacked(held->above, out.despeckledDb);
+        held->above = done.rowRange(done.rows - std::min(kReach, done.rows), done.rows).clone();
+        next(first, out);
+    };
 }
 
 } // namespace banquise::models

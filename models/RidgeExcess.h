@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/Prediction.h"
+
 #include <opencv2/core/mat.hpp>
 
 #include <vector>
@@ -7,7 +9,6 @@
 namespace banquise::models {
 
 struct FootprintRecord;
-struct Prediction;
 
 // Pressure ridges stand far above the level ice around them but are one or
 // two SAR pixels wide: an altimeter footprint (hundreds of pixels) averages
@@ -17,7 +18,7 @@ struct Prediction;
 
 // Pixels of `despeckledDb` brighter than their 5 x 5 median by more than
 // kRidgeContrastDb: thin bright lines (a floe's own texture and edges stay
-// below it). NaN pixels are never ridges.
+// below it). NaN pixels are never ridges, nor make a neighbour one.
 constexpr float kRidgeContrastDb = 3.5f;
 cv::Mat1b detectRidges(const cv::Mat1f& despeckledDb);
 
@@ -43,8 +44,12 @@ RidgeExcess estimateRidgeExcess(const cv::Mat1b& ridges, const cv::Mat1f& levelI
 void raiseRidges(cv::Mat1f& elevation, cv::Mat1f& elevationStd, const cv::Mat1b& ridges, const cv::Mat1f& levelIce,
                  const RidgeExcess& excess);
 
-// The ridges of a prediction's despeckled map raised on its freeboard, the
-// kriged prior being the level ice; nothing without a freeboard or a prior.
-void raiseDetectedRidges(Prediction& prediction, const cv::Mat1f& prior, const RidgeExcess& excess);
+// A sink that raises the ridges detected on the despeckled map of the bands
+// it is handed onto their freeboard (the kriged prior being the level ice)
+// before passing them to `next`. A ridge is found from the two rows on
+// either side, so a band is held until the rows below it arrive and the
+// result is that of the whole grid. `next` itself when the excess is not
+// measured; bands without freeboard pass unchanged.
+PredictionRowsSink raisingDetectedRidges(const cv::Mat1f& prior, const RidgeExcess& excess, PredictionRowsSink next);
 
 } // namespace banquise::models

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/Prediction.h"
 #include "models/RidgeExcess.h"
 
 #include <opencv2/core/mat.hpp>
@@ -65,18 +66,6 @@ struct TrainingProgress {
     double speckle = 0.0;
 };
 
-// The model's maps on the analysis grid; NaN (kNoClass) where the SAR has no data.
-struct Prediction {
-    cv::Mat1f despeckledDb;     // sigma0 HH, dB
-    cv::Mat1b classes;          // SeaIceClass
-    cv::Mat1f probability;      // of the class given, 0..1 (mean of the MC samples)
-    cv::Mat1f entropy;          // predictive class entropy, nats
-    cv::Mat1f margin;           // best minus second-best class probability
-    cv::Mat1f mutualInformation; // BALD: entropy minus the samples' mean entropy, nats
-    cv::Mat1f elevation;        // freeboard, metres (empty when the model has no elevation)
-    cv::Mat1f elevationStd;     // MC-dropout standard deviation, metres
-};
-
 struct PredictionOptions {
     int tileSize = 512;
     int overlap = 64;       // pixels shared by neighbouring tiles, blended
@@ -109,6 +98,10 @@ public:
     // Tiled inference over the whole grid, within a memory bound of a strip
     // of tiles plus the outputs.
     Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const;
+    // The same maps handed to `sink` band by band, top to bottom: a grid of
+    // any size within the memory of a strip of tiles besides the inputs.
+    void predictRows(const ModelInputs& inputs, const PredictionOptions& options, const PredictionRowsSink& sink,
+                     scene::Feedback* feedback = nullptr) const;
 
     // What the encoder sees in each tile: its bottleneck-side (quarter
     // resolution) features averaged over the tile, for the diversity of

@@ -157,11 +157,18 @@ TorchScriptModel TorchScriptModel::load(const std::string& path)
 
 Prediction TorchScriptModel::predict(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback) const
 {
+    return collectPrediction(cv::Size(inputs.width(), inputs.height()), hasElevation(),
+                             [&](const PredictionRowsSink& sink) { predictRows(inputs, options, sink, feedback); });
+}
+
+void TorchScriptModel::predictRows(const ModelInputs& inputs, const PredictionOptions& options, const PredictionRowsSink& sink,
+                                   scene::Feedback* feedback) const
+{
     torch::NoGradGuard noGrad;
     const torch::Device device = computeDevice();
     m_impl->module.to(device);
     const int samples = m_impl->mcDropout ? std::max(1, options.monteCarloSamples) : 1;
-    Prediction prediction = detail::predictTiled(inputs, options, feedback, hasElevation(), [&](const cv::Rect& tile) {
+    const auto runTile = [&](const cv::Rect& tile) {
         const auto input = m_impl->input(inputs, tile).to(device);
         detail::TileSamples tileSamples(tile.height, tile.width, input.options());
         torch::Tensor despeckled;
@@ -172,9 +179,9 @@ Prediction TorchScriptModel::predict(const ModelInputs& inputs, const Prediction
                 despeckled = out.at("despeckled_primary_db").squeeze(0).squeeze(0);
         }
         return tileSamples.finish(despeckled);
-    });
-    raiseDetectedRidges(prediction, inputs.freeboardPrior, m_impl->ridgeExcess);
-    return prediction;
+    };
+    detail::predictTiled(inputs, options, feedback, hasElevation(), runTile,
+                         raisingDetectedRidges(inputs.freeboardPrior, m_impl->ridgeExcess, sink));
 }
 
 void exportTorchScript(const SeaIceModel& model, const std::string& path)

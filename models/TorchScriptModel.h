@@ -37,6 +37,8 @@ public:
     // Tiled like SeaIceModel::predict; without MC dropout the entropy is that
     // of the single prediction and the elevation spread is zero.
     Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const;
+    void predictRows(const ModelInputs& inputs, const PredictionOptions& options, const PredictionRowsSink& sink,
+                     scene::Feedback* feedback = nullptr) const;
 
     struct Impl;
 

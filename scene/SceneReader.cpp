@@ -159,6 +159,12 @@ std::vector<MapPolygon> readFootprints(const CPLJSONObject& entry)
     return polygons;
 }
 
+LayerKind layerKind(const CPLJSONObject& entry)
+{
+    const std::string kind = entry.GetString("kind", "raster");
+    return kind == "track" ? LayerKind::Track : kind == "swath" ? LayerKind::Swath : LayerKind::Raster;
+}
+
 std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::path& folder, const AnalysisGrid& grid)
 {
     const std::string fileName = entry.GetString("file", "");
@@ -269,7 +275,7 @@ Scene readSceneHeader(const std::string& path)
     return sceneHeader(root, manifestPath);
 }
 
-LoadedScene readScene(const std::string& path, Feedback* feedback)
+LoadedScene readScene(const std::string& path, Feedback* feedback, const LayerFilter& wanted)
 {
     fs::path manifestPath;
     const CPLJSONObject root = readManifest(path, manifestPath);
@@ -283,6 +289,8 @@ LoadedScene readScene(const std::string& path, Feedback* feedback)
                 throw SceneError(path, "loading cancelled");
             feedback->setProgress(static_cast<double>(i) / layers.Size(), layers[i].GetString("name", ""));
         }
+        if (wanted && !wanted(layerKind(layers[i]), quantityFromString(layers[i].GetString("quantity", "other"))))
+            continue;
         try {
             loaded.scene.addLayer(readLayer(layers[i], manifestPath.parent_path(), loaded.scene.grid()));
         } catch (const SceneError& e) {

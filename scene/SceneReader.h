@@ -2,6 +2,7 @@
 
 #include "scene/Scene.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,11 @@ struct LoadedScene {
 // Throws SceneError when the path is not a scene; a bad layer is skipped and
 // reported. With feedback: progress per layer, and a cancel checked between
 // layers (SceneError "loading cancelled"). Runs on any thread.
-LoadedScene readScene(const std::string& path, Feedback* feedback = nullptr);
+// `wanted` (when given) says which layers to read by their kind and
+// quantity; the others are not read at all (a job that needs a few layers of
+// a large scene).
+using LayerFilter = std::function<bool(LayerKind kind, Quantity quantity)>;
+LoadedScene readScene(const std::string& path, Feedback* feedback = nullptr, const LayerFilter& wanted = {});
 
 // The scene's name, grid and reference time from its manifest, no layer read.
 Scene readSceneHeader(const std::string& path);

@@ -14,15 +14,16 @@ namespace banquise::models::detail {
 
 namespace {
 
-// Rows [top, top + rows) of the strip divided by their weights into the outputs.
-void finishRows(const std::array<cv::Mat1f, kPlanes>& strip, const cv::Mat1f& weight, int stripTop, int first, int count,
-                const ModelInputs& inputs, bool elevation, Prediction& out)
+// Rows [top, top + count) of the strip divided by their weights: the band
+// of the prediction they make.
+Prediction finishRows(const std::array<cv::Mat1f, kPlanes>& strip, const cv::Mat1f& weight, int top, int count,
+                      const ModelInputs& inputs, bool elevation)
 {
-    for (int r = first; r < first + count; ++r) {
-        const int local = r - stripTop;
+    Prediction out = allocatePrediction(cv::Size(inputs.width(), count), elevation);
+    for (int r = 0; r < count; ++r) // the band starts at the strip's top
         for (int c = 0; c < inputs.width(); ++c) {
-            const float w = weight(local, c);
-            if (w <= 0.0f || !std::isfinite(inputs.primaryDb(r, c))) {
+            const float w = weight(r, c);
+            if (w <= 0.0f || !std::isfinite(inputs.primaryDb(top + r, c))) {
                 out.despeckledDb(r, c) = out.probability(r, c) = out.entropy(r, c) = std::nanf("");
                 out.margin(r, c) = out.mutualInformation(r, c) = std::nanf("");
                 out.classes(r, c) = kNoClass;
@@ -30,46 +31,35 @@ void finishRows(const std::array<cv::Mat1f, kPlanes>& strip, const cv::Mat1f& we
                     out.elevation(r, c) = out.elevationStd(r, c) = std::nanf("");
                 continue;
             }
-            out.despeckledDb(r, c) = strip[kDespeckled](local, c) / w;
+            out.despeckledDb(r, c) = strip[kDespeckled](r, c) / w;
             int best = 0;
             for (int k = 1; k < kClassCount; ++k)
-                if (strip[kFloeProbability + k](local, c) > strip[kFloeProbability + best](local, c))
+                if (strip[kFloeProbability + k](r, c) > strip[kFloeProbability + best](r, c))
                     best = k;
             float second = 0.0f;
             for (int k = 0; k < kClassCount; ++k)
                 if (k != best)
-                    second = std::max(second, strip[kFloeProbability + k](local, c));
+                    second = std::max(second, strip[kFloeProbability + k](r, c));
             out.classes(r, c) = static_cast<std::uint8_t>(best);
-            out.probability(r, c) = strip[kFloeProbability + best](local, c) / w;
+            out.probability(r, c) = strip[kFloeProbability + best](r, c) / w;
             out.margin(r, c) = out.probability(r, c) - second / w;
-            out.entropy(r, c) = strip[kEntropy](local, c) / w;
-            out.mutualInformation(r, c) = std::max(0.0f, out.entropy(r, c) - strip[kExpectedEntropy](local, c) / w);
+            out.entropy(r, c) = strip[kEntropy](r, c) / w;
+            out.mutualInformation(r, c) = std::max(0.0f, out.entropy(r, c) - strip[kExpectedEntropy](r, c) / w);
             if (elevation) {
-                out.elevation(r, c) = strip[kElevation](local, c) / w;
-                out.elevationStd(r, c) = strip[kElevationStd](local, c) / w;
+                out.elevation(r, c) = strip[kElevation](r, c) / w;
+                out.elevationStd(r, c) = strip[kElevationStd](r, c) / w;
             }
         }
-    }
+    return out;
 }
 
 } // namespace
 
-Prediction predictTiled(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback, bool elevation,
-                        const TileRunner& runTile)
+void predictTiled(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback, bool elevation,
+                  const TileRunner& runTile, const PredictionRowsSink& sink)
 {
     const cv::Size size(inputs.width(), inputs.height());
     const TileLayout layout(size, options.tileSize, options.overlap);
-    Prediction out;
-    out.despeckledDb.create(size);
-    out.classes.create(size);
-    out.probability.create(size);
-    out.entropy.create(size);
-    out.margin.create(size);
-    out.mutualInformation.create(size);
-    if (elevation) {
-        out.elevation.create(size);
-        out.elevationStd.create(size);
-    }
     const int stripHeight = layout.tileSize.height;
     std::array<cv::Mat1f, kPlanes> strip;
     for (auto& plane : strip)
@@ -98,7 +88,7 @@ Prediction predictTiled(const ModelInputs& inputs, const PredictionOptions& opti
         // Rows above the next tile row get no more tiles: finish them and
         // move the rest of the strip up.
         const int next = i + 1 < layout.rows.size() ? layout.rows[i + 1] : size.height;
-        finishRows(strip, weight, top, top, next - top, inputs, elevation, out);
+        sink(top, finishRows(strip, weight, top, next - top, inputs, elevation));
         const int keep = top + stripHeight - next;
         auto shiftUp = [&](cv::Mat1f& plane) {
             cv::Mat1f moved = cv::Mat1f::zeros(stripHeight, size.width);
@@ -110,7 +100,6 @@ Prediction predictTiled(const ModelInputs& inputs, const PredictionOptions& opti
             shiftUp(plane);
         shiftUp(weight);
     }
-    return out;
 }
 
 } // namespace banquise::models::detail

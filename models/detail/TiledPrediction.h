@@ -38,10 +38,11 @@ struct TileOutput {
 using TileRunner = std::function<TileOutput(const cv::Rect& tile)>;
 
 // Runs `runTile` over the overlapping tiles of the grid (TileLayout), blends
-// the overlaps, and fills the prediction strip by strip: one strip of tiles
-// in memory besides the outputs. NaN / kNoClass where the SAR has no data;
-// no elevation planes unless `elevation`. Cancel through feedback.
-Prediction predictTiled(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback, bool elevation,
-                        const TileRunner& runTile);
+// the overlaps, and hands the prediction to `sink` band by band, each band
+// as soon as no further tile reaches it: one strip of tiles in memory.
+// NaN / kNoClass where the SAR has no data; no elevation planes unless
+// `elevation`. Cancel through feedback.
+void predictTiled(const ModelInputs& inputs, const PredictionOptions& options, scene::Feedback* feedback, bool elevation,
+                  const TileRunner& runTile, const PredictionRowsSink& sink);
 
 } // namespace banquise::models::detail

@@ -47,6 +47,7 @@ int main(int argc, char** argv)
     const double trainSeconds = training.seconds();
     bench::report("train_s", trainSeconds);
     bench::report("train_steps", options.steps);
+    model.save(folder + "/model.pt"); // bench_large_predict predicts with it
 
     const models::PredictionOptions prediction;
     const bench::Stopwatch inference;

@@ -86,6 +86,21 @@ private Q_SLOTS:
         QVERIFY(low >= -1e-4 && high <= 2.0 + 1e-4);
     }
 
+    void krigingOverAWideGridHonoursEverySample()
+    {
+        // A grid many ranges wide: each node sums the samples of the nearby
+        // buckets only, and every sample that matters must be among them.
+        std::vector<PointSample> samples;
+        for (int k = 0; k < 400; ++k)
+            samples.push_back({7.5 + (k * 37) % 590, 3.5 + (k * 53) % 595, std::sin(k * 0.7)});
+        const Variogram v{0.0, 1.0, 15.0};
+        const cv::Mat1f kriged = ordinaryKriging(samples, v, {600, 600}, 1);
+        double worst = 0.0;
+        for (const PointSample& s : samples)
+            worst = std::max(worst, std::abs(kriged(int(s.row), int(s.col)) - s.value));
+        QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
+    }
+
     void variogramFitFindsTheCorrelationRange()
     {
         // A smooth field with a 20-pixel correlation scale sampled on a lattice.

@@ -1,6 +1,7 @@
 #include "common/TestRegistry.h"
 
 #include "models/ModelInputs.h"
+#include "models/Prediction.h"
 #include "models/RidgeExcess.h"
 
 #include <QTest>
@@ -106,6 +107,48 @@ private Q_SLOTS:
         QVERIFY(std::abs(elevation(0, 1) - 1.3f) < 1e-6f);
         QVERIFY(std::abs(spread(0, 1) - 0.05f) < 1e-6f);
         QVERIFY(std::isnan(elevation(0, 2))); // no data stays no data
+    }
+
+    void ridgesRaisedBandByBandAreThoseOfTheWholeGrid()
+    {
+        // Ridges and no-data on all rows, so that several fall on the band
+        // edges; bands of uneven heights, one of a single row.
+        const cv::Size size(40, 61);
+        std::mt19937 rng(5);
+        std::normal_distribution<float> speckle(-17.0f, 0.6f);
+        Prediction whole = allocatePrediction(size, true);
+        for (float& v : whole.despeckledDb)
+            v = speckle(rng);
+        for (int r = 0; r < size.height; r += 3)
+            whole.despeckledDb(r, (7 * r) % size.width) = -9.0f;
+        whole.despeckledDb(20, 5) = NAN;
+        whole.elevation.setTo(0.25f);
+        whole.elevationStd.setTo(0.02f);
+        const cv::Mat1f prior(size, 0.3f);
+        const RidgeExcess excess{1.0, 0.1, 40};
+
+        cv::Mat1f expected = whole.elevation.clone();
+        cv::Mat1f expectedStd = whole.elevationStd.clone();
+        raiseRidges(expected, expectedStd, detectRidges(whole.despeckledDb), prior, excess);
+        QVERIFY(cv::countNonZero(expected > 1.0f) >= size.height / 3);
+
+        Prediction streamed = allocatePrediction(size, true);
+        int nextRow = 0;
+        const PredictionRowsSink sink = raisingDetectedRidges(prior, excess, [&](int first, const Prediction& band) {
+            QCOMPARE(first, nextRow); // in order, each row once
+            band.elevation.copyTo(streamed.elevation.rowRange(first, first + band.rows()));
+            band.elevationStd.copyTo(streamed.elevationStd.rowRange(first, first + band.rows()));
+            nextRow += band.rows();
+        });
+        int first = 0;
+        for (int height : {9, 1, 2, 17, 30, 2}) {
+            sink(first, predictionRows(whole, first, height));
+            first += height;
+        }
+        QCOMPARE(first, size.height);
+        QCOMPARE(nextRow, size.height);
+        QCOMPARE(cv::norm(streamed.elevation, expected, cv::NORM_INF), 0.0);
+        QCOMPARE(cv::norm(streamed.elevationStd, expectedStd, cv::NORM_INF), 0.0);
     }
 };
 

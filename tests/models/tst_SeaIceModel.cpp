@@ -263,6 +263,34 @@ private Q_SLOTS:
         QCOMPARE(thickness(100, 100), expected.thickness(100, 100));
     }
 
+    void predictionsStreamToDiskBandByBand()
+    {
+        // Small tiles make many bands whose edges miss the GeoTIFF blocks.
+        const SeaIceModel model = SeaIceModel::load(m_folder.path("model.pt"));
+        PredictionOptions options;
+        options.monteCarloSamples = 1;
+        options.tileSize = 96;
+        options.overlap = 16;
+        const Prediction whole = model.predict(*m_inputs, options);
+        PredictionRasterWriter writer(m_inputs->grid, 0.0, m_folder.path("streamed"), model.hasElevation());
+        int bands = 0;
+        model.predictRows(*m_inputs, options, [&](int firstRow, const Prediction& rows) {
+            QCOMPARE(rows.classes.cols, m_inputs->width());
+            writer.write(firstRow, rows);
+            ++bands;
+        });
+        QCOMPARE(writer.finish().size(), std::size_t(8));
+        QVERIFY2(bands >= m_inputs->height() / 96, qPrintable(QString::number(bands)));
+        const cv::Mat1f freeboard = scene::synthetic::readFloatRaster(m_folder.path("streamed/freeboard.tif"));
+        const cv::Mat1f classes = scene::synthetic::readFloatRaster(m_folder.path("streamed/class.tif"));
+        cv::Mat1f expectedClasses;
+        whole.classes.convertTo(expectedClasses, CV_32F);
+        QCOMPARE(cv::norm(classes, expectedClasses, cv::NORM_INF), 0.0);
+        const cv::Mat1b finite = whole.elevation == whole.elevation;
+        QCOMPARE(cv::countNonZero((freeboard == freeboard) != finite), 0);
+        QCOMPARE(cv::norm(freeboard, whole.elevation, cv::NORM_INF, finite), 0.0);
+    }
+
     void trainingIsSeededAndResumesFromItsCheckpoint()
     {
         TrainingOptions o = tests::quickTraining(6);

@@ -56,6 +56,19 @@ private Q_SLOTS:
         QCOMPARE(m_read.referenceTime(), m_written.referenceTime());
     }
 
+    void aFilterReadsOnlyTheLayersAskedFor()
+    {
+        const LoadedScene tracksOnly = readScene(m_folder.path(), nullptr, [](LayerKind kind, Quantity) { return kind == LayerKind::Track; });
+        std::size_t tracks = 0;
+        for (const auto& layer : m_written.layers())
+            tracks += layer->kind() == LayerKind::Track ? 1 : 0;
+        QVERIFY(tracks > 0 && tracks < m_written.layers().size());
+        QCOMPARE(tracksOnly.scene.layers().size(), tracks);
+        for (const auto& layer : tracksOnly.scene.layers())
+            QVERIFY(layer->kind() == LayerKind::Track);
+        QVERIFY(tracksOnly.skippedLayers.empty()); // left out is not skipped
+    }
+
     void rastersOnTheGridKeepTheirExactValues()
     {
         const auto written = layerOf<RasterLayer>(m_written, "S1 HH sigma0");
