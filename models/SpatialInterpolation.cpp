@@ -97,14 +97,21 @@ cv::Mat1f evaluateCoarse(cv::Size size, int step, const Field& field)
             for (int c = 0; c < coarse.width; ++c)
                 values(r, c) = static_cast<float>(field(c * step + 0.5, r * step + 0.5));
     });
+    // Resampled a band of rows at a time: the coordinate maps of a whole
+    // 10 000² grid would take 800 MB.
+    constexpr int kBandRows = 256;
     cv::Mat1f full(size);
-    cv::Mat1f mapX(size), mapY(size);
-    for (int r = 0; r < size.height; ++r)
-        for (int c = 0; c < size.width; ++c) {
-            mapX(r, c) = static_cast<float>(c) / step;
-            mapY(r, c) = static_cast<float>(r) / step;
-        }
-    cv::remap(values, full, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    for (int top = 0; top < size.height; top += kBandRows) {
+        const int rows = std::min(kBandRows, size.height - top);
+        cv::Mat1f mapX(rows, size.width), mapY(rows, size.width);
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < size.width; ++c) {
+                mapX(r, c) = static_cast<float>(c) / step;
+                mapY(r, c) = static_cast<float>(top + r) / step;
+            }
+        cv::Mat1f band = full.rowRange(top, top + rows);
+        cv::remap(values, band, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    }
     return full;
 }
 
