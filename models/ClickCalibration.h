@@ -24,12 +24,6 @@ struct ClickedLogits {
     bool positive = true;
 };
 
-// Offsets added to the class logits (floe's stays zero: only differences
-// count).
-struct ClassOffsets {
-    std::array<float, kClassCount> logit{};
-};
-
 // Maximum a posteriori offsets: the clicks' cross-entropy (a negative click:
 // -log(1 - p)) plus a Gaussian prior on the two lead offsets, each offset
 // within +-kMaxOffset. The prior correlates them: what hides a lead from

@@ -2,9 +2,12 @@
 // samples of the heads) through the shared tiled prediction.
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
+#include "models/TileLayout.h"
 #include "models/detail/ModelImpl.h"
 #include "models/detail/TileSamples.h"
 #include "models/detail/TiledPrediction.h"
+
+#include <cmath>
 
 namespace banquise::models {
 
@@ -47,6 +50,38 @@ Prediction SeaIceModel::predict(const ModelInputs& inputs, const PredictionOptio
 {
     return collectPrediction(cv::Size(inputs.width(), inputs.height()), m_impl->hasElevation,
                              [&](const PredictionRowsSink& sink) { predictRows(inputs, options, sink, feedback); });
+}
+
+std::vector<std::array<float, kClassCount>> sampleClassLogits(detail::FloeNet& net, const ModelInputs& inputs, int stride)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Device device = computeDevice();
+    net->to(device);
+    net->eval();
+    const TileLayout layout(cv::Size(inputs.width(), inputs.height()), PredictionOptions{}.tileSize, 0);
+    // The last row and column of tiles overlap the others: each lattice
+    // pixel is taken once.
+    cv::Mat1b taken = cv::Mat1b::zeros((inputs.height() + stride - 1) / stride, (inputs.width() + stride - 1) / stride);
+    std::vector<std::array<float, kClassCount>> samples;
+    for (int top : layout.rows)
+        for (int left : layout.columns) {
+            const cv::Rect tile(left, top, layout.tileSize.width, layout.tileSize.height);
+            std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
+            detail::fillInputChannels(inputs, tile, channels.data());
+            const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(device);
+            const auto noClicks = torch::zeros({1, kClassCount, tile.height, tile.width}, input.options());
+            const auto logits = net->classLogits(net->features(input), noClicks).squeeze(0).to(torch::kCPU).contiguous();
+            const auto at = logits.accessor<float, 3>();
+            for (int r = (stride - top % stride) % stride; r < tile.height; r += stride)
+                for (int c = (stride - left % stride) % stride; c < tile.width; c += stride) {
+                    std::uint8_t& seen = taken((top + r) / stride, (left + c) / stride);
+                    if (seen || !std::isfinite(inputs.primaryDb(top + r, left + c)))
+                        continue;
+                    seen = 1;
+                    samples.push_back({at[0][r][c], at[1][r][c], at[2][r][c]});
+                }
+        }
+    return samples;
 }
 
 std::vector<std::vector<float>> SeaIceModel::describeTiles(const ModelInputs& inputs, const std::vector<cv::Rect>& tiles) const

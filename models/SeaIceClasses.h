@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 namespace banquise::models {
@@ -12,5 +13,11 @@ constexpr int kClassCount = 3;
 constexpr std::uint8_t kNoClass = 255;
 
 const char* className(int index);
+
+// Offsets added to the class logits (floe's stays zero: only differences
+// count): ClickCalibration, ClassCalibration.
+struct ClassOffsets {
+    std::array<float, kClassCount> logit{};
+};
 
 } // namespace banquise::models

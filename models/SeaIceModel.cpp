@@ -67,6 +67,12 @@ void SeaIceModel::save(const std::string& path) const
     root.Add("has_elevation", m_impl->hasElevation);
     root.Add("trained_steps", m_impl->trainedSteps);
     detail::addRidgeExcess(root, m_impl->ridgeExcess);
+    if (m_impl->classOffsets) {
+        CPLJSONArray offsets; // already in the class layer's biases: a record, and "calibrated"
+        for (float v : m_impl->classOffsets->logit)
+            offsets.Add(v);
+        root.Add("class_logit_offsets", offsets);
+    }
     CPLJSONDocument document;
     document.SetRoot(root);
     if (!document.Save(path + ".json"))
@@ -97,6 +103,12 @@ SeaIceModel SeaIceModel::load(const std::string& path)
     model.m_impl->hasElevation = root.GetBool("has_elevation", false);
     model.m_impl->trainedSteps = root.GetInteger("trained_steps", 0);
     model.m_impl->ridgeExcess = detail::readRidgeExcess(root);
+    if (const CPLJSONArray offsets = root.GetArray("class_logit_offsets"); offsets.IsValid() && offsets.Size() == kClassCount) {
+        ClassOffsets read;
+        for (int k = 0; k < kClassCount; ++k)
+            read.logit[k] = static_cast<float>(offsets[k].ToDouble());
+        model.m_impl->classOffsets = read;
+    }
     model.m_impl->net->eval();
     return model;
 }

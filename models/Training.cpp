@@ -1,5 +1,6 @@
 // SeaIceModel::train: batches from the sampler, the weighted losses, Adam,
 // checkpoints. The one training loop of the CLI, the GUI and the tests.
+#include "models/ClassCalibration.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
 #include "models/detail/BatchSampler.h"
@@ -28,6 +29,9 @@ constexpr double kMaxGradientNorm = 5.0;
 // constant rate let the demo scene's training blow up after ~1 150 steps
 // (every loss x 10^5 in one step, docs/benchmarks.md).
 constexpr double kFinalRateFraction = 0.05;
+// Every 4th pixel of rows and columns: 390 000 pixels of the demo scene for
+// the class calibration, plenty for fractions of ~2 %.
+constexpr int kCalibrationStride = 4;
 
 double learningRateAt(int step, int steps, double initial)
 {
@@ -201,6 +205,10 @@ void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& option
     m_impl->hasElevation = m_impl->hasElevation || !inputs.records.empty();
     m_impl->trainedSteps = std::max(m_impl->trainedSteps, options.steps);
     net->eval();
+    if (!m_impl->classOffsets) {
+        m_impl->classOffsets = fitClassFractions(sampleClassLogits(net, inputs, kCalibrationStride));
+        net->shiftClassBiases(*m_impl->classOffsets);
+    }
     if (!m_impl->ridgeExcess.known() && !inputs.records.empty() && !inputs.freeboardPrior.empty()) {
         PredictionOptions despecklingOnly;
         despecklingOnly.monteCarloSamples = 1;

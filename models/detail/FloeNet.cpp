@@ -94,6 +94,13 @@ torch::Tensor FloeNetImpl::refineLogits(const torch::Tensor& logits, const torch
     return logits + upTo(m_clickOut->forward(x) * near, logits) + m_clickLocal->forward(clicks);
 }
 
+void FloeNetImpl::shiftClassBiases(const ClassOffsets& offsets)
+{
+    torch::NoGradGuard noGrad;
+    const auto shift = torch::from_blob(const_cast<float*>(offsets.logit.data()), {kClassCount}).clone();
+    m_classes->bias.add_(shift.to(m_classes->bias.device()));
+}
+
 torch::Tensor FloeNetImpl::classLogits(const NetFeatures& features, const torch::Tensor& clicks)
 {
     return refineLogits(m_classes->forward(features.full), features.quarter, clicks);

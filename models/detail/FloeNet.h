@@ -1,6 +1,7 @@
 #pragma once
 
 // Private to models/: the torch side of SeaIceModel.
+#include "models/SeaIceClasses.h"
 #include "models/SeaIceModel.h"
 #include "models/detail/InputChannels.h"
 
@@ -45,6 +46,8 @@ public:
     HeadOutputs forward(const torch::Tensor& input) { return heads(features(input), input, is_training()); }
     // Class logits from cached features and `clicks` (N x 3 x H x W), no dropout.
     torch::Tensor classLogits(const NetFeatures& features, const torch::Tensor& clicks);
+    // Adds offsets to the class layer's biases (ClassCalibration).
+    void shiftClassBiases(const ClassOffsets& offsets);
     // Click-free logits corrected by the click head; unchanged without clicks
     // (all-zero maps), so that no click means the plain prediction.
     torch::Tensor refineLogits(const torch::Tensor& logits, const torch::Tensor& quarter, const torch::Tensor& clicks);

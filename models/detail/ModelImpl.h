@@ -5,7 +5,10 @@
 #include "models/SeaIceModel.h"
 #include "models/detail/FloeNet.h"
 
+#include <array>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace banquise::models {
 
@@ -24,6 +27,9 @@ struct SeaIceModel::Impl {
     bool hasElevation = false;
     int trainedSteps = 0;
     RidgeExcess ridgeExcess; // estimated after the first training with altimeter records
+    // The lead offsets folded into the class layer after the first training
+    // (ClassCalibration); empty until then.
+    std::optional<ClassOffsets> classOffsets;
 };
 
 // Where the model computes: the GPU when LibTorch has CUDA and one is present.
@@ -31,5 +37,9 @@ inline torch::Device computeDevice()
 {
     return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 }
+
+// The click-free class logits of every `stride`-th pixel (rows and columns)
+// of the grid that has SAR data, tile by tile: what ClassCalibration fits.
+std::vector<std::array<float, kClassCount>> sampleClassLogits(detail::FloeNet& net, const ModelInputs& inputs, int stride);
 
 } // namespace banquise::models
