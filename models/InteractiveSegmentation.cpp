@@ -1,6 +1,5 @@
 #include "models/InteractiveSegmentation.h"
 
-#include "models/ClickCalibration.h"
 #include "models/ClickCorrection.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceClasses.h"
@@ -15,32 +14,9 @@ struct InteractiveSegmentation::State {
     detail::NetFeatures features;
     cv::Rect tile;
     torch::Device device{torch::kCPU};
-    torch::Tensor baseLogits; // the tile's click-free class logits, C x H x W on the CPU
-    cv::Mat1b base;           // the tile's classes without clicks
-    cv::Mat1f appearance;     // the tile's HH in dB, speckle smoothed
+    cv::Mat1b base;        // the tile's classes without clicks
+    cv::Mat1f appearance;  // the tile's HH in dB, speckle smoothed
 };
-
-namespace {
-
-// The click-free logits under each click inside the tile.
-std::vector<ClickedLogits> clickedLogits(const torch::Tensor& baseLogits, const std::vector<Click>& clicks, const cv::Rect& tile)
-{
-    const auto logits = baseLogits.accessor<float, 3>();
-    std::vector<ClickedLogits> clicked;
-    for (const Click& click : clicks) {
-        if (!tile.contains({click.column, click.row}) || click.modelClass < 0 || click.modelClass >= kClassCount)
-            continue;
-        ClickedLogits c;
-        for (int k = 0; k < kClassCount; ++k)
-            c.logits[k] = logits[k][click.row - tile.y][click.column - tile.x];
-        c.modelClass = click.modelClass;
-        c.positive = click.positive;
-        clicked.push_back(c);
-    }
-    return clicked;
-}
-
-} // namespace
 
 
 InteractiveSegmentation::InteractiveSegmentation(const SeaIceModel& model, const ModelInputs& inputs, const cv::Rect& tile)
@@ -56,8 +32,6 @@ InteractiveSegmentation::InteractiveSegmentation(const SeaIceModel& model, const
     detail::fillInputChannels(inputs, tile, channels.data());
     const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(m_state->device);
     m_state->features = m_state->net->features(input);
-    const auto noClicks = torch::zeros({1, kClassCount, tile.height, tile.width}, input.options());
-    m_state->baseLogits = m_state->net->classLogits(m_state->features, noClicks).squeeze(0).to(torch::kCPU).contiguous();
     m_state->appearance = smoothedDecibels(inputs.primaryDb(tile));
     m_state->base = classes({});
 }
@@ -79,10 +53,8 @@ cv::Mat1b InteractiveSegmentation::classes(const std::vector<Click>& clicks) con
             detail::markClick(maps.data(), tile.width, tile.height, click.column - tile.x, click.row - tile.y, click.modelClass,
                               click.positive);
     const auto clickMaps = torch::from_blob(maps.data(), {1, kClassCount, tile.height, tile.width}).to(m_state->device);
-    const ClassOffsets offsets = fitClickOffsets(clickedLogits(m_state->baseLogits, clicks, tile));
-    const auto offsetTensor = torch::from_blob(const_cast<float*>(offsets.logit.data()), {1, kClassCount, 1, 1}).to(m_state->device);
-    const auto logits = m_state->net->classLogits(m_state->features, clickMaps) + offsetTensor;
-    const auto classes = logits.argmax(1).squeeze(0).to(torch::kUInt8).to(torch::kCPU).contiguous();
+    const auto classes =
+        m_state->net->classLogits(m_state->features, clickMaps).argmax(1).squeeze(0).to(torch::kUInt8).to(torch::kCPU).contiguous();
     cv::Mat1b out(tile.height, tile.width);
     std::copy_n(classes.data_ptr<std::uint8_t>(), tile.area(), out.ptr<std::uint8_t>());
     if (!m_state->base.empty())

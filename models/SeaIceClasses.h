@@ -15,7 +15,7 @@ constexpr std::uint8_t kNoClass = 255;
 const char* className(int index);
 
 // Offsets added to the class logits (floe's stays zero: only differences
-// count): ClickCalibration, ClassCalibration.
+// count): what ClassCalibration fits.
 struct ClassOffsets {
     std::array<float, kClassCount> logit{};
 };

@@ -1,6 +1,5 @@
 #include "common/TestRegistry.h"
 
-#include "models/ClickCalibration.h"
 #include "models/ClickCorrection.h"
 #include "models/ClickProtocol.h"
 #include "models/Scores.h"
@@ -15,32 +14,6 @@ using namespace banquise::models;
 class TestClickProtocol : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void clicksRecalibrateTheClassesTheyName()
-    {
-        QCOMPARE(fitClickOffsets({}).logit, (std::array<float, kClassCount>{}));
-        // A lead the model put 3 logits below floe: its offset rises until
-        // the click holds, within the bound; floe stays the reference.
-        const ClickedLogits missedLead{{2.0f, -1.0f, 0.5f}, kOpenLead, true};
-        const ClassOffsets one = fitClickOffsets({missedLead});
-        QCOMPARE(one.logit[kFloe], 0.0f);
-        QVERIFY(one.logit[kOpenLead] > 0.5f && one.logit[kOpenLead] <= kMaxOffset);
-        // Leads hide alike: the other lead kind follows, less.
-        QVERIFY(one.logit[kRefrozenLead] > 0.0f && one.logit[kRefrozenLead] < one.logit[kOpenLead]);
-        // More clicks of the same kind: a larger offset (the prior weighs less).
-        const ClickedLogits nearlyLead{{0.6f, 0.0f, -2.0f}, kOpenLead, true};
-        const ClassOffsets three = fitClickOffsets({missedLead, nearlyLead, nearlyLead});
-        QVERIFY(three.logit[kOpenLead] > one.logit[kOpenLead] || three.logit[kOpenLead] == kMaxOffset);
-        // A click that agrees with the model asks for little.
-        const ClickedLogits agreed{{-1.0f, 3.0f, -1.0f}, kOpenLead, true};
-        QVERIFY(std::abs(fitClickOffsets({agreed}).logit[kOpenLead]) < 0.3f);
-        // A negative click on a refrozen lead the model is sure of lowers it.
-        const ClickedLogits notRefrozen{{0.0f, -1.0f, 1.5f}, kRefrozenLead, false};
-        QVERIFY(fitClickOffsets({notRefrozen}).logit[kRefrozenLead] < -0.5f);
-        // Floe clicks where the model said open lead lower the open lead.
-        const ClickedLogits floe{{0.0f, 1.0f, -2.0f}, kFloe, true};
-        QVERIFY(fitClickOffsets({floe, floe}).logit[kOpenLead] < -0.5f);
-    }
-
     void theClickGoesToTheHeartOfTheLargestWrongRegion()
     {
         cv::Mat1b truth(60, 80, std::uint8_t(kFloe));

@@ -217,17 +217,12 @@ private Q_SLOTS:
         const cv::Mat1b clicked = interactive.classes({*click});
         QCOMPARE(int(clicked(click->row - tile.y, click->column - tile.x)), click->modelClass);
         const int changed = cv::countNonZero(clicked != alone);
-        QVERIFY(changed > 0 && changed < tile.area() / 4);
-        // Beyond the click head's reach and the lookalikes' (128 px) only the
-        // recalibration acts: far pixels become the clicked class or leave
-        // the class the model had under the click, nothing else.
-        const int corrected = alone(click->row - tile.y, click->column - tile.x);
+        QVERIFY(changed > 0 && changed < tile.area() / 4); // it spreads, locally
+        // Beyond the click head's reach and the lookalikes' (128 px), nothing moves.
         cv::Mat1b far(tile.size(), std::uint8_t(255));
         cv::circle(far, {click->column - tile.x, click->row - tile.y}, 130, 0, cv::FILLED);
         QVERIFY(cv::countNonZero(far) > 0);
-        const cv::Mat1b farChanges = (clicked != alone) & far;
-        QVERIFY(cv::countNonZero(farChanges) > 0);
-        QCOMPARE(cv::countNonZero(farChanges & (clicked != click->modelClass) & (alone != corrected)), 0);
+        QCOMPARE(cv::countNonZero((clicked != alone) & far), 0);
         // A negative click on the predicted class removes it there.
         const Click negative{click->column, click->row, alone(click->row - tile.y, click->column - tile.x), false};
         QVERIFY(interactive.classes({negative})(click->row - tile.y, click->column - tile.x) != negative.modelClass);
