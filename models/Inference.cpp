@@ -11,15 +11,20 @@
 
 namespace banquise::models {
 
+torch::Tensor tileInput(const ModelInputs& inputs, const cv::Rect& tile, torch::Device device)
+{
+    std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
+    detail::fillInputChannels(inputs, tile, channels.data());
+    return torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).clone().to(device);
+}
+
 namespace {
 
 using detail::TileOutput;
 
 TileOutput runTile(detail::FloeNet& net, const ModelInputs& inputs, const cv::Rect& tile, int samples, torch::Device device)
 {
-    std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
-    detail::fillInputChannels(inputs, tile, channels.data());
-    const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(device);
+    const auto input = tileInput(inputs, tile, device);
     const auto features = net->features(input);
     const auto despeckled = net->heads(features, input, false).despeckled.squeeze() * detail::kScaleDb + detail::kPrimaryMeanDb;
     detail::TileSamples tileSamples(tile.height, tile.width, features.full.options());
@@ -66,9 +71,7 @@ std::vector<std::array<float, kClassCount>> sampleClassLogits(detail::FloeNet& n
     for (int top : layout.rows)
         for (int left : layout.columns) {
             const cv::Rect tile(left, top, layout.tileSize.width, layout.tileSize.height);
-            std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
-            detail::fillInputChannels(inputs, tile, channels.data());
-            const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(device);
+            const auto input = tileInput(inputs, tile, device);
             const auto noClicks = torch::zeros({1, kClassCount, tile.height, tile.width}, input.options());
             const auto logits = net->classLogits(net->features(input), noClicks).squeeze(0).to(torch::kCPU).contiguous();
             const auto at = logits.accessor<float, 3>();
@@ -93,9 +96,7 @@ std::vector<std::vector<float>> SeaIceModel::describeTiles(const ModelInputs& in
     net->eval();
     std::vector<std::vector<float>> descriptions;
     for (const cv::Rect& tile : tiles) {
-        std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
-        detail::fillInputChannels(inputs, tile, channels.data());
-        const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(device);
+        const auto input = tileInput(inputs, tile, device);
         const auto mean = net->features(input).quarter.mean({0, 2, 3}).to(torch::kCPU).contiguous();
         descriptions.emplace_back(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
     }

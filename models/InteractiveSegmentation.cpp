@@ -28,9 +28,7 @@ InteractiveSegmentation::InteractiveSegmentation(const SeaIceModel& model, const
     m_state->device = computeDevice();
     m_state->net->to(m_state->device);
     m_state->net->eval();
-    std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
-    detail::fillInputChannels(inputs, tile, channels.data());
-    const auto input = torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).to(m_state->device);
+    const auto input = tileInput(inputs, tile, m_state->device);
     m_state->features = m_state->net->features(input);
     m_state->appearance = smoothedDecibels(inputs.primaryDb(tile));
     m_state->base = classes({});

@@ -38,6 +38,9 @@ inline torch::Device computeDevice()
     return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 }
 
+// The model's input channels of a tile of the grid (1 x C x H x W), on `device`.
+torch::Tensor tileInput(const ModelInputs& inputs, const cv::Rect& tile, torch::Device device);
+
 // The click-free class logits of every `stride`-th pixel (rows and columns)
 // of the grid that has SAR data, tile by tile: what ClassCalibration fits.
 std::vector<std::array<float, kClassCount>> sampleClassLogits(detail::FloeNet& net, const ModelInputs& inputs, int stride);
