@@ -37,6 +37,54 @@ models::SeaIceModel startingModel(const Arguments& args, const models::ModelInpu
     return model;
 }
 
+// Each strategy from the same starting model, once per seed (seeds differ
+// in held-out tiles and fine-tuning draws); writes al.csv (every round of
+// every run) and al.png (the mean curve of each strategy), and prints how
+// many of random sampling's labels each strategy needs, on mean curves.
+void compareStrategies(const std::vector<models::AcquisitionStrategy>& strategies, labeling::SimulationOptions options, int seeds,
+                       const std::string& start, const models::ModelInputs& inputs, const cv::Mat1b& truth, const std::string& out)
+{
+    std::ofstream csv(std::filesystem::path(out) / "al.csv");
+    csv << "strategy,seed,round,clicks,labelled_pixels,heldout_mean_iou,round_s\n";
+    std::vector<CurveSeries> curves;
+    std::map<models::AcquisitionStrategy, std::vector<labeling::SimulatedRound>> means;
+    const unsigned firstSeed = options.seed;
+    for (const auto strategy : strategies) {
+        options.strategy = strategy;
+        const std::string name = models::toString(strategy);
+        std::vector<std::vector<labeling::SimulatedRound>> runs;
+        for (int k = 0; k < seeds; ++k) {
+            models::SeaIceModel learner = models::SeaIceModel::load(start);
+            options.seed = firstSeed + static_cast<unsigned>(k);
+            runs.push_back(labeling::simulateActiveLearning(learner, inputs, truth, options, [&](const labeling::SimulatedRound& r) {
+                std::printf("%-8s   seed %u round %d: %d clicks, %lld labelled pixels, held-out mIoU %.3f (%.1f s)\n", name.c_str(),
+                            options.seed, r.round, r.clicks, r.labelledPixels, r.heldOutMeanIou, r.seconds);
+                std::fflush(stdout);
+                csv << name << "," << options.seed << "," << r.round << "," << r.clicks << "," << r.labelledPixels << ","
+                    << r.heldOutMeanIou << "," << r.seconds << "\n";
+            }));
+        }
+        means[strategy] = labeling::meanCurve(runs);
+        CurveSeries curve{QString::fromStdString(name), {}};
+        for (const auto& r : means[strategy])
+            curve.points.emplace_back(static_cast<double>(r.labelledPixels), r.heldOutMeanIou);
+        curves.push_back(curve);
+    }
+    const QString title = seeds > 1 ? QString("Active learning with a simulated annotator (mean of %1 seeds)").arg(seeds)
+                                    : QString("Active learning with a simulated annotator");
+    writeCurvePlot(QString::fromStdString((std::filesystem::path(out) / "al.png").string()), title, "labelled pixels",
+                   "held-out mean IoU", curves);
+    const auto random = means.find(models::AcquisitionStrategy::Random);
+    if (random == means.end())
+        return;
+    for (const auto& [strategy, rounds] : means)
+        if (strategy != models::AcquisitionStrategy::Random) {
+            const double fraction = labeling::labelFractionToMatch(rounds, random->second);
+            std::printf("labels     %s reaches random's final mIoU with %.2f of its labels%s%s\n", models::toString(strategy).c_str(), fraction,
+                        fraction >= labeling::kNeverMatched ? " (never)" : "", seeds > 1 ? " (mean curves)" : "");
+        }
+}
+
 } // namespace
 
 int activeLearningSimulationCommand(const Arguments& args)
@@ -60,7 +108,8 @@ int activeLearningSimulationCommand(const Arguments& args)
     options.tilesPerRound = static_cast<int>(numberOption(args, "--tiles-per-round", options.tilesPerRound));
     options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
     options.heldOutTiles = static_cast<int>(numberOption(args, "--held-out", options.heldOutTiles));
-    options.diversity = realOption(args, "--diversity", options.diversity);
+    options.selection.diversity = realOption(args, "--diversity", options.selection.diversity);
+    options.selection.density = realOption(args, "--density", options.selection.density);
     options.fineTuneSteps = static_cast<int>(numberOption(args, "--fine-tune-steps", options.fineTuneSteps));
     options.seed = static_cast<unsigned>(numberOption(args, "--seed", options.seed));
     std::filesystem::create_directories(out);
@@ -97,33 +146,10 @@ int activeLearningSimulationCommand(const Arguments& args)
                 clicks.meanIou[std::min<std::size_t>(10, clicks.meanIou.size() - 1)], clicks.gainAfter(10));
     std::printf("           a perfect local correction of each clicked region would gain %+.3f after 10 clicks\n", oracle.gainAfter(10));
 
-    std::ofstream csv(std::filesystem::path(out) / "al.csv");
-    csv << "strategy,round,clicks,labelled_pixels,heldout_mean_iou,round_s\n";
-    std::vector<CurveSeries> curves;
-    std::map<models::AcquisitionStrategy, std::vector<labeling::SimulatedRound>> results;
-    for (const auto strategy : strategies) {
-        models::SeaIceModel learner = models::SeaIceModel::load(start);
-        options.strategy = strategy;
-        const std::string name = models::toString(strategy);
-        CurveSeries curve{QString::fromStdString(name), {}};
-        results[strategy] = labeling::simulateActiveLearning(learner, inputs, truth, options, [&](const labeling::SimulatedRound& r) {
-            std::printf("%-8s   round %d: %d clicks, %lld labelled pixels, held-out mIoU %.3f (%.1f s)\n", name.c_str(), r.round, r.clicks,
-                        r.labelledPixels, r.heldOutMeanIou, r.seconds);
-            std::fflush(stdout);
-            csv << name << "," << r.round << "," << r.clicks << "," << r.labelledPixels << "," << r.heldOutMeanIou << "," << r.seconds << "\n";
-            curve.points.emplace_back(r.labelledPixels, r.heldOutMeanIou);
-        });
-        curves.push_back(curve);
-    }
-    writeCurvePlot(QString::fromStdString((std::filesystem::path(out) / "al.png").string()), "Active learning with a simulated annotator",
-                   "labelled pixels", "held-out mean IoU", curves);
-    const auto random = results.find(models::AcquisitionStrategy::Random);
-    if (random != results.end())
-        for (const auto& [strategy, rounds] : results)
-            if (strategy != models::AcquisitionStrategy::Random)
-                std::printf("labels     %s reaches random's final mIoU with %.2f of its labels%s\n", models::toString(strategy).c_str(),
-                            labeling::labelFractionToMatch(rounds, random->second),
-                            labeling::labelFractionToMatch(rounds, random->second) >= labeling::kNeverMatched ? " (never)" : "");
+    const int seeds = static_cast<int>(numberOption(args, "--seeds", 1));
+    if (seeds < 1)
+        throw std::invalid_argument("--seeds needs at least 1");
+    compareStrategies(strategies, options, seeds, start, inputs, truth, out);
     std::printf("wrote      %s/clicks.csv, clicks.png, al.csv, al.png\n", out.c_str());
     return 0;
 }

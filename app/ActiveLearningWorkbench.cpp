@@ -29,7 +29,6 @@ namespace banquise::app {
 namespace {
 constexpr int kQueueTile = 256;
 constexpr int kQueueLength = 10;
-constexpr double kDiversity = 0.3;
 
 struct Ranked {
     std::vector<widgets::QueuedTile> queue;
@@ -119,7 +118,7 @@ void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
                 excluded[i] = cv::countNonZero(labelled(tiles[i])) > tiles[i].area() / 100;
             const auto descriptions = model->describeTiles(*inputs, tiles);
             Ranked ranked;
-            for (int i : models::selectTiles(scores, descriptions, kQueueLength, kDiversity, excluded))
+            for (int i : models::selectTiles(scores, descriptions, kQueueLength, models::selectionTermsFor(strategy, {}), excluded))
                 ranked.queue.push_back({QRect(tiles[i].x, tiles[i].y, tiles[i].width, tiles[i].height), scores[i]});
             return ranked;
         } catch (const std::exception& e) {

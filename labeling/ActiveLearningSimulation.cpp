@@ -10,7 +10,9 @@
 
 #include <opencv2/core.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <random>
 
 namespace banquise::labeling {
@@ -93,13 +95,15 @@ std::vector<SimulatedRound> simulateActiveLearning(models::SeaIceModel& model, c
     rounds.push_back(start);
     if (roundDone)
         roundDone(start);
+    const models::SelectionTerms selection = models::selectionTermsFor(options.strategy, options.selection);
     for (int round = 1; round <= options.rounds; ++round) {
         const auto begin = std::chrono::steady_clock::now();
         const auto scores = models::scoreTiles(prediction, tiles, options.strategy, rng);
-        const auto descriptions = options.diversity > 0.0 ? model.describeTiles(labelled, tiles) : std::vector<std::vector<float>>{};
+        const auto descriptions = selection.diversity > 0.0 || selection.density > 0.0
+                                      ? model.describeTiles(labelled, tiles) : std::vector<std::vector<float>>{};
         SimulatedRound result = rounds.back();
         result.round = round;
-        for (int index : models::selectTiles(scores, descriptions, options.tilesPerRound, options.diversity, excluded)) {
+        for (int index : models::selectTiles(scores, descriptions, options.tilesPerRound, selection, excluded)) {
             excluded[index] = true; // annotated once
             result.clicks += annotateTile(prediction.classes, truth, tiles[index], options.clicksPerTile, labelled.userLabels);
         }
@@ -120,14 +124,49 @@ std::vector<SimulatedRound> simulateActiveLearning(models::SeaIceModel& model, c
     return rounds;
 }
 
+std::vector<SimulatedRound> meanCurve(const std::vector<std::vector<SimulatedRound>>& runs)
+{
+    std::vector<SimulatedRound> mean;
+    if (runs.empty())
+        return mean;
+    std::size_t length = runs.front().size();
+    for (const auto& run : runs)
+        length = std::min(length, run.size());
+    const double n = static_cast<double>(runs.size());
+    for (std::size_t i = 0; i < length; ++i) {
+        SimulatedRound round;
+        round.round = runs.front()[i].round;
+        double clicks = 0.0, pixels = 0.0;
+        for (const auto& run : runs) {
+            clicks += run[i].clicks;
+            pixels += static_cast<double>(run[i].labelledPixels);
+            round.heldOutMeanIou += run[i].heldOutMeanIou / n;
+            round.seconds += run[i].seconds / n;
+        }
+        round.clicks = static_cast<int>(std::lround(clicks / n));
+        round.labelledPixels = std::llround(pixels / n);
+        mean.push_back(round);
+    }
+    return mean;
+}
+
 double labelFractionToMatch(const std::vector<SimulatedRound>& strategy, const std::vector<SimulatedRound>& random)
 {
     if (strategy.empty() || random.empty() || random.back().labelledPixels <= 0)
         return 1.0;
     const double target = random.back().heldOutMeanIou;
-    for (const auto& round : strategy)
-        if (round.heldOutMeanIou >= target)
-            return static_cast<double>(round.labelledPixels) / random.back().labelledPixels;
+    for (std::size_t i = 0; i < strategy.size(); ++i) {
+        const SimulatedRound& round = strategy[i];
+        if (round.heldOutMeanIou < target)
+            continue;
+        double labels = static_cast<double>(round.labelledPixels);
+        if (i > 0) { // where the chord from the round before crosses the target
+            const SimulatedRound& before = strategy[i - 1];
+            const double rise = round.heldOutMeanIou - before.heldOutMeanIou;
+            labels = before.labelledPixels + (round.labelledPixels - before.labelledPixels) * (target - before.heldOutMeanIou) / rise;
+        }
+        return labels / random.back().labelledPixels;
+    }
     return kNeverMatched;
 }
 

@@ -43,6 +43,45 @@ double meanOf(const cv::Mat1f& plane, const cv::Rect& tile, bool oneMinus)
     return count ? sum / count : 0.0;
 }
 
+// Descriptions centred on their mean: features after a ReLU are all
+// positive, and their raw cosines would all be close to one.
+std::vector<std::vector<float>> centred(std::vector<std::vector<float>> descriptions)
+{
+    if (descriptions.empty())
+        return descriptions;
+    std::vector<double> mean(descriptions.front().size(), 0.0);
+    for (const auto& d : descriptions)
+        for (std::size_t k = 0; k < d.size() && k < mean.size(); ++k)
+            mean[k] += d[k] / descriptions.size();
+    for (auto& d : descriptions)
+        for (std::size_t k = 0; k < d.size() && k < mean.size(); ++k)
+            d[k] -= static_cast<float>(mean[k]);
+    return descriptions;
+}
+
+// Each description's mean cosine to the others not excluded (the pool),
+// min-max scaled to 0..1 over all of them.
+std::vector<double> poolTypicality(const std::vector<std::vector<float>>& descriptions, const std::vector<bool>& excluded)
+{
+    std::vector<double> typicality(descriptions.size(), 0.0);
+    for (std::size_t i = 0; i < descriptions.size(); ++i) {
+        double sum = 0.0;
+        int pool = 0;
+        for (std::size_t j = 0; j < descriptions.size(); ++j)
+            if (j != i && !(j < excluded.size() && excluded[j])) {
+                sum += cosine(descriptions[i], descriptions[j]);
+                ++pool;
+            }
+        typicality[i] = pool ? sum / pool : 0.0;
+    }
+    const auto [least, most] = std::minmax_element(typicality.begin(), typicality.end());
+    const double range = *most > *least ? *most - *least : 1.0;
+    const double floor = *least;
+    for (double& t : typicality)
+        t = (t - floor) / range;
+    return typicality;
+}
+
 } // namespace
 
 std::string toString(AcquisitionStrategy strategy)
@@ -87,27 +126,23 @@ std::vector<double> scoreTiles(const Prediction& prediction, const std::vector<c
     return scores;
 }
 
-std::vector<int> selectTiles(const std::vector<double>& scores, const std::vector<std::vector<float>>& rawDescriptions, int count,
-                             double diversity, const std::vector<bool>& excluded)
+SelectionTerms selectionTermsFor(AcquisitionStrategy strategy, const SelectionTerms& terms)
 {
-    // Centred on their mean: features after a ReLU are all positive, and
-    // their raw cosines would all be close to one.
-    std::vector<std::vector<float>> descriptions = rawDescriptions;
-    if (!descriptions.empty()) {
-        std::vector<double> mean(descriptions.front().size(), 0.0);
-        for (const auto& d : descriptions)
-            for (std::size_t k = 0; k < d.size() && k < mean.size(); ++k)
-                mean[k] += d[k] / descriptions.size();
-        for (auto& d : descriptions)
-            for (std::size_t k = 0; k < d.size() && k < mean.size(); ++k)
-                d[k] -= static_cast<float>(mean[k]);
-    }
+    return strategy == AcquisitionStrategy::Random ? SelectionTerms{0.0, 0.0} : terms;
+}
+
+std::vector<int> selectTiles(const std::vector<double>& scores, const std::vector<std::vector<float>>& rawDescriptions, int count,
+                             const SelectionTerms& terms, const std::vector<bool>& excluded)
+{
+    const auto descriptions = centred(rawDescriptions);
     const auto [low, high] = std::minmax_element(scores.begin(), scores.end());
     const double span = scores.empty() || *high <= *low ? 1.0 : *high - *low;
+    const auto typicality = terms.density > 0.0 && descriptions.size() == scores.size() ? poolTypicality(descriptions, excluded)
+                                                                                        : std::vector<double>(scores.size(), 0.0);
     std::vector<int> chosen;
     std::vector<bool> taken(scores.size(), false);
-    for (std::size_t i = 0; i < excluded.size() && i < taken.size(); ++i)
-        taken[i] = excluded[i];
+    for (std::size_t i = 0; i < taken.size(); ++i)
+        taken[i] = i < excluded.size() && excluded[i];
     while (static_cast<int>(chosen.size()) < count) {
         int best = -1;
         double bestValue = -1e300;
@@ -118,7 +153,7 @@ std::vector<int> selectTiles(const std::vector<double>& scores, const std::vecto
             for (int j : chosen)
                 if (i < descriptions.size() && static_cast<std::size_t>(j) < descriptions.size())
                     similarity = std::max(similarity, cosine(descriptions[i], descriptions[j]));
-            const double value = (scores[i] - *low) / span - diversity * similarity;
+            const double value = (scores[i] - *low) / span + terms.density * typicality[i] - terms.diversity * similarity;
             if (value > bestValue) {
                 bestValue = value;
                 best = static_cast<int>(i);

@@ -29,12 +29,27 @@ std::vector<cv::Rect> candidateTiles(cv::Size grid, int tileSize);
 std::vector<double> scoreTiles(const Prediction& prediction, const std::vector<cv::Rect>& tiles, AcquisitionStrategy strategy,
                                std::mt19937& rng);
 
-// Greedy choice of `count` tiles: each time the highest score (scores are
-// min-max scaled to 0..1) minus `diversity` times the largest cosine
-// similarity of the tile's encoder description to those chosen already,
-// so that the queue does not fill with near-identical tiles. Indices into
-// `scores`, best first; `excluded` tiles are never chosen.
+// How much the choice of tiles weighs, besides their scores (min-max
+// scaled to 0..1), what their encoder descriptions say.
+struct SelectionTerms {
+    // Minus this times the largest cosine similarity to the tiles chosen
+    // already, so that the queue does not fill with near-identical tiles.
+    double diversity = 0.3;
+    // Plus this times the tile's mean similarity to the pool still to be
+    // labelled (min-max scaled to 0..1): information density (Settles &
+    // Craven 2008), so that uncertain but typical tiles come before
+    // uncertain outliers whose labels teach little about the rest.
+    double density = 1.0;
+};
+
+// The terms a strategy's choice uses: none for random sampling, the
+// baseline every other strategy is measured against.
+SelectionTerms selectionTermsFor(AcquisitionStrategy strategy, const SelectionTerms& terms);
+
+// Greedy choice of `count` tiles, each time the best scaled score plus the
+// terms. Indices into `scores`, best first; `excluded` tiles are never
+// chosen nor counted in the pool.
 std::vector<int> selectTiles(const std::vector<double>& scores, const std::vector<std::vector<float>>& descriptions, int count,
-                             double diversity, const std::vector<bool>& excluded = {});
+                             const SelectionTerms& terms, const std::vector<bool>& excluded = {});
 
 } // namespace banquise::models

@@ -13,6 +13,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace banquise;
 
 // Active learning with the simulated annotator on a small synthetic scene:
@@ -64,8 +66,22 @@ private Q_SLOTS:
         const std::vector<labeling::SimulatedRound> random{{0, 0, 0, 0.5}, {1, 10, 100, 0.6}, {2, 20, 200, 0.7}};
         const std::vector<labeling::SimulatedRound> better{{0, 0, 0, 0.5}, {1, 10, 80, 0.72}, {2, 20, 160, 0.75}};
         const std::vector<labeling::SimulatedRound> worse{{0, 0, 0, 0.5}, {1, 10, 100, 0.55}, {2, 20, 200, 0.6}};
-        QCOMPARE(labeling::labelFractionToMatch(better, random), 0.4);
+        // `better` passes 0.7 on its first round: on the chord from (0, 0.5)
+        // to (80, 0.72), at 80 x 0.2 / 0.22 labels.
+        QVERIFY(std::abs(labeling::labelFractionToMatch(better, random) - 80.0 * 0.2 / 0.22 / 200.0) < 1e-9);
+        QCOMPARE(labeling::labelFractionToMatch(random, random), 1.0);
         QCOMPARE(labeling::labelFractionToMatch(worse, random), labeling::kNeverMatched);
+        // Averaged over two seeds, `better` and `worse` meet random's final score later.
+        const auto mean = labeling::meanCurve({better, worse, {{0, 0, 0, 0.5}}});
+        QCOMPARE(mean.size(), std::size_t(1)); // cut to the shortest run
+        const auto pair = labeling::meanCurve({better, worse});
+        QCOMPARE(pair.size(), std::size_t(3));
+        QCOMPARE(pair[1].labelledPixels, 90LL);
+        QVERIFY(std::abs(pair[2].heldOutMeanIou - 0.675) < 1e-12);
+        QCOMPARE(labeling::labelFractionToMatch(pair, random), labeling::kNeverMatched);
+        // Against (200, 0.65): the pair's chord from (90, 0.635) to (180, 0.675).
+        QVERIFY(std::abs(labeling::labelFractionToMatch(pair, labeling::meanCurve({random, worse})) - (90.0 + 90.0 * 0.015 / 0.04) / 200.0)
+                < 1e-9);
     }
 
     void aTruthOnAnotherGridIsRefused()

@@ -59,10 +59,34 @@ private Q_SLOTS:
         // Tiles 0 and 1 look alike and score highest; tile 2 differs.
         const std::vector<double> scores{1.0, 0.95, 0.8, 0.0};
         const std::vector<std::vector<float>> descriptions{{1, 0, 0}, {1, 0.05f, 0}, {0, 1, 0}, {0, 0, 1}};
-        QCOMPARE(selectTiles(scores, descriptions, 2, 0.0), (std::vector<int>{0, 1}));
-        QCOMPARE(selectTiles(scores, descriptions, 2, 1.0), (std::vector<int>{0, 2}));
-        QCOMPARE(selectTiles(scores, descriptions, 2, 0.0, {true, false, false, false}), (std::vector<int>{1, 2}));
-        QCOMPARE(selectTiles(scores, {}, 10, 0.5).size(), std::size_t(4));
+        const SelectionTerms none{0.0, 0.0};
+        const SelectionTerms diverse{1.0, 0.0};
+        QCOMPARE(selectTiles(scores, descriptions, 2, none), (std::vector<int>{0, 1}));
+        QCOMPARE(selectTiles(scores, descriptions, 2, diverse), (std::vector<int>{0, 2}));
+        QCOMPARE(selectTiles(scores, descriptions, 2, none, {true, false, false, false}), (std::vector<int>{1, 2}));
+        QCOMPARE(selectTiles(scores, {}, 10, SelectionTerms{}).size(), std::size_t(4));
+    }
+
+    void densityPrefersTypicalTilesToOutliers()
+    {
+        // Tiles 0 and 1 are equally uncertain; tile 0 looks like nothing
+        // else, tile 1 like the two low-scoring tiles of the pool.
+        const std::vector<double> scores{1.0, 1.0, 0.2, 0.1};
+        const std::vector<std::vector<float>> descriptions{{0, 0, 1}, {1, 0.1f, 0}, {1, 0, 0}, {0.9f, 0.1f, 0}};
+        QCOMPARE(selectTiles(scores, descriptions, 1, SelectionTerms{0.0, 0.0}), (std::vector<int>{0}));
+        QCOMPARE(selectTiles(scores, descriptions, 1, SelectionTerms{0.0, 1.0}), (std::vector<int>{1}));
+        // The score still leads: a typical tile of low score waits.
+        QCOMPARE(selectTiles({1.0, 0.0, 0.0, 0.0}, descriptions, 1, SelectionTerms{0.0, 0.5}), (std::vector<int>{0}));
+        // Excluded tiles are never chosen, whatever their typicality.
+        QCOMPARE(selectTiles(scores, descriptions, 1, SelectionTerms{0.0, 1.0}, {false, true, false, false}), (std::vector<int>{0}));
+    }
+
+    void randomSamplingUsesNoSelectionTerms()
+    {
+        const SelectionTerms terms{0.3, 1.0};
+        QCOMPARE(selectionTermsFor(AcquisitionStrategy::Random, terms).density, 0.0);
+        QCOMPARE(selectionTermsFor(AcquisitionStrategy::Random, terms).diversity, 0.0);
+        QCOMPARE(selectionTermsFor(AcquisitionStrategy::Entropy, terms).density, 1.0);
     }
 };
 
