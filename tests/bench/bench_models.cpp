@@ -105,6 +105,19 @@ int main(int argc, char** argv)
     // What a perfect local correction (each click mends exactly the wrong
     // region it lands in) would gain on the same tile: the ceiling of the protocol here.
     bench::report("click_iou_gain_10_oracle", models::oracleClickCurve(interactive.classes({}), truthClasses(tile).clone(), 10).gainAfter(10));
+    // The same over every whole 512 x 512 tile of the scene (16 on the demo
+    // scene): one tile's gain depends on the few regions its clicks land in.
+    double gainSum = 0.0, oracleSum = 0.0;
+    int tiles = 0;
+    for (int y = 0; y + side <= inputs.height(); y += side)
+        for (int x = 0; x + side <= inputs.width(); x += side, ++tiles) {
+            const cv::Rect each(x, y, side, side);
+            const models::InteractiveSegmentation refined(model, inputs, each);
+            gainSum += models::runClickProtocol(refined, truthClasses(each).clone(), 10).gainAfter(10);
+            oracleSum += models::oracleClickCurve(refined.classes({}), truthClasses(each).clone(), 10).gainAfter(10);
+        }
+    bench::report("click_iou_gain_10_tiles", gainSum / tiles);
+    bench::report("click_iou_gain_10_tiles_oracle", oracleSum / tiles);
     std::vector<models::Click> clicks;
     std::vector<double> refine;
     cv::Mat1b current = interactive.classes(clicks);
