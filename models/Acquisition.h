@@ -34,7 +34,10 @@ std::vector<double> scoreTiles(const Prediction& prediction, const std::vector<c
 struct SelectionTerms {
     // Minus this times the largest cosine similarity to the tiles chosen
     // already, so that the queue does not fill with near-identical tiles.
-    double diversity = 0.3;
+    // As strong as the density term: a near-copy of a chosen tile (the
+    // grid's last row of tiles overlaps the one before) is as typical as
+    // it, and would otherwise come next (0.3 before density was added).
+    double diversity = 1.0;
     // Plus this times the tile's mean similarity to the pool still to be
     // labelled (min-max scaled to 0..1): information density (Settles &
     // Craven 2008), so that uncertain but typical tiles come before

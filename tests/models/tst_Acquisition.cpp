@@ -81,6 +81,16 @@ private Q_SLOTS:
         QCOMPARE(selectTiles(scores, descriptions, 1, SelectionTerms{0.0, 1.0}, {false, true, false, false}), (std::vector<int>{0}));
     }
 
+    void defaultTermsDoNotQueueANearCopyForBeingTypical()
+    {
+        // Tile 1 nearly copies tile 0 (overlapping tiles at the grid's
+        // edge); both are typical of the pool and the most uncertain.
+        const std::vector<double> scores{1.0, 0.98, 0.8, 0.0, 0.5};
+        const std::vector<std::vector<float>> descriptions{{1, 0, 0}, {1, 0.02f, 0}, {0.7f, 0.5f, 0}, {0, 0, 1}, {0.9f, 0.3f, 0.1f}};
+        QCOMPARE(selectTiles(scores, descriptions, 2, SelectionTerms{}), (std::vector<int>{0, 2}));
+        QCOMPARE(selectTiles(scores, descriptions, 2, SelectionTerms{0.3, 1.0}), (std::vector<int>{0, 1}));
+    }
+
     void randomSamplingUsesNoSelectionTerms()
     {
         const SelectionTerms terms{0.3, 1.0};
