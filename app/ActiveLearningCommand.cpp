@@ -112,6 +112,9 @@ int activeLearningSimulationCommand(const Arguments& args)
     options.selection.density = realOption(args, "--density", options.selection.density);
     options.fineTuneSteps = static_cast<int>(numberOption(args, "--fine-tune-steps", options.fineTuneSteps));
     options.seed = static_cast<unsigned>(numberOption(args, "--seed", options.seed));
+    const int seeds = static_cast<int>(numberOption(args, "--seeds", 1));
+    if (seeds < 1)
+        throw std::invalid_argument("--seeds needs at least 1");
     std::filesystem::create_directories(out);
     ensureOffscreenApplication();
 
@@ -146,9 +149,6 @@ int activeLearningSimulationCommand(const Arguments& args)
                 clicks.meanIou[std::min<std::size_t>(10, clicks.meanIou.size() - 1)], clicks.gainAfter(10));
     std::printf("           a perfect local correction of each clicked region would gain %+.3f after 10 clicks\n", oracle.gainAfter(10));
 
-    const int seeds = static_cast<int>(numberOption(args, "--seeds", 1));
-    if (seeds < 1)
-        throw std::invalid_argument("--seeds needs at least 1");
     compareStrategies(strategies, options, seeds, start, inputs, truth, out);
     std::printf("wrote      %s/clicks.csv, clicks.png, al.csv, al.png\n", out.c_str());
     return 0;
