@@ -10,6 +10,8 @@
 #include "scene/ClassMapFiles.h"
 #include "widgets/ViewGrid.h"
 
+#include <opencv2/core.hpp>
+
 #include <QFutureWatcher>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,6 +31,7 @@ constexpr int kTileMargin = 32;
 struct ClickRefinement::Outcome {
     std::shared_ptr<models::InteractiveSegmentation> tile;
     cv::Mat1b classes;
+    int changed = 0; // pixels whose class the clicks changed
     QString error;
 };
 
@@ -118,9 +121,10 @@ void ClickRefinement::refineAround(const labeling::Annotation& click)
     watcher->setFuture(QtConcurrent::run([model, inputs, tile, clicks, cached]() -> Outcome {
         try {
             auto segmentation = cached ? cached : std::make_shared<models::InteractiveSegmentation>(*model, *inputs, tile);
-            return {segmentation, segmentation->classes(clicks), {}};
+            const cv::Mat1b classes = segmentation->classes(clicks);
+            return {segmentation, classes, cv::countNonZero(classes != segmentation->classesWithoutClicks()), {}};
         } catch (const std::exception& e) {
-            return {nullptr, {}, QString::fromStdString(e.what())};
+            return {nullptr, {}, 0, QString::fromStdString(e.what())};
         }
     }));
 }
@@ -150,7 +154,15 @@ void ClickRefinement::show(const Outcome& outcome)
     m_refinedCodes = std::move(codes);
     m_grid->synchroniseLayers();
     Q_EMIT refinementAvailable(true);
-    Q_EMIT refined();
+    // Said either way: a click that changes nothing must not look ignored.
+    Q_EMIT refined(outcome.changed > 0
+                       ? tr("Clicks refined the %1 × %2 tile: %3 pixels changed class (A accepts them as labels).")
+                             .arg(tile.width)
+                             .arg(tile.height)
+                             .arg(outcome.changed)
+                       : tr("The clicks change no class on this %1 × %2 tile; they stay as labels for the next retraining.")
+                             .arg(tile.width)
+                             .arg(tile.height));
 }
 
 std::size_t ClickRefinement::acceptRefinement()

@@ -46,8 +46,9 @@ public:
     std::size_t acceptRefinement();
 
 Q_SIGNALS:
-    // The refined classes of a tile are on screen.
-    void refined();
+    // The refined classes of a tile are on screen; `summary` says how many
+    // pixels the clicks changed.
+    void refined(const QString& summary);
     // The "Refined classes" layer joined (or left) the views.
     void layersChanged();
     // Whether refined classes wait to be accepted.

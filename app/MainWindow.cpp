@@ -108,6 +108,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     connect(m_refinement, &ClickRefinement::refinementAvailable, m_labeling->panel(), &widgets::LabelToolsPanel::setRefinementAvailable);
     connect(m_labeling->panel(), &widgets::LabelToolsPanel::acceptRefinementRequested, m_refinement, &ClickRefinement::acceptRefinement);
     connect(m_refinement, &ClickRefinement::unavailable, this, [this](const QString& why) { statusBar()->showMessage(why, 5000); });
+    connect(m_refinement, &ClickRefinement::refined, this, [this](const QString& summary) { statusBar()->showMessage(summary, 8000); });
     m_learning = new ActiveLearningWorkbench(
         m_models, m_labeling, m_grid, [this] { return m_training->steps(); },
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);

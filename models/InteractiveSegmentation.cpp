@@ -41,6 +41,11 @@ const cv::Rect& InteractiveSegmentation::tile() const
     return m_state->tile;
 }
 
+const cv::Mat1b& InteractiveSegmentation::classesWithoutClicks() const
+{
+    return m_state->base;
+}
+
 cv::Mat1b InteractiveSegmentation::classes(const std::vector<Click>& clicks) const
 {
     torch::NoGradGuard noGrad;

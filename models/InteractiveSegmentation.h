@@ -35,6 +35,8 @@ public:
     // The tile's classes (SeaIceClass per pixel) given the clicks (grid
     // coordinates; clicks outside the tile are ignored).
     cv::Mat1b classes(const std::vector<Click>& clicks) const;
+    // The tile's classes without any click (computed once).
+    const cv::Mat1b& classesWithoutClicks() const;
 
 private:
     struct State;

@@ -44,6 +44,7 @@
 #include <QTableWidget>
 #include <QChart>
 #include <QChartView>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace banquise;
@@ -315,6 +316,9 @@ private Q_SLOTS:
         QVERIFY(refined.wait(60000));
         const auto& layer = *refinement->layer();
         QCOMPARE(int(layer.at(100, 120)), int(labeling::LabelCode::RefrozenLead)); // the clicked pixel takes the class
+        // The status bar says what the clicks changed on the tile.
+        QVERIFY(m_window->statusBar()->currentMessage().contains("200 × 200 tile"));
+        QCOMPARE(m_window->statusBar()->currentMessage(), refined.front().front().toString());
         QVERIFY(layer.labelledPixelCount() >= 200u * 200u); // the whole tile (the scene is 200 px wide) is shown
         const auto& classesView = m_window->viewGrid()->view(1)->viewScene();
         const int index = classesView.indexOf(layer);
