@@ -64,6 +64,8 @@ std::vector<std::vector<float>> centred(std::vector<std::vector<float>> descript
 std::vector<double> poolTypicality(const std::vector<std::vector<float>>& descriptions, const std::vector<bool>& excluded)
 {
     std::vector<double> typicality(descriptions.size(), 0.0);
+    if (descriptions.empty())
+        return typicality;
     for (std::size_t i = 0; i < descriptions.size(); ++i) {
         double sum = 0.0;
         int pool = 0;

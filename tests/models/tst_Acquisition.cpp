@@ -65,6 +65,7 @@ private Q_SLOTS:
         QCOMPARE(selectTiles(scores, descriptions, 2, diverse), (std::vector<int>{0, 2}));
         QCOMPARE(selectTiles(scores, descriptions, 2, none, {true, false, false, false}), (std::vector<int>{1, 2}));
         QCOMPARE(selectTiles(scores, {}, 10, SelectionTerms{}).size(), std::size_t(4));
+        QVERIFY(selectTiles({}, {}, 2, SelectionTerms{}).empty()); // no candidate tiles
     }
 
     void densityPrefersTypicalTilesToOutliers()
