@@ -40,12 +40,15 @@ const char* kUsage =
     "usage: banquise-cli <command> [options]\n"
     "commands:\n"
     "  info SCENE                      describe a scene folder: grid, layers, times, value ranges\n"
-    "  synth --out DIR [--seed N] [--size-km K] [--pixel-size M] [--looks L]\n"
+    "  synth --out DIR [--mode ew|iw] [--regime NAME | --params FILE] [--seed N] [--size-km K]\n"
+    "        [--pixel-size M] [--truth-pixel-size M] [--looks L]\n"
     "        [--drift-east M] [--drift-north M] [--rotation DEG] [--divergence D]\n"
     "        [--altimeter-noise-factor F] [--swot-noise M] [--amsr-noise P]\n"
     "        [--sar-time T] [--sar2-time T] [--s2-time T] [--amsr-time T]\n"
     "        [--cryosat-time T] [--s3-time T] [--saral-time T] [--swot-time T]\n"
-    "                                  write a synthetic multi-sensor scene with its truth\n"
+    "                                  write a synthetic multi-sensor scene with its truth (drawn finer\n"
+    "                                  than the SAR); regimes: winter_pack (default), marginal_ice_zone,\n"
+    "                                  refreezing_leads, or a parameter file with the same keys\n"
     "  drift SCENE [--vectors CSV]      estimate the ice drift between the scene's two SAR dates;\n"
     "                                  scored against the truth when the scene has one\n"
     "  detect PATH...                  list the products Banquise recognises in files and folders\n"
@@ -83,6 +86,14 @@ int synth(const Arguments& args)
     if (out.empty())
         throw std::invalid_argument("synth needs --out DIR");
     scene::synthetic::SynthOptions o;
+    o.useMode(option(args, "--mode", o.mode));
+    o.regime = option(args, "--regime", o.regime);
+    if (const std::string params = option(args, "--params", ""); !params.empty()) {
+        if (!option(args, "--regime", "").empty())
+            throw std::invalid_argument("synth takes --regime or --params, not both");
+        o.world = scene::synthetic::loadWorldParameters(params);
+    }
+    o.truthPixelSize = realOption(args, "--truth-pixel-size", o.truthPixelSize);
     o.seed = static_cast<unsigned>(numberOption(args, "--seed", o.seed));
     o.sizeKm = realOption(args, "--size-km", o.sizeKm);
     o.pixelSize = realOption(args, "--pixel-size", o.pixelSize);

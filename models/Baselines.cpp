@@ -2,10 +2,13 @@
 
 #include "models/SeaIceClasses.h"
 
+#include <opencv2/core.hpp> // cv::kmeans
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace banquise::models {
@@ -78,6 +81,76 @@ cv::Mat1b otsuSegmentation(const cv::Mat1f& sigma0Db)
     cv::morphologyEx(ice, ice, cv::MORPH_CLOSE, kernel);
     classes.setTo(kOpenLead, valid);
     classes.setTo(kFloe, ice & valid);
+    return classes;
+}
+
+cv::Mat1b kMeansSegmentation(const cv::Mat1f& hhDb, const cv::Mat1f& hvDb)
+{
+    const bool dual = !hvDb.empty();
+    const cv::Mat1b valid = dual ? (hhDb == hhDb) & (hvDb == hvDb) : (hhDb == hhDb);
+    const int features = dual ? 2 : 1;
+    cv::Mat1b classes(hhDb.size(), kNoClass);
+    const int count = cv::countNonZero(valid);
+    if (count < 3)
+        return classes;
+    // Standardise each feature over the valid pixels, so neither dominates.
+    std::array<double, 2> mean{};
+    std::array<double, 2> spread{1.0, 1.0};
+    for (int f = 0; f < features; ++f) {
+        cv::Scalar m, s;
+        cv::meanStdDev(f == 0 ? hhDb : hvDb, m, s, valid);
+        mean[f] = m[0];
+        spread[f] = s[0] > 0.0 ? s[0] : 1.0;
+    }
+    auto feature = [&](int r, int c, int f) {
+        return static_cast<float>(((f == 0 ? hhDb(r, c) : hvDb(r, c)) - mean[f]) / spread[f]);
+    };
+    const int step = std::max(1, count / 200000);
+    cv::Mat1f sample;
+    int seen = 0;
+    for (int r = 0; r < hhDb.rows; ++r)
+        for (int c = 0; c < hhDb.cols; ++c)
+            if (valid(r, c) && seen++ % step == 0) {
+                cv::Mat1f row(1, features);
+                for (int f = 0; f < features; ++f)
+                    row(0, f) = feature(r, c, f);
+                sample.push_back(row);
+            }
+    cv::Mat labels;
+    cv::Mat1f centres;
+    cv::theRNG().state = 12345; // k-means++ seeding draws from OpenCV's global generator
+    cv::kmeans(sample, 3, labels, cv::TermCriteria(cv::TermCriteria::EPS + cv::TermCriteria::COUNT, 100, 1e-4), 3,
+               cv::KMEANS_PP_CENTERS, centres);
+    // Darkest cluster open lead, middle refrozen lead, brightest floe.
+    std::array<int, 3> order{0, 1, 2};
+    auto brightness = [&](int k) {
+        double sum = 0.0;
+        for (int f = 0; f < features; ++f)
+            sum += centres(k, f) * spread[f] + mean[f];
+        return sum;
+    };
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return brightness(a) < brightness(b); });
+    std::array<std::uint8_t, 3> classOf{};
+    classOf[order[0]] = kOpenLead;
+    classOf[order[1]] = kRefrozenLead;
+    classOf[order[2]] = kFloe;
+    for (int r = 0; r < hhDb.rows; ++r)
+        for (int c = 0; c < hhDb.cols; ++c) {
+            if (!valid(r, c))
+                continue;
+            int best = 0;
+            double bestDistance = 1e30;
+            for (int k = 0; k < 3; ++k) {
+                double d = 0.0;
+                for (int f = 0; f < features; ++f)
+                    d += std::pow(feature(r, c, f) - centres(k, f), 2);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = k;
+                }
+            }
+            classes(r, c) = classOf[best];
+        }
     return classes;
 }
 

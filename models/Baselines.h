@@ -18,4 +18,12 @@ cv::Mat1f leeFilter(const cv::Mat1f& intensity, int window, double looks);
 // Returns SeaIceClass codes, kNoClass where the input is NaN.
 cv::Mat1b otsuSegmentation(const cv::Mat1f& sigma0Db);
 
+// Three-class segmentation as classical practice does it: k-means (k = 3)
+// on despeckled co- and cross-polarised sigma0 (dB, each standardised;
+// HH alone when hvDb is empty), the clusters named by mean brightness:
+// darkest open lead, middle refrozen lead, brightest floe. Deterministic
+// (fixed seed, clusters fitted on a regular sample of at most 200 000
+// pixels). Returns SeaIceClass codes, kNoClass where an input is NaN.
+cv::Mat1b kMeansSegmentation(const cv::Mat1f& hhDb, const cv::Mat1f& hvDb);
+
 } // namespace banquise::models

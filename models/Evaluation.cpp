@@ -46,13 +46,23 @@ double enlOnUniformFloes(const cv::Mat1f& estimateDb, const scene::synthetic::Sy
 
 } // namespace
 
-Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth)
+Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth,
+                    double sarLooks)
 {
     Evaluation e;
     const cv::Mat1b truthClasses = classesFromSurfaceCodes(truth.surface);
     e.segmentation = scoreSegmentation(prediction.classes, truthClasses);
-    const cv::Mat1f leeDb = toDecibels(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, kLeeLooks));
-    e.segmentationOtsu = scoreSegmentation(otsuSegmentation(leeDb), truthClasses);
+    const cv::Mat1f leeDb = toDecibels(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, sarLooks));
+    const cv::Mat1b otsu = otsuSegmentation(leeDb);
+    e.segmentationOtsu = scoreSegmentation(otsu, truthClasses);
+    const cv::Mat1f leeHvDb = inputs.secondaryDb.empty() ? cv::Mat1f() : toDecibels(leeFilter(toLinear(inputs.secondaryDb), kLeeWindow, sarLooks));
+    const cv::Mat1b kMeans = kMeansSegmentation(leeDb, leeHvDb);
+    e.segmentationKMeans = scoreSegmentation(kMeans, truthClasses);
+    if (!truth.leadWidth.empty()) {
+        e.leads = scoreLeadsByWidth(prediction.classes, truth.leadWidth);
+        e.leadsOtsu = scoreLeadsByWidth(otsu, truth.leadWidth);
+        e.leadsKMeans = scoreLeadsByWidth(kMeans, truth.leadWidth);
+    }
     if (!truth.sigma0Hh.empty()) {
         const cv::Mat1f truthDb = toDecibels(truth.sigma0Hh);
         e.despecklePsnrDb = psnrDb(prediction.despeckledDb, truthDb);

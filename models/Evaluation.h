@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/LeadScores.h"
 #include "models/Scores.h"
 
 #include <array>
@@ -18,6 +19,12 @@ struct Prediction;
 struct Evaluation {
     SegmentationScores segmentation;
     SegmentationScores segmentationOtsu; // Otsu on Lee-filtered HH
+    SegmentationScores segmentationKMeans; // k-means on Lee-filtered HH and HV
+    // Leads by width (zero when the truth has no lead-width map), the model's
+    // and the baselines'.
+    LeadScores leads;
+    LeadScores leadsOtsu;
+    LeadScores leadsKMeans;
     RegressionScores elevation;          // empty (count 0) without elevation
     RegressionScores elevationIdw;
     RegressionScores elevationKriging;
@@ -43,10 +50,12 @@ struct Evaluation {
     double entropyRight = 0.0;
 };
 
-// Lee filter settings of the despeckling baseline: 7 x 7, the EW GRDM looks.
+// Lee filter settings of the despeckling baseline: 7 x 7, by default the EW GRDM looks.
 constexpr int kLeeWindow = 7;
 constexpr double kLeeLooks = 10.7;
 
-Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth);
+// `sarLooks`: the SAR's equivalent number of looks, for the Lee baseline (IW GRDH: 4.4).
+Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth,
+                    double sarLooks = kLeeLooks);
 
 } // namespace banquise::models

@@ -1,27 +1,40 @@
 #include "scene/synthetic/IceTruth.h"
 
+#include "scene/synthetic/WorldParameters.h"
+
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace banquise::scene::synthetic {
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
+constexpr double kRidgeWidthM = 15.0;   // sail and rubble of a first-year ridge
+constexpr double kLeadLengthExponent = 2.0; // many short leads, few crossing the scene
 
-// A gently curving crack: a random walk of heading, drawn segment by segment.
-void drawCrack(cv::Mat1b& surface, cv::Point2d start, double heading, double lengthPx, int widthPx, unsigned char code,
-               std::mt19937& rng)
+// A gently curving crack: a random walk of heading, segment by segment.
+std::vector<cv::Point> crackPath(cv::Point2d start, double heading, double lengthPx, std::mt19937& rng)
 {
     std::normal_distribution<double> turn(0.0, 0.12);
     const double step = std::max(4.0, lengthPx / 24.0);
+    std::vector<cv::Point> path{cv::Point(cvRound(start.x), cvRound(start.y))};
     cv::Point2d p = start;
     for (double walked = 0.0; walked < lengthPx; walked += step) {
         heading += turn(rng);
-        const cv::Point2d q = p + cv::Point2d(std::cos(heading), std::sin(heading)) * step;
-        cv::line(surface, cv::Point(cvRound(p.x), cvRound(p.y)), cv::Point(cvRound(q.x), cvRound(q.y)), code, widthPx, cv::LINE_8);
-        p = q;
+        p += cv::Point2d(std::cos(heading), std::sin(heading)) * step;
+        path.emplace_back(cvRound(p.x), cvRound(p.y));
     }
+    return path;
+}
+
+// lineType LINE_4 makes a one-pixel line that 4-connected pieces cannot cross.
+void drawPath(cv::Mat1b& image, const std::vector<cv::Point>& path, int widthPx, unsigned char code, int lineType = cv::LINE_8)
+{
+    for (std::size_t k = 1; k < path.size(); ++k)
+        cv::line(image, path[k - 1], path[k], code, widthPx, lineType);
 }
 
 cv::Mat1f smoothNoise(int size, double sigmaPixels, std::mt19937& rng)
@@ -38,53 +51,122 @@ cv::Mat1f smoothNoise(int size, double sigmaPixels, std::mt19937& rng)
     cv::normalize(large, large, 0.0, 1.0, cv::NORM_MINMAX);
     return large;
 }
+
+// Floe identity of every pixel: the pieces of a network of closed
+// fractures (no open water in them), the fracture pixels given to a floe
+// beside them.
+cv::Mat1i floePieces(int size, double pixelSize, const WorldParameters& world, std::mt19937& rng)
+{
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    cv::Mat1b fractures(size, size, static_cast<unsigned char>(0));
+    const double sceneMetres = size * pixelSize;
+    double lengthMetres = 0.9 * sceneMetres;
+    // Enough scene-crossing fractures (one per 10 km) that the network
+    // closes pieces at every scale instead of leaving one floe with cracks in it.
+    int count = std::max(2, static_cast<int>(sceneMetres / 10000.0));
+    const double finest = std::max(world.floeMinSizeM, 4.0 * pixelSize);
+    while (lengthMetres > finest && count < 2000000) {
+        for (int i = 0; i < count; ++i) {
+            const cv::Point2d start(uniform(rng) * size, uniform(rng) * size);
+            drawPath(fractures, crackPath(start, uniform(rng) * 2.0 * kPi, lengthMetres / pixelSize, rng), 1, 255, cv::LINE_4);
+        }
+        count *= 2;
+        lengthMetres /= 1.6;
+    }
+    cv::Mat1i pieces;
+    cv::connectedComponents(fractures == 0, pieces, 4, CV_32S);
+    // Fractures are one pixel wide: the largest label around each is a floe beside it.
+    cv::Mat1f labels;
+    pieces.convertTo(labels, CV_32F); // exact below 2^24 pieces
+    cv::Mat1f around;
+    cv::dilate(labels, around, cv::Mat());
+    for (int r = 0; r < size; ++r)
+        for (int c = 0; c < size; ++c)
+            if (pieces(r, c) == 0)
+                pieces(r, c) = static_cast<int>(around(r, c));
+    return pieces;
+}
+
+// Leads until they cover the world's area fraction. Widths are drawn as
+// they come; a lead that would overshoot the remaining area by half again is
+// shortened instead (on a small scene one kilometre-wide lead would
+// otherwise be all its leads), down to a few times its width.
+void drawLeads(IceTruth& truth, double pixelSize, const WorldParameters& world, std::mt19937& rng)
+{
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    const int size = truth.surface.rows;
+    const double sceneMetres = size * pixelSize;
+    const double target = world.leadAreaFraction * static_cast<double>(size) * size;
+    const double longest = 0.9 * sceneMetres;
+    const double shortest = std::min(3000.0, 0.3 * sceneMetres);
+    double covered = 0.0;
+    int batch = 8;
+    int drawn = 0;
+    for (; covered < target && drawn < 1000000; drawn += batch) {
+        const double remaining = target - covered;
+        for (int i = 0; i < batch; ++i) {
+            const double width = truncatedPowerLawQuantile(world.leadWidthExponent, world.leadMinWidthM, world.leadMaxWidthM, uniform(rng));
+            const double drawnLength = truncatedPowerLawQuantile(kLeadLengthExponent, shortest, longest, uniform(rng));
+            const double length = std::min(drawnLength, std::max(3.0 * width, 1.5 * remaining * pixelSize * pixelSize / width));
+            const cv::Point2d start(uniform(rng) * size, uniform(rng) * size);
+            const double heading = uniform(rng) * 2.0 * kPi;
+            const bool open = uniform(rng) < world.openLeadShare;
+            const double look = uniform(rng);
+            const std::vector<cv::Point> path = crackPath(start, heading, length / pixelSize, rng);
+            const int widthPx = std::max(1, cvRound(width / pixelSize));
+            drawPath(truth.surface, path, widthPx, open ? kOpenWater : kRefrozenLead);
+            const Appearance appearance = open ? (look < world.windRoughenedShare ? kWindRoughened : kPlain)
+                                               : (look < world.frostFlowerShare ? kFrostFlowers : kPlain);
+            drawPath(truth.appearance, path, widthPx, appearance);
+        }
+        covered = static_cast<double>(size) * size - cv::countNonZero(truth.surface == kFloe);
+        // The next batch covers about a quarter of what is left at the mean
+        // yield so far (leads leave the scene and overlap): heavy-tailed
+        // widths make any one batch's yield a poor guide.
+        const double perLead = std::max(1.0, covered / (drawn + batch));
+        batch = std::clamp(static_cast<int>(0.25 * (target - covered) / perLead), 1, 4096);
+    }
+}
 } // namespace
 
-IceTruth makeIceTruth(int size, double pixelSize, std::mt19937& rng)
+double truncatedPowerLawQuantile(double exponent, double low, double high, double u)
+{
+    const double e = 1.0 - exponent;
+    const double a = std::pow(low, e);
+    const double b = std::pow(high, e);
+    return std::pow(a + u * (b - a), 1.0 / e);
+}
+
+IceTruth makeIceTruth(int size, double pixelSize, const WorldParameters& world, std::mt19937& rng)
 {
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
     IceTruth truth;
     truth.surface = cv::Mat1b(size, size, static_cast<unsigned char>(kFloe));
-
-    // Cracks: level 0 are ~1 km wide leads crossing much of the scene; each
-    // finer level has twice as many, 1.6 times shorter, 1.9 times narrower.
-    const double sceneMetres = size * pixelSize;
-    double widthMetres = 1000.0;
-    double lengthMetres = 0.9 * sceneMetres;
-    int count = std::max(2, static_cast<int>(sceneMetres / 40000.0));
-    while (lengthMetres > 8.0 * pixelSize && count < 200000) {
-        for (int i = 0; i < count; ++i) {
-            const cv::Point2d start(uniform(rng) * size, uniform(rng) * size);
-            const double heading = uniform(rng) * 2.0 * kPi;
-            const double width = widthMetres * std::exp(0.4 * (uniform(rng) - 0.5));
-            const unsigned char code = uniform(rng) < 0.4 ? kRefrozenLead : kOpenWater;
-            drawCrack(truth.surface, start, heading, lengthMetres / pixelSize, std::max(1, cvRound(width / pixelSize)), code, rng);
-        }
-        count *= 2;
-        lengthMetres /= 1.6;
-        widthMetres = std::max(pixelSize * 0.5, widthMetres / 1.9);
-    }
-
-    // Floes are the pieces between leads.
-    cv::Mat1b ice = truth.surface == kFloe;
-    cv::Mat1i floeId; // connected floe label, 0 off floes
-    const int floes = cv::connectedComponents(ice, floeId, 4, CV_32S);
+    truth.appearance = cv::Mat1b(size, size, static_cast<unsigned char>(kPlain));
+    truth.floeId = floePieces(size, pixelSize, world, rng);
+    const cv::Mat1i& floeId = truth.floeId;
+    drawLeads(truth, pixelSize, world, rng);
 
     // Pressure ridges: short lines, kept where they lie on a floe.
+    const double sceneMetres = size * pixelSize;
     cv::Mat1b ridges(size, size, static_cast<unsigned char>(0));
     const int ridgeCount = static_cast<int>(sceneMetres * sceneMetres / 4.0e6);
+    const int ridgeWidth = std::max(1, cvRound(kRidgeWidthM / pixelSize));
     for (int i = 0; i < ridgeCount; ++i) {
         const cv::Point2d start(uniform(rng) * size, uniform(rng) * size);
-        drawCrack(ridges, start, uniform(rng) * 2.0 * kPi, (300.0 + 1500.0 * uniform(rng)) / pixelSize, 1, 1, rng);
+        drawPath(ridges, crackPath(start, uniform(rng) * 2.0 * kPi, (300.0 + 1500.0 * uniform(rng)) / pixelSize, rng), ridgeWidth, 1);
     }
-    truth.surface.setTo(kRidge, (ridges != 0) & ice);
+    truth.surface.setTo(kRidge, (ridges != 0) & (truth.surface == kFloe));
 
     // Per-floe freeboard and roughness, plus a smooth within-floe texture.
+    double largestId = 0.0;
+    cv::minMaxLoc(floeId, nullptr, &largestId);
+    const int floes = static_cast<int>(largestId) + 1;
     std::vector<float> floeFreeboard(floes);
     std::vector<float> floeRoughness(floes);
-    std::lognormal_distribution<double> thickness(std::log(0.28), 0.35);
+    std::lognormal_distribution<double> thickness(std::log(world.floeFreeboardM), 0.35);
     for (int i = 0; i < floes; ++i) {
-        floeFreeboard[i] = static_cast<float>(std::clamp(thickness(rng), 0.08, 0.65));
+        floeFreeboard[i] = static_cast<float>(std::clamp(thickness(rng), 0.3 * world.floeFreeboardM, 2.3 * world.floeFreeboardM));
         floeRoughness[i] = static_cast<float>(0.15 + 0.6 * uniform(rng));
     }
     const cv::Mat1f texture = smoothNoise(size, 2000.0 / pixelSize, rng);

@@ -19,7 +19,13 @@ namespace banquise::scene::synthetic {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr double kLineInterval = 0.005925; // s per 40 m line at ~6.75 km/s ground speed
+constexpr double kGroundSpeed = 6750.0; // m/s along track
+
+// Seconds between image lines: one grid pixel of ground track.
+double lineInterval(const AnalysisGrid& grid)
+{
+    return grid.pixelSize() / kGroundSpeed;
+}
 constexpr double kSatelliteHeight = 693000.0;
 constexpr double kLightSpeed = 299792458.0;
 constexpr int kGridColumns = 21; // geolocation grid points across range
@@ -85,7 +91,7 @@ CPLXMLNode* adsHeader(CPLXMLNode* parent, const SarAcquisition& a, const std::st
     element(h, "missionId", a.mission);
     element(h, "productType", a.complex ? "SLC" : "GRD");
     element(h, "polarisation", pol);
-    element(h, "mode", "EW");
+    element(h, "mode", a.mode);
     element(h, "swath", a.swath);
     element(h, "startTime", productTime(a.startTime));
     element(h, "stopTime", productTime(stop));
@@ -114,7 +120,7 @@ void writeAnnotation(const fs::path& path, const AnalysisGrid& grid, const SarAc
     element(info, "productComposition", "Individual");
     element(info, "rangePixelSpacing", number(grid.pixelSize()));
     element(info, "azimuthPixelSpacing", number(grid.pixelSize()));
-    element(info, "azimuthTimeInterval", number(kLineInterval));
+    element(info, "azimuthTimeInterval", number(lineInterval(grid)));
     element(info, "numberOfSamples", std::to_string(grid.width()));
     element(info, "numberOfLines", std::to_string(grid.height()));
     element(info, "outputPixels", a.complex ? "16 bit Signed Integer" : "16 bit Unsigned Integer");
@@ -134,7 +140,7 @@ void writeAnnotation(const fs::path& path, const AnalysisGrid& grid, const SarAc
             // the top-left of the sample, whose centre is half a pixel on.
             const LonLat ll = grid.toLonLat({grid.originX() + pixel * grid.pixelSize(), grid.originY() - line * grid.pixelSize()});
             CPLXMLNode* p = child(list, "geolocationGridPoint");
-            element(p, "azimuthTime", productTime(a.startTime + line * kLineInterval));
+            element(p, "azimuthTime", productTime(a.startTime + line * lineInterval(grid)));
             element(p, "slantRangeTime", number(slantRangeTime(a.incidenceDegrees[pixel])));
             element(p, "line", std::to_string(line));
             element(p, "pixel", std::to_string(pixel));
@@ -178,7 +184,7 @@ void writeCalibration(const fs::path& path, const AnalysisGrid& grid, const SarA
     for (int v = 0; v < vectors; ++v) {
         const int line = v * (grid.height() - 1) / (vectors - 1);
         CPLXMLNode* vector = child(list, "calibrationVector");
-        element(vector, "azimuthTime", productTime(a.startTime + line * kLineInterval));
+        element(vector, "azimuthTime", productTime(a.startTime + line * lineInterval(grid)));
         element(vector, "line", std::to_string(line));
         for (const auto& [name, values] : {std::pair{"pixel", &pixels}, {"sigmaNought", &sigma}, {"betaNought", &beta},
                                            {"gamma", &gamma}, {"dn", &dn}}) {
@@ -200,7 +206,7 @@ void writeNoise(const fs::path& path, const AnalysisGrid& grid, const SarAcquisi
     attribute(list, "count", "2");
     for (const int line : {0, grid.height() - 1}) {
         CPLXMLNode* vector = child(list, "noiseRangeVector");
-        element(vector, "azimuthTime", productTime(a.startTime + line * kLineInterval));
+        element(vector, "azimuthTime", productTime(a.startTime + line * lineInterval(grid)));
         element(vector, "line", std::to_string(line));
         attribute(element(vector, "pixel", "0 " + std::to_string(grid.width() - 1)), "count", "2");
         attribute(element(vector, "noiseRangeLut", "1.0e+00 1.0e+00"), "count", "2");
@@ -270,11 +276,11 @@ void writeManifest(const fs::path& path, const AnalysisGrid& grid, const SarAcqu
     attribute(tree.node, "xmlns:s1", "http://www.esa.int/safe/sentinel-1.0/sentinel-1");
     attribute(tree.node, "xmlns:s1sarl1", "http://www.esa.int/safe/sentinel-1.0/sentinel-1/sar/level-1");
     attribute(tree.node, "xmlns:gml", "http://www.opengis.net/gml");
-    attribute(tree.node, "version", "esa/safe/sentinel-1.0/sentinel-1/sar/level-1/standard/ewdp");
+    attribute(tree.node, "version", "esa/safe/sentinel-1.0/sentinel-1/sar/level-1/standard/" + lowerCase(a.mode) + "dp");
 
     CPLXMLNode* package = child(child(tree.node, "informationPackageMap"), "xfdu:contentUnit");
     attribute(package, "unitType", "SAFE Archive Information Package");
-    attribute(package, "textInfo", a.complex ? "Sentinel-1 EW Level-1 SLC Product" : "Sentinel-1 EW Level-1 GRD Product");
+    attribute(package, "textInfo", "Sentinel-1 " + a.mode + (a.complex ? " Level-1 SLC Product" : " Level-1 GRD Product"));
     attribute(package, "dmdID", "acquisitionPeriod platform generalProductInformation measurementFrameSet");
     CPLXMLNode* metadata = child(tree.node, "metadataSection");
     CPLXMLNode* data = child(tree.node, "dataObjectSection");
@@ -368,13 +374,13 @@ std::string writeSentinel1Safe(const std::string& parent, const AnalysisGrid& gr
                                const std::vector<SarChannel>& channels)
 {
     GdalSession::ensure();
-    const double stop = a.startTime + (grid.height() - 1) * kLineInterval;
+    const double stop = a.startTime + (grid.height() - 1) * lineInterval(grid);
     const std::string start = compactTime(a.startTime);
     const std::string end = compactTime(stop);
     char orbit[16];
     std::snprintf(orbit, sizeof orbit, "%06d", a.absoluteOrbit);
     const std::string dual = channels.size() > 1 ? "1SDH" : "1SSH";
-    const std::string type = a.complex ? "_EW_SLC__" : "_EW_GRDM_";
+    const std::string type = "_" + a.mode + (a.complex ? "_SLC__" : "_GRD" + a.resolution + "_");
     const fs::path safe = fs::path(parent) / (a.mission + type + dual + "_" + start + "_" + end + "_" + orbit + "_066A1B_B4NQ.SAFE");
     fs::create_directories(safe / "annotation" / "calibration");
     fs::create_directories(safe / "measurement");

@@ -26,11 +26,13 @@ struct SarAcquisition {
     double startTime = 0.0; // UTC seconds of the first line
     int absoluteOrbit = 53000;
     bool complex = false;      // SLC (CInt16) rather than GRD (UInt16)
-    std::string swath = "EW";  // GRDs cover the whole EW swath, SLCs one sub-swath (EW1..EW5)
+    std::string mode = "EW";   // acquisition mode: EW or IW
+    std::string resolution = "M"; // GRD resolution class: M (EW GRDM) or H (IW GRDH)
+    std::string swath = "EW";  // GRDs cover the whole swath (EW, IW), SLCs one sub-swath (EW1..EW5, IW1..IW3)
     std::vector<double> incidenceDegrees; // per column
 };
 
-// Writes a Sentinel-1 EW GRDM (or SLC) product folder in the SAFE layout that ESA
+// Writes a Sentinel-1 EW GRDM or IW GRDH (or SLC) product folder in the SAFE layout that ESA
 // delivers and GDAL's SAFE driver reads: manifest.safe, one annotation
 // (geolocation grid of GCPs, image information), calibration (sigma0, beta0,
 // gamma LUTs) and noise file per polarisation, and the measurement GeoTIFF

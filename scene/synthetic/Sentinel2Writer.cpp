@@ -171,36 +171,47 @@ std::string writeSentinel2(const std::string& folderName, const AnalysisGrid& gr
                 coarseX(j, i) = x;
                 coarseY(j, i) = y;
             }
-        for (int r = 0; r < height; ++r) {
-            const double fj = static_cast<double>(r) / kCoarseStep;
-            const int j = static_cast<int>(fj);
-            const double wj = fj - j;
+        // Each pixel is the mean reflectance of the truth pixels it covers
+        // (sub-samples at the truth's spacing), so that a lead narrower than
+        // 20 m greys its pixel instead of vanishing or filling it.
+        const int sub = std::max(1, static_cast<int>(std::lround(kPixel / grid.pixelSize())));
+        for (int r = 0; r < height; ++r)
             for (int c = 0; c < utm.width(); ++c) {
-                const double fi = (c + 0.5) / kCoarseStep;
-                const int i = std::min(static_cast<int>(fi), coarseW - 2);
-                const double wi = fi - i;
-                auto lerp = [&](const cv::Mat1d& m) {
-                    return (1 - wj) * ((1 - wi) * m(j, i) + wi * m(j, i + 1)) + wj * ((1 - wi) * m(j + 1, i) + wi * m(j + 1, i + 1));
-                };
-                const MapPoint seen{lerp(coarseX), lerp(coarseY)};
-                int col = 0;
-                int row = 0;
+                std::array<float, 3> reflectance{};
+                int inside = 0;
+                for (int sv = 0; sv < sub; ++sv)
+                    for (int su = 0; su < sub; ++su) {
+                        const double fj = (r + (sv + 0.5) / sub - 0.5) / kCoarseStep;
+                        const int j = std::clamp(static_cast<int>(fj), 0, coarseH - 2);
+                        const double wj = fj - j;
+                        const double fi = (c + (su + 0.5) / sub) / kCoarseStep;
+                        const int i = std::min(static_cast<int>(fi), coarseW - 2);
+                        const double wi = fi - i;
+                        auto lerp = [&](const cv::Mat1d& m) {
+                            return (1 - wj) * ((1 - wi) * m(j, i) + wi * m(j, i + 1)) + wj * ((1 - wi) * m(j + 1, i) + wi * m(j + 1, i + 1));
+                        };
+                        int col = 0;
+                        int row = 0;
+                        if (!grid.pixelAt(drift.origin(MapPoint{lerp(coarseX), lerp(coarseY)}, dt), col, row))
+                            continue;
+                        for (int b = 0; b < 3; ++b)
+                            reflectance[b] += kReflectance[ice.surface(row, col)][b];
+                        ++inside;
+                    }
                 const std::size_t k = static_cast<std::size_t>(r) * utm.width() + c;
-                if (!grid.pixelAt(drift.origin(seen, dt), col, row)) {
+                if (inside == 0) {
                     rows[0][k] = rows[1][k] = rows[2][k] = 0;
                     continue;
                 }
                 const MapPoint utmPoint = utm.pixelCentre(c, top + r);
                 const float cover = std::clamp((cloud.at(utmPoint.x, utmPoint.y) - 0.6f) / 0.2f, 0.0f, 1.0f);
                 const float shade = std::clamp((cloud.at(utmPoint.x - shadowDx, utmPoint.y - shadowDy) - 0.6f) / 0.2f, 0.0f, 1.0f);
-                const auto& surface = kReflectance[ice.surface(row, col)];
                 for (int b = 0; b < 3; ++b) {
-                    float rho = surface[b] * (1.0f - 0.6f * shade * (1.0f - cover)) + sensorNoise(rng);
+                    float rho = reflectance[b] / inside * (1.0f - 0.6f * shade * (1.0f - cover)) + sensorNoise(rng);
                     rho = (1.0f - cover) * rho + cover * 0.92f;
                     rows[b][k] = static_cast<std::uint16_t>(std::clamp(std::lround(10000.0f * rho + 1000.0f), 1L, 65535L));
                 }
             }
-        }
         for (int b = 0; b < 3; ++b)
             if (bands[b]->GetRasterBand(1)->RasterIO(GF_Write, 0, top, utm.width(), height, rows[b].data(), utm.width(), height,
                                                      GDT_UInt16, 0, 0) != CE_None)

@@ -2,7 +2,9 @@
 
 #include "scene/SceneError.h"
 #include "scene/UtcTime.h"
+#include "scene/synthetic/SensorMode.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -24,10 +26,40 @@ double timeOf(const char* name, const std::string& iso)
 }
 } // namespace
 
+void SynthOptions::useMode(const std::string& name)
+{
+    const SensorMode& m = sensorMode(name);
+    mode = m.name;
+    pixelSize = m.pixelSpacingM;
+    sarLooks = m.looks;
+    truthPixelSize = m.truthPixelM;
+}
+
+WorldParameters SynthOptions::worldParameters() const
+{
+    return world ? *world : regimeParameters(regime);
+}
+
+int SynthOptions::truthFactor() const
+{
+    constexpr int kLargestTruthSide = 10000;
+    const int wanted = static_cast<int>(std::lround(pixelSize / truthPixelSize));
+    return std::max(1, std::min(wanted, kLargestTruthSide / std::max(1, sizePixels())));
+}
+
 void SynthOptions::validate() const
 {
+    sensorMode(mode);
+    worldParameters();
     require(sizeKm > 0.0 && std::isfinite(sizeKm), "size must be positive");
     require(pixelSize >= 10.0 && pixelSize <= 1000.0, "pixel size must be 10..1000 m");
+    require(truthPixelSize > 0.0 && std::isfinite(truthPixelSize), "truth pixel size must be positive");
+    require(pixelSize >= truthPixelSize,
+            "the pixel spacing (" + std::to_string(pixelSize) + " m) is finer than the truth (" + std::to_string(truthPixelSize) + " m)");
+    const double ratio = pixelSize / truthPixelSize;
+    require(std::abs(ratio - std::round(ratio)) < 1e-6,
+            "the pixel spacing (" + std::to_string(pixelSize) + " m) is not a whole multiple of the truth pixel ("
+                + std::to_string(truthPixelSize) + " m)");
     require(sizePixels() >= 64, "scene must be at least 64 pixels wide");
     require(sizePixels() <= 20000, "scene must be at most 20000 pixels wide");
     require(std::abs(centre.lat) <= 89.0 && centre.lat >= 50.0, "centre latitude must be 50..89 N (Arctic grid)");

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "scene/MapTypes.h"
+#include "scene/synthetic/WorldParameters.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,7 +13,11 @@ namespace banquise::scene::synthetic {
 struct SynthOptions {
     unsigned seed = 1;
     double sizeKm = 100.0;       // square scene side
-    double pixelSize = 40.0;     // metres, Sentinel-1 EW GRDM pixel spacing
+    std::string mode = "EW";     // Sentinel-1 acquisition mode (SensorMode.h); useMode() sets the three below
+    double pixelSize = 40.0;     // metres, Sentinel-1 EW GRDM pixel spacing: the analysis grid
+    double truthPixelSize = 10.0; // the truth is drawn this fine (a whole fraction of the pixel spacing)
+    std::string regime = "winter_pack"; // the world, from assets/regimes/
+    std::optional<WorldParameters> world; // a world of its own (a parameter file), instead of the regime
     LonLat centre{-140.0, 75.0}; // Beaufort Sea
 
     // Acquisition times, UTC ISO-8601. The SAR time is the reference.
@@ -39,6 +45,14 @@ struct SynthOptions {
 
     // Altimeters simulated, by sensor profile (assets/sensors/<name>.json).
     std::vector<std::string> altimeters{"cryosat2_sar_l2", "sentinel3_sral_l2_si", "saral_altika_gdr"};
+
+    // Pixel spacing, looks and truth resolution of a Sentinel-1 mode ("ew", "iw").
+    void useMode(const std::string& name);
+    // The world drawn: `world` when set, else the regime's.
+    WorldParameters worldParameters() const;
+    // Truth pixels per image pixel along each axis: pixelSize / truthPixelSize,
+    // less when the truth grid would pass 10 000 pixels a side (a memory bound).
+    int truthFactor() const;
 
     // Throws SceneError naming the parameter when the options are impossible
     // (footprints are checked against the scene when their profiles load).

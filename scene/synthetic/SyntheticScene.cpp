@@ -6,11 +6,13 @@
 #include "scene/SensorProfile.h"
 #include "scene/StagedFolder.h"
 #include "scene/UtcTime.h"
+#include "scene/synthetic/CellTruth.h"
 #include "scene/synthetic/DriftField.h"
 #include "scene/synthetic/FootprintSampling.h"
 #include "scene/synthetic/IceTruth.h"
 #include "scene/synthetic/ProductWriters.h"
 #include "scene/synthetic/SarSimulator.h"
+#include "scene/synthetic/SensorMode.h"
 #include "scene/synthetic/Sentinel1SafeWriter.h"
 #include "scene/synthetic/Sentinel2Writer.h"
 
@@ -55,64 +57,96 @@ MapPoint gridCentre(const AnalysisGrid& grid)
     return {0.5 * (e.xMin + e.xMax), 0.5 * (e.yMin + e.yMax)};
 }
 
+// The truth grid: the analysis grid's extent in pixels `factor` times finer.
+AnalysisGrid truthGrid(const AnalysisGrid& grid, int factor)
+{
+    return AnalysisGrid(grid.epsg(), grid.originX(), grid.originY(), grid.pixelSize() / factor, grid.width() * factor,
+                        grid.height() * factor);
+}
+
 // What the SAR sees of the ice dt seconds after the reference time: its
-// surface and roughness (freeboard left out: it is not needed and a scene
-// of 10^8 pixels must stay within its memory budget).
-IceTruth surfaceAt(const IceTruth& reference, const DriftField& drift, const AnalysisGrid& grid, double dt)
+// surface, appearance and roughness (freeboard left out: it is not needed
+// and a truth of 10^8 pixels must stay within its memory budget).
+IceTruth surfaceAt(const IceTruth& reference, const DriftField& drift, const AnalysisGrid& truthGrid, double dt)
 {
     IceTruth later;
-    later.surface = drift.advect(reference.surface, grid, dt, cv::INTER_NEAREST);
-    later.roughness = drift.advect(reference.roughness, grid, dt, cv::INTER_NEAREST);
+    cv::Mat classes;
+    cv::merge(std::vector<cv::Mat>{reference.surface, reference.appearance}, classes);
+    std::vector<cv::Mat> advected;
+    cv::split(drift.advect(classes, truthGrid, dt, cv::INTER_NEAREST), advected);
+    later.surface = advected[0];
+    later.appearance = advected[1];
+    later.roughness = drift.advect(reference.roughness, truthGrid, dt, cv::INTER_NEAREST);
     return later;
 }
 
-std::string writeSar(const fs::path& folder, const AnalysisGrid& grid, const IceTruth& ice, double time, int orbit,
-                     const SynthOptions& o, std::mt19937& rng)
+// The noise-free sigma0 that the SAR's resolution cell and pixel spacing
+// make of the truth, on the analysis grid.
+struct SensedSar {
+    cv::Mat1f hh;
+    cv::Mat1f hv;
+};
+
+SensedSar senseSar(const IceTruth& ice, const AnalysisGrid& truthGrid, int factor, const SensorMode& mode, bool falloff)
+{
+    const std::vector<double> incidence = incidenceAngles(mode, truthGrid.width(), truthGrid.pixelSize());
+    SensedSar sensed;
+    sensed.hh = senseSigma0(meanSigma0(ice, incidence, Polarisation::HH, falloff), truthGrid.pixelSize(), factor, mode);
+    sensed.hv = senseSigma0(meanSigma0(ice, incidence, Polarisation::HV, falloff), truthGrid.pixelSize(), factor, mode);
+    return sensed;
+}
+
+SarAcquisition acquisitionOf(const SensorMode& mode, double time, int orbit)
 {
     SarAcquisition acquisition;
     acquisition.startTime = time;
     acquisition.absoluteOrbit = orbit;
-    acquisition.incidenceDegrees = ewIncidenceAngles(grid.width(), grid.pixelSize());
-    const double noiseFloor = std::pow(10.0, o.hvNoiseFloorDb / 10.0);
-    std::vector<SarChannel> channels;
-    for (const auto& [name, polarisation, floor] : {std::tuple{"HH", Polarisation::HH, 0.0}, {"HV", Polarisation::HV, noiseFloor}}) {
-        channels.push_back({name, meanSigma0(ice, acquisition.incidenceDegrees, polarisation)});
-        applySpeckle(channels.back().sigma0, o.sarLooks, floor, rng);
-    }
+    acquisition.mode = mode.name;
+    acquisition.resolution = mode.resolution;
+    acquisition.swath = mode.name;
+    return acquisition;
+}
+
+std::string writeSar(const fs::path& folder, const AnalysisGrid& grid, const SensedSar& mean, double time, int orbit,
+                     const SynthOptions& o, const WorldParameters& world, std::mt19937& rng)
+{
+    const SensorMode& mode = sensorMode(o.mode);
+    SarAcquisition acquisition = acquisitionOf(mode, time, orbit);
+    acquisition.incidenceDegrees = incidenceAngles(mode, grid.width(), grid.pixelSize());
+    const cv::Mat1f floor = noiseFloor(grid.height(), grid.width(), grid.pixelSize(), mode, o.hvNoiseFloorDb, world.hvScalloping);
+    std::vector<SarChannel> channels{{"HH", mean.hh.clone(), {}}, {"HV", mean.hv.clone(), {}}};
+    applySpeckle(channels[0].sigma0, o.sarLooks, {}, rng);
+    applySpeckle(channels[1].sigma0, o.sarLooks, floor, rng);
     return fs::path(writeSentinel1Safe(folder.string(), grid, acquisition, channels)).filename().string();
 }
 
 // A single-look complex crop (at most 512 x 512) from the scene centre, for
 // self-supervised despeckling: circular complex Gaussian amplitude whose
 // squared modulus has the sigma0 mean (exponential intensity, one look).
-std::string writeSlcCrop(const fs::path& folder, const AnalysisGrid& grid, const IceTruth& ice, double time, const SynthOptions& o,
-                         std::mt19937& rng)
+std::string writeSlcCrop(const fs::path& folder, const AnalysisGrid& grid, const SensedSar& mean, double time, const SynthOptions& o,
+                         const WorldParameters& world, std::mt19937& rng)
 {
+    const SensorMode& mode = sensorMode(o.mode);
     const int size = std::min({512, grid.width(), grid.height()});
     const int left = (grid.width() - size) / 2;
     const int top = (grid.height() - size) / 2;
     const cv::Rect roi(left, top, size, size);
     const AnalysisGrid crop(grid.epsg(), grid.originX() + left * grid.pixelSize(), grid.originY() - top * grid.pixelSize(),
                             grid.pixelSize(), size, size);
-    IceTruth cropped;
-    cropped.surface = ice.surface(roi);
-    cropped.roughness = ice.roughness(roi);
-    SarAcquisition acquisition;
-    acquisition.startTime = time;
-    acquisition.absoluteOrbit = 53000;
+    SarAcquisition acquisition = acquisitionOf(mode, time, 53000);
     acquisition.complex = true;
-    acquisition.swath = "EW1";
-    const std::vector<double> incidence = ewIncidenceAngles(grid.width(), grid.pixelSize());
+    acquisition.swath = mode.name + "1";
+    const std::vector<double> incidence = incidenceAngles(mode, grid.width(), grid.pixelSize());
     acquisition.incidenceDegrees.assign(incidence.begin() + left, incidence.begin() + left + size);
-    const double noiseFloor = std::pow(10.0, o.hvNoiseFloorDb / 10.0);
+    const cv::Mat1f floor = noiseFloor(grid.height(), grid.width(), grid.pixelSize(), mode, o.hvNoiseFloorDb, world.hvScalloping)(roi);
     std::normal_distribution<float> gaussian(0.0f, 1.0f);
     std::vector<SarChannel> channels;
-    for (const auto& [name, polarisation, floor] : {std::tuple{"HH", Polarisation::HH, 0.0}, {"HV", Polarisation::HV, noiseFloor}}) {
-        const cv::Mat1f mean = meanSigma0(cropped, acquisition.incidenceDegrees, polarisation);
+    for (const auto& [name, sigma0, noisy] : {std::tuple{"HH", &mean.hh, false}, {"HV", &mean.hv, true}}) {
         SarChannel channel{name, {}, cv::Mat2f(size, size)};
         for (int r = 0; r < size; ++r)
             for (int c = 0; c < size; ++c) {
-                const float scale = static_cast<float>(std::sqrt((mean(r, c) + floor) / 2.0));
+                const float power = (*sigma0)(top + r, left + c) + (noisy ? floor(r, c) : 0.0f);
+                const float scale = std::sqrt(power / 2.0f);
                 channel.amplitude(r, c) = cv::Vec2f(scale * gaussian(rng), scale * gaussian(rng));
             }
         channels.push_back(std::move(channel));
@@ -287,13 +321,19 @@ CPLJSONObject layerEntry(const char* name, const char* file, const char* sensor,
     return entry;
 }
 
-void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const SynthOptions& o, const SynthProducts& products)
+void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const SynthOptions& o, const WorldParameters& world,
+                    const SynthProducts& products)
 {
+    saveWorldParameters(world, (folder / "world.json").string());
     CPLJSONObject provenance;
     provenance.Add("generator", "banquise-cli synth");
     provenance.Add("seed", static_cast<GInt64>(o.seed));
     provenance.Add("size_km", o.sizeKm);
     provenance.Add("pixel_size_m", o.pixelSize);
+    provenance.Add("mode", o.mode);
+    provenance.Add("truth_pixel_size_m", o.pixelSize / o.truthFactor());
+    provenance.Add("regime", world.name);
+    provenance.Add("world", "world.json"); // the world's parameters, a file `synth --params` reads
     provenance.Add("centre_lon", o.centre.lon);
     provenance.Add("centre_lat", o.centre.lat);
     for (const auto& [key, value] : {std::pair{"sar_time", o.sarTime}, {"sar_second_time", o.sarSecondTime},
@@ -367,39 +407,64 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
 
 SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
 {
+    const WorldParameters world = o.worldParameters();
+    const SensorMode& mode = sensorMode(o.mode);
     const AnalysisGrid grid = analysisGrid(o);
+    const int factor = o.truthFactor();
+    const AnalysisGrid fine = truthGrid(grid, factor);
     std::mt19937 rng(o.seed);
     const double reference = utc(o.sarTime);
-    const IceTruth ice = makeIceTruth(grid.width(), grid.pixelSize(), rng);
+    IceTruth ice = makeIceTruth(fine.width(), fine.pixelSize(), world, rng);
     const DriftField drift(o, gridCentre(grid));
     SynthProducts products;
 
     fs::create_directories(folder / "truth");
-    writeTruthRaster((folder / "truth/surface_class.tif").string(), grid, ice.surface, reference, {"surface class"});
-    writeTruthRaster((folder / "truth/freeboard.tif").string(), grid, ice.freeboard, reference, {"freeboard (m)"});
-    writeTruthRaster((folder / "truth/roughness.tif").string(), grid, ice.roughness, reference, {"roughness"});
+    {
+        const CellTruth cells = cellTruth(ice, fine.pixelSize(), factor, mode);
+        writeTruthRaster((folder / "truth/surface_class.tif").string(), grid, cells.majority, reference, {"surface class (majority)"});
+        cv::Mat fractions;
+        cv::merge(std::vector<cv::Mat>(cells.fraction.begin(), cells.fraction.end()), fractions);
+        writeTruthRaster((folder / "truth/class_fraction.tif").string(), grid, fractions, reference,
+                         {"open water fraction", "refrozen lead fraction", "floe fraction", "ridge fraction"});
+        writeTruthRaster((folder / "truth/freeboard.tif").string(), grid, cells.freeboard, reference, {"freeboard (m)"});
+        writeTruthRaster((folder / "truth/roughness.tif").string(), grid, cells.roughness, reference, {"roughness"});
+        writeTruthRaster((folder / "truth/lead_width.tif").string(), grid, cells.leadWidth, reference,
+                         {"lead width (1 resolvable, 2 narrow, 3 narrow centre line)"});
+        cv::Mat traps;
+        cv::merge(std::vector<cv::Mat>(cells.trap.begin(), cells.trap.end()), traps);
+        writeTruthRaster((folder / "truth/trap_fraction.tif").string(), grid, traps, reference,
+                         {"wind-roughened water fraction", "frost flower fraction"});
+        writeTruthRaster((folder / "truth/floe_id.tif").string(), grid, cells.floeId, reference, {"floe id (0: lead)"});
+        ice.floeId.release(); // 4 bytes a truth pixel, needed no further
+    }
     const double secondDt = utc(o.sarSecondTime) - reference;
     writeTruthRaster((folder / "truth/drift_pixels.tif").string(), grid, drift.pixelDisplacement(grid, secondDt), reference,
                      {"displacement x (pixels, right)", "displacement y (pixels, down)"});
-    products.truth = {"truth/surface_class.tif", "truth/freeboard.tif", "truth/roughness.tif", "truth/drift_pixels.tif"};
+    products.truth = {"truth/surface_class.tif", "truth/class_fraction.tif", "truth/freeboard.tif", "truth/roughness.tif",
+                      "truth/lead_width.tif", "truth/trap_fraction.tif", "truth/floe_id.tif", "truth/drift_pixels.tif"};
 
-    products.sar = writeSar(folder, grid, ice, reference, 53000, o, rng);
-    // The speckle-free HH of the reference date, for despeckling scores.
-    writeTruthRaster((folder / "truth/sigma0_hh.tif").string(), grid,
-                     meanSigma0(ice, ewIncidenceAngles(grid.width(), grid.pixelSize()), Polarisation::HH), reference, {"sigma0 HH (linear)"});
-    products.truth.push_back("truth/sigma0_hh.tif");
-    products.sarComplex = writeSlcCrop(folder, grid, ice, reference, o, rng);
-    products.sarSecond = writeSar(folder, grid, surfaceAt(ice, drift, grid, secondDt), reference + secondDt, 53014, o, rng);
+    {
+        const SensedSar first = senseSar(ice, fine, factor, mode, world.incidenceFalloff);
+        products.sar = writeSar(folder, grid, first, reference, 53000, o, world, rng);
+        // The speckle-free HH of the reference date, for despeckling scores.
+        writeTruthRaster((folder / "truth/sigma0_hh.tif").string(), grid, first.hh, reference, {"sigma0 HH (linear)"});
+        products.truth.push_back("truth/sigma0_hh.tif");
+        products.sarComplex = writeSlcCrop(folder, grid, first, reference, o, world, rng);
+    }
+    {
+        const SensedSar second = senseSar(surfaceAt(ice, drift, fine, secondDt), fine, factor, mode, world.incidenceFalloff);
+        products.sarSecond = writeSar(folder, grid, second, reference + secondDt, 53014, o, world, rng);
+    }
 
     fs::create_directories(folder / "sentinel2");
-    products.sentinel2 = "sentinel2/" + writeSentinel2((folder / "sentinel2").string(), grid, ice, drift, utc(o.sentinel2Time), reference, rng);
+    products.sentinel2 = "sentinel2/" + writeSentinel2((folder / "sentinel2").string(), fine, ice, drift, utc(o.sentinel2Time), reference, rng);
 
     const double amsrTime = utc(o.amsrTime);
     const AnalysisGrid cells(3413, grid.originX(), grid.originY(), kAmsrCell,
                              static_cast<int>(std::ceil(grid.width() * grid.pixelSize() / kAmsrCell)),
                              static_cast<int>(std::ceil(grid.height() * grid.pixelSize() / kAmsrCell)));
     const cv::Mat1f concentration =
-        blockConcentration(drift.advect(ice.surface, grid, amsrTime - reference, cv::INTER_NEAREST), grid, cells);
+        blockConcentration(drift.advect(ice.surface, fine, amsrTime - reference, cv::INTER_NEAREST), fine, cells);
     std::normal_distribution<float> amsrNoise(0.0f, static_cast<float>(o.amsrNoisePercent));
     cv::Mat1b percent(concentration.size());
     for (int r = 0; r < percent.rows; ++r)
@@ -421,18 +486,18 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
         const std::string file = altimeterFile(profile, name, start);
         fs::create_directories((folder / file).parent_path());
         writeAltimeterTrack((folder / file).string(), profile,
-                            altimeterTrack(ice, grid, drift, start, reference, profile, o.altimeterNoiseFactor, passOf(name), rng));
+                            altimeterTrack(ice, fine, drift, start, reference, profile, o.altimeterNoiseFactor, passOf(name), rng));
         products.altimeters.push_back(file);
     }
 
     SwotSide left;
     SwotSide right;
-    swotSwath(ice, grid, drift, utc(o.swotTime), reference, o, rng, left, right);
+    swotSwath(ice, fine, drift, utc(o.swotTime), reference, o, rng, left, right);
     fs::create_directories(folder / "swot");
     products.swot = "swot/SWOT_L2_LR_SSH_Unsmoothed_synthetic_PIC0_01.nc";
     writeSwotSwath((folder / products.swot).string(), left, right);
 
-    writeManifests(folder, grid, o, products);
+    writeManifests(folder, grid, o, world, products);
     return products;
 }
 } // namespace

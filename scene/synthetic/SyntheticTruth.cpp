@@ -33,6 +33,8 @@ SyntheticTruth readSyntheticTruth(const std::string& sceneFolder)
         result.sigma0Hh = readFloatRaster((truth / "sigma0_hh.tif").string());
     if (std::filesystem::exists(truth / "roughness.tif"))
         result.roughness = readFloatRaster((truth / "roughness.tif").string());
+    if (std::filesystem::exists(truth / "lead_width.tif"))
+        readFloatRaster((truth / "lead_width.tif").string()).convertTo(result.leadWidth, CV_8U);
     if (result.freeboard.size() != result.surface.size())
         throw SceneError((truth / "freeboard.tif").string(), "is not the size of the surface-class truth");
     return result;

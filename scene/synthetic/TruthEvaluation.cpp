@@ -7,6 +7,7 @@
 #include "scene/SceneError.h"
 #include "scene/synthetic/FootprintSampling.h"
 #include "scene/synthetic/IceTruth.h"
+#include "scene/synthetic/SyntheticTruth.h"
 
 #include <gdal_priv.h>
 
@@ -27,21 +28,20 @@ double percentile(std::vector<double> values, double p)
 }
 
 // Lead fraction of the truth in a footprint rectangle along the track heading.
-double leadFraction(const MapPoint& centre, const MapPoint& along, const Footprint& footprint, const std::vector<std::uint8_t>& surface,
-                    const AnalysisGrid& grid)
+double footprintLeadFraction(const MapPoint& centre, const MapPoint& along, const Footprint& footprint,
+                             const std::vector<float>& leadFraction, const AnalysisGrid& grid)
 {
-    int leads = 0;
+    double leads = 0.0;
     int count = 0;
     for (const MapPoint& q : footprintSamples(centre, along, footprint.alongTrackM, footprint.acrossTrackM, grid.pixelSize())) {
         int col = 0;
         int row = 0;
         if (!grid.pixelAt(q, col, row))
             continue;
-        const std::uint8_t s = surface[static_cast<std::size_t>(row) * grid.width() + col];
-        leads += s == kOpenWater || s == kRefrozenLead ? 1 : 0;
+        leads += leadFraction[static_cast<std::size_t>(row) * grid.width() + col];
         ++count;
     }
-    return count ? static_cast<double>(leads) / count : 0.0;
+    return count ? leads / count : 0.0;
 }
 } // namespace
 
@@ -75,9 +75,13 @@ EndPointErrors driftEndPointErrors(const MotionField& field, const std::string& 
     return {percentile(errors, 50.0), percentile(errors, 95.0), errors.size()};
 }
 
-double leadHitFraction(const std::vector<TrackRecord>& records, const Footprint& footprint, const std::vector<std::uint8_t>& surface,
+double leadHitFraction(const std::vector<TrackRecord>& records, const Footprint& footprint, const std::vector<float>& leadFraction,
                        const AnalysisGrid& grid)
 {
+    // The generator flags a record lead from 30 % lead under its footprint,
+    // sampled on the finer truth grid; sampled on the analysis grid after
+    // the estimated drift (a fraction of a pixel off), a hit keeps 20 %.
+    constexpr double kLeadHit = 0.2;
     int leadRecords = 0;
     int hits = 0;
     for (std::size_t i = 0; i < records.size(); ++i) {
@@ -88,9 +92,18 @@ double leadHitFraction(const std::vector<TrackRecord>& records, const Footprint&
         const double norm = std::hypot(b.x - a.x, b.y - a.y);
         const MapPoint along = norm > 0.0 ? MapPoint{(b.x - a.x) / norm, (b.y - a.y) / norm} : MapPoint{1.0, 0.0};
         ++leadRecords;
-        hits += leadFraction(records[i].position, along, footprint, surface, grid) >= 0.3 ? 1 : 0;
+        hits += footprintLeadFraction(records[i].position, along, footprint, leadFraction, grid) >= kLeadHit ? 1 : 0;
     }
     return leadRecords ? static_cast<double>(hits) / leadRecords : -1.0;
+}
+
+std::vector<float> readLeadFraction(const std::string& sceneFolder)
+{
+    const std::string file = sceneFolder + "/truth/class_fraction.tif";
+    const cv::Mat1f open = readFloatRaster(file, 1 + kOpenWater);
+    const cv::Mat1f refrozen = readFloatRaster(file, 1 + kRefrozenLead);
+    const cv::Mat1f leads = open + refrozen;
+    return std::vector<float>(leads.begin(), leads.end());
 }
 
 } // namespace banquise::scene::synthetic

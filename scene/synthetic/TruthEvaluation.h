@@ -24,9 +24,14 @@ struct EndPointErrors {
 // is in both images.
 EndPointErrors driftEndPointErrors(const MotionField& field, const std::string& truthRaster);
 
-// Fraction of lead-flagged records whose footprint covers at least 30 %
-// truth lead (open or refrozen) at the reference time; -1 without lead records.
-double leadHitFraction(const std::vector<TrackRecord>& records, const Footprint& footprint, const std::vector<std::uint8_t>& surface,
+// Fraction of lead-flagged records whose footprint covers at least 20 %
+// truth lead (open or refrozen) at the reference time, from the lead area
+// fraction of each grid cell; -1 without lead records.
+double leadHitFraction(const std::vector<TrackRecord>& records, const Footprint& footprint, const std::vector<float>& leadFraction,
                        const AnalysisGrid& grid);
+
+// The lead area fraction (open and refrozen) of every analysis-grid cell of
+// a synthetic scene, row-major; throws SceneError naming the truth file.
+std::vector<float> readLeadFraction(const std::string& sceneFolder);
 
 } // namespace banquise::scene::synthetic

@@ -99,6 +99,45 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_folder.path("bad").c_str()));
     }
 
+    void synthNamesWhatIsWrongWithItsWorld_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown mode") << QStringList{"--mode", "sm"} << "unknown Sentinel-1 mode 'sm'";
+        QTest::newRow("unknown regime") << QStringList{"--regime", "tropical"} << "unknown regime 'tropical' (known: marginal_ice_zone";
+        QTest::newRow("pixel finer than the truth") << QStringList{"--pixel-size", "20", "--truth-pixel-size", "40"}
+                                                    << "the pixel spacing (20.000000 m) is finer than the truth (40.000000 m)";
+        QTest::newRow("missing parameter file") << QStringList{"--params", "no-such-world.json"} << "no-such-world.json: no such parameter file";
+        QTest::newRow("both a regime and a file") << QStringList{"--regime", "winter_pack", "--params", "x.json"} << "not both";
+    }
+    void synthNamesWhatIsWrongWithItsWorld()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const QString out = QString::fromStdString(m_folder.path("bad-world"));
+        const Run refused = run(kCli, QStringList{"synth", "--out", out, "--size-km", "4"} + arguments);
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(message), qPrintable(refused.err));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void synthDrawsTheWorldOfAParameterFile()
+    {
+        // The scene records its world as a parameter file; synth reads it back.
+        const QString first = QString::fromStdString(m_folder.path("miz"));
+        const Run made = run(kCli, {"synth", "--out", first, "--size-km", "4", "--regime", "marginal_ice_zone", "--mode", "iw"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const QString again = QString::fromStdString(m_folder.path("miz-again"));
+        const Run remade = run(kCli, {"synth", "--out", again, "--size-km", "4", "--params", first + "/world.json", "--mode", "iw"});
+        QVERIFY2(remade.exitCode == 0, qPrintable(remade.err));
+        QFile a(first + "/truth/class_fraction.tif");
+        QFile b(again + "/truth/class_fraction.tif");
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY(a.readAll() == b.readAll());
+        const Run info = run(kCli, {"info", again});
+        QVERIFY2(info.out.contains("10.0 m"), qPrintable(info.out));
+    }
+
     void screenshotShowsTheScene()
     {
         const QString png = QString::fromStdString(m_folder.path("shot.png"));

@@ -42,21 +42,16 @@ int main(int argc, char** argv)
     bench::report("drift_epe_median_px", epe.median);
     bench::report("drift_epe_p95_px", epe.p95);
 
-    std::unique_ptr<GDALDataset, decltype(&GDALClose)> truth(
-        static_cast<GDALDataset*>(GDALOpen((folder + "/truth/surface_class.tif").c_str(), GA_ReadOnly)), GDALClose);
-    std::vector<std::uint8_t> surface(static_cast<std::size_t>(grid.width()) * grid.height());
-    if (!truth || truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), surface.data(), grid.width(),
-                                                    grid.height(), GDT_Byte, 0, 0) != CE_None)
-        return 1;
+    const std::vector<float> leadFraction = scene::synthetic::readLeadFraction(folder);
     const scene::DriftCompensation compensation(field, grid, first->info().time, second->info().time);
     double before = 0.0;
     double after = 0.0;
     int tracks = 0;
     for (const auto& layer : loaded.scene.layers())
         if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer)) {
-            before += scene::synthetic::leadHitFraction(track->records(), track->footprint(), surface, grid);
+            before += scene::synthetic::leadHitFraction(track->records(), track->footprint(), leadFraction, grid);
             const auto moved = compensation.compensate(*track);
-            after += scene::synthetic::leadHitFraction(moved->records(), moved->footprint(), surface, grid);
+            after += scene::synthetic::leadHitFraction(moved->records(), moved->footprint(), leadFraction, grid);
             ++tracks;
         }
     bench::report("lead_hits_uncompensated", tracks ? before / tracks : 0.0);

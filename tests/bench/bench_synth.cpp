@@ -1,10 +1,13 @@
 // Synthetic scene benchmark: time and peak memory to generate a scene of the
-// given size, and (for the demo size) the ENL measured on its SAR against
-// the configured looks. One process per size, so peaks do not mix.
+// given size, and for the demo scene the ENL measured on its SAR against the
+// configured looks and the lead-width exponent fitted on its truth against
+// the configured one. One process per size, so peaks do not mix.
 //   bench_synth PREFIX SIZE_KM OUT_DIR
 #include "BenchReport.h"
 
 #include "scene/Sentinel1Calibrated.h"
+#include "scene/synthetic/IceTruth.h"
+#include "scene/synthetic/LeadWidths.h"
 #include "scene/synthetic/SpeckleStatistics.h"
 #include "scene/synthetic/SyntheticScene.h"
 
@@ -58,5 +61,18 @@ int main(int argc, char** argv)
                                                     sigma0->GetRasterYSize(), 12);
     bench::report("synth_enl_measured", enl);
     bench::report("synth_enl_configured", options.sarLooks);
+
+    // The demo's truth drawn again (the generator's first draw from its
+    // seed): lead widths per unit length above five truth pixels, fitted.
+    const scene::synthetic::WorldParameters world = options.worldParameters();
+    std::mt19937 rng(options.seed);
+    const int side = options.sizePixels() * options.truthFactor();
+    const double truthPixel = options.pixelSize / options.truthFactor();
+    const scene::synthetic::IceTruth truth = scene::synthetic::makeIceTruth(side, truthPixel, world, rng);
+    const cv::Mat1b leads = (truth.surface == scene::synthetic::kOpenWater) | (truth.surface == scene::synthetic::kRefrozenLead);
+    bench::report("lead_width_exponent_truth",
+                  scene::synthetic::fitPowerLawExponent(scene::synthetic::leadWidthSamples(leads, truthPixel), 5.0 * truthPixel,
+                                                        world.leadMaxWidthM));
+    bench::report("lead_width_exponent_configured", world.leadWidthExponent);
     return 0;
 }

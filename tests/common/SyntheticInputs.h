@@ -21,14 +21,15 @@ inline models::TrainingOptions quickTraining(int steps, int cropSize = 128)
     return o;
 }
 
-// Writes a small synthetic scene (seed 11) into `folder` and gathers the
-// models' inputs from it, with the compute device set up.
-inline models::ModelInputs syntheticInputs(const std::string& folder, double sizeKm)
+// Writes a small synthetic scene (seed 11) of a regime into `folder` and
+// gathers the models' inputs from it, with the compute device set up.
+inline models::ModelInputs syntheticInputs(const std::string& folder, double sizeKm, const std::string& regime = "winter_pack")
 {
     models::configureComputeDevice();
     scene::synthetic::SynthOptions o;
     o.seed = 11;
     o.sizeKm = sizeKm;
+    o.regime = regime;
     scene::synthetic::writeSyntheticScene(o, folder);
     return models::gatherModelInputs(scene::readScene(folder).scene);
 }

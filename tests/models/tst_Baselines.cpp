@@ -1,6 +1,7 @@
 #include "common/TestRegistry.h"
 
 #include "models/Baselines.h"
+#include "models/LeadScores.h"
 #include "models/Hydrostatic.h"
 #include "models/Scores.h"
 #include "models/SpatialInterpolation.h"
@@ -120,6 +121,49 @@ private Q_SLOTS:
         QVERIFY(std::abs(t.value - (1024 * 0.3 + 320 * 0.2) / 107.0) < 1e-9);
         QVERIFY(t.sigma > 1024 / 107.0 * 0.05); // more than the freeboard's share alone
         QCOMPARE(thicknessFromFreeboard(0.0, 0.0, false).value, 0.0);
+    }
+
+    void kMeansNamesThreeBrightnessesByTheirMean()
+    {
+        // Three surfaces in HH and HV dB with noise: dark water, grey nilas,
+        // bright floe; one NaN pixel stays unclassified.
+        std::mt19937 rng(6);
+        std::normal_distribution<float> noise(0.0f, 0.8f);
+        cv::Mat1f hh(90, 90);
+        cv::Mat1f hv(90, 90);
+        for (int r = 0; r < 90; ++r)
+            for (int c = 0; c < 90; ++c) {
+                const float level = c < 20 ? -22.0f : c < 40 ? -18.0f : -12.0f;
+                hh(r, c) = level + noise(rng);
+                hv(r, c) = level - 10.0f + noise(rng);
+            }
+        hh(5, 5) = NAN;
+        const cv::Mat1b classes = kMeansSegmentation(hh, hv);
+        QCOMPARE(classes(5, 5), kNoClass);
+        QVERIFY(cv::countNonZero(classes(cv::Rect(0, 10, 20, 80)) == kOpenLead) > 0.95 * 20 * 80);
+        QVERIFY(cv::countNonZero(classes(cv::Rect(20, 0, 20, 90)) == kRefrozenLead) > 0.95 * 20 * 90);
+        QVERIFY(cv::countNonZero(classes(cv::Rect(40, 0, 50, 90)) == kFloe) > 0.99 * 50 * 90);
+        QCOMPARE(cv::countNonZero(kMeansSegmentation(hh, hv) != classes), 0); // deterministic
+        // HH alone works the same.
+        QVERIFY(cv::countNonZero(kMeansSegmentation(hh, cv::Mat1f())(cv::Rect(40, 0, 50, 90)) == kFloe) > 0.99 * 50 * 90);
+    }
+
+    void leadsAreScoredByTheirWidth()
+    {
+        // Truth: a resolvable lead (code 1) in columns 10-19 and a narrow
+        // lead's centre line (3) in column 40 with its cells (2) beside it.
+        cv::Mat1b width(50, 60, static_cast<unsigned char>(0));
+        width.colRange(10, 20).setTo(1);
+        width.colRange(39, 42).setTo(2);
+        width.col(40).setTo(3);
+        cv::Mat1b predicted(50, 60, kFloe);
+        predicted.colRange(10, 15).setTo(kOpenLead);     // half the wide lead
+        predicted.colRange(20, 25).setTo(kRefrozenLead); // as much again beside it
+        predicted(cv::Rect(41, 0, 1, 25)).setTo(kOpenLead); // half the thin one, a pixel off (reaches row 25 within a pixel)
+        predicted.col(38).setTo(kOpenLead); // beside the thin lead: counted for neither
+        const LeadScores s = scoreLeadsByWidth(predicted, width);
+        QVERIFY(std::abs(s.resolvableIou - 250.0 / 750.0) < 1e-12);
+        QVERIFY(std::abs(s.thinSkeletonRecall - 26.0 / 50.0) < 1e-12);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/synthetic/SyntheticScene.h"
+#include "scene/synthetic/SyntheticTruth.h"
 
 #include <gdal_priv.h>
 
@@ -114,26 +115,24 @@ private Q_SLOTS:
     void compensatedLeadRecordsFallOnTruthLeads()
     {
         const AnalysisGrid& grid = m_loaded.scene.grid();
-        GDALDataset* truth = static_cast<GDALDataset*>(GDALOpen((m_folder.path() + "/truth/surface_class.tif").c_str(), GA_ReadOnly));
-        QVERIFY(truth);
-        std::vector<std::uint8_t> surface(static_cast<std::size_t>(grid.width()) * grid.height());
-        truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), surface.data(), grid.width(), grid.height(), GDT_Byte, 0, 0);
-        GDALClose(truth);
+        const std::vector<float> leadFraction = synthetic::readLeadFraction(m_folder.path());
         const DriftCompensation compensation(m_field, grid, m_firstTime, m_secondTime);
         int tracks = 0;
         for (const auto& layer : m_loaded.scene.layers()) {
             const auto track = std::dynamic_pointer_cast<const TrackLayer>(layer);
             if (!track)
                 continue;
+            const double before = synthetic::leadHitFraction(track->records(), track->footprint(), leadFraction, grid);
+            if (before < 0.0)
+                continue; // no lead record on this pass
             ++tracks;
-            const double before = synthetic::leadHitFraction(track->records(), track->footprint(), surface, grid);
             const auto moved = compensation.compensate(*track);
-            const double after = synthetic::leadHitFraction(moved->records(), moved->footprint(), surface, grid);
+            const double after = synthetic::leadHitFraction(moved->records(), moved->footprint(), leadFraction, grid);
             qInfo("%s: lead records on truth leads %.2f uncompensated, %.2f compensated", track->name().c_str(), before, after);
             QVERIFY2(after >= 0.9, (track->name() + " " + std::to_string(after)).c_str());
             QVERIFY2(after >= before, track->name().c_str());
         }
-        QCOMPARE(tracks, 3);
+        QVERIFY(tracks >= 2); // a pass may cross no lead wide enough to be flagged
     }
 
     void compensatedOpticalImageLinesUpWithTheSar()
@@ -144,10 +143,9 @@ private Q_SLOTS:
         const AnalysisGrid& grid = m_loaded.scene.grid();
         const auto optical = std::dynamic_pointer_cast<const RasterLayer>(m_loaded.scene.findLayer("S2 RGB"));
         QVERIFY(optical);
-        GDALDataset* truth = static_cast<GDALDataset*>(GDALOpen((m_folder.path() + "/truth/surface_class.tif").c_str(), GA_ReadOnly));
-        std::vector<std::uint8_t> surface(static_cast<std::size_t>(grid.width()) * grid.height());
-        truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), surface.data(), grid.width(), grid.height(), GDT_Byte, 0, 0);
-        GDALClose(truth);
+        // Ice is what is not open water, as a fraction of each cell: Sentinel-2
+        // sees leads narrower than the grid's cells too.
+        const cv::Mat1f water = synthetic::readFloatRaster(m_folder.path() + "/truth/class_fraction.tif", 1);
         const DriftCompensation compensation(m_field, grid, m_firstTime, m_secondTime);
         const auto compensated = std::dynamic_pointer_cast<const RasterLayer>(compensation.compensate(*optical));
         QVERIFY(compensated);
@@ -162,7 +160,7 @@ private Q_SLOTS:
                 }
             return m;
         };
-        const cv::Mat1f ice = window([&](std::size_t i) { return surface[i] == 0 ? 0.0f : 1.0f; });
+        const cv::Mat1f ice = window([&](std::size_t i) { return 1.0f - water(static_cast<int>(i)); });
         const cv::Mat1f before = window([&](std::size_t i) { return optical->band(0)[i]; });
         const cv::Mat1f after = window([&](std::size_t i) { return compensated->band(0)[i]; });
         const cv::Point2d shiftBefore = cv::phaseCorrelate(ice, before);
