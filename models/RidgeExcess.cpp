@@ -1,6 +1,7 @@
 #include "models/RidgeExcess.h"
 
 #include "models/ModelInputs.h"
+#include "models/SeaIceClasses.h"
 #include "models/SeaIceModel.h"
 
 #include <opencv2/imgproc.hpp>
@@ -15,18 +16,18 @@ namespace {
 constexpr float kNoDataFillDb = 1e6f;
 constexpr int kReach = 2; // rows on either side the 5 x 5 median reads
 
-cv::Mat1f stacked(const cv::Mat1f& top, const cv::Mat1f& bottom)
+cv::Mat stacked(const cv::Mat& top, const cv::Mat& bottom)
 {
     if (top.empty())
         return bottom;
-    cv::Mat1f both;
+    cv::Mat both;
     cv::vconcat(top, bottom, both);
     return both;
 }
 
 } // namespace
 
-cv::Mat1b detectRidges(const cv::Mat1f& despeckledDb)
+cv::Mat1b detectRidges(const cv::Mat1f& despeckledDb, const cv::Mat1b& classes)
 {
     const cv::Mat1b finite = despeckledDb == despeckledDb;
     // No data counts as bright in the median: no pixel beside it stands out
@@ -36,7 +37,11 @@ cv::Mat1b detectRidges(const cv::Mat1f& despeckledDb)
     values.setTo(kNoDataFillDb, ~finite);
     cv::Mat1f background;
     cv::medianBlur(values, background, 5); // a one- or two-pixel line never holds a 5 x 5 median
-    return (values - background > kRidgeContrastDb) & finite;
+    // On ice only: the edge of a floe among open water, or a small floe in
+    // it, stands as far above the water's median as a ridge above level ice.
+    cv::Mat1b iceAround;
+    cv::erode((classes == kFloe) | (classes == kNoClass), iceAround, cv::Mat::ones(5, 5, CV_8U));
+    return (values - background > kRidgeContrastDb) & finite & iceAround;
 }
 
 RidgeExcess estimateRidgeExcess(const cv::Mat1b& ridges, const cv::Mat1f& levelIce, const std::vector<FootprintRecord>& records)
@@ -84,6 +89,7 @@ PredictionRowsSink raisingDetectedRidges(const cv::Mat1f& prior, const RidgeExce
     struct Held {
         PredictionRowQueue rows;
         cv::Mat1f above; // despeckled rows just above the held ones, up to kReach
+        cv::Mat1b aboveClasses; // and their classes
     };
     auto held = std::make_shared<Held>();
     return [prior, excess, next, held](int firstRow, const Prediction& band) {
@@ -97,12 +103,16 @@ PredictionRowsSink raisingDetectedRidges(const cv::Mat1f& prior, const RidgeExce
         if (ready <= 0)
             return;
         const cv::Mat1f context = stacked(held->above, held->rows.held().despeckledDb);
-        const cv::Mat1b ridges = detectRidges(context).rowRange(held->above.rows, held->above.rows + ready);
+        const cv::Mat1b contextClasses = stacked(held->aboveClasses, held->rows.held().classes);
+        const cv::Mat1b ridges = detectRidges(context, contextClasses).rowRange(held->above.rows, held->above.rows + ready);
         const int first = held->rows.firstRow();
         Prediction out = held->rows.pop(ready);
         raiseRidges(out.elevation, out.elevationStd, ridges, prior.rowRange(first, first + ready), excess);
         const cv::Mat1f done = stacked(held->above, out.despeckledDb);
-        held->above = done.rowRange(done.rows - std::min(kReach, done.rows), done.rows).clone();
+        const cv::Mat1b doneClasses = stacked(held->aboveClasses, out.classes);
+        const int keep = std::min(kReach, done.rows);
+        held->above = done.rowRange(done.rows - keep, done.rows).clone();
+        held->aboveClasses = doneClasses.rowRange(doneClasses.rows - keep, doneClasses.rows).clone();
         next(first, out);
     };
 }

@@ -17,10 +17,12 @@ struct FootprintRecord;
 // the kriged level-ice map, say how high they stand on average.
 
 // Pixels of `despeckledDb` brighter than their 5 x 5 median by more than
-// kRidgeContrastDb: thin bright lines (a floe's own texture and edges stay
-// below it). NaN pixels are never ridges, nor make a neighbour one.
+// kRidgeContrastDb, among ice: thin bright lines (a floe's own texture and
+// edges stay below it) whose 5 x 5 neighbourhood `classes` calls floe
+// (SeaIceClass; kNoClass counts as floe). NaN pixels are never ridges, nor
+// make a neighbour one.
 constexpr float kRidgeContrastDb = 3.5f;
-cv::Mat1b detectRidges(const cv::Mat1f& despeckledDb);
+cv::Mat1b detectRidges(const cv::Mat1f& despeckledDb, const cv::Mat1b& classes);
 
 // The mean height of ridges above the level ice, from altimeter records:
 // weighted least squares (weights 1/sigma^2) of each record's excess over

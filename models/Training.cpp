@@ -212,8 +212,8 @@ void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& option
     if (!m_impl->ridgeExcess.known() && !inputs.records.empty() && !inputs.freeboardPrior.empty()) {
         PredictionOptions despecklingOnly;
         despecklingOnly.monteCarloSamples = 1;
-        m_impl->ridgeExcess = estimateRidgeExcess(detectRidges(predict(inputs, despecklingOnly, feedback).despeckledDb),
-                                                  inputs.freeboardPrior, inputs.records);
+        const Prediction maps = predict(inputs, despecklingOnly, feedback);
+        m_impl->ridgeExcess = estimateRidgeExcess(detectRidges(maps.despeckledDb, maps.classes), inputs.freeboardPrior, inputs.records);
     }
 }
 

@@ -4,7 +4,7 @@
 // classical baselines run on the same inputs; the same again at IW 10 m,
 // with a model trained at native resolution on an IW scene. No setting is
 // chosen by looking at the held-out figures: they are reported only.
-//   bench_unseen OUT_DIR [STEPS]
+//   bench_unseen OUT_DIR [STEPS] [ew|iw|both]
 #include "BenchReport.h"
 
 #include "models/ComputeDevice.h"
@@ -12,7 +12,8 @@
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
 #include "scene/SceneReader.h"
-#include "scene/synthetic/SensorMode.h"
+#include "models/Scores.h"
+#include "scene/synthetic/IceTruth.h"
 #include "scene/synthetic/SyntheticScene.h"
 #include "scene/synthetic/SyntheticTruth.h"
 
@@ -34,8 +35,16 @@ constexpr HeldOut kHeldOut[] = {{101, "winter_pack"}, {202, "marginal_ice_zone"}
 
 // Every accuracy figure of one scene by name, "<set>" standing for the
 // scenes it is averaged over (train, unseen).
-std::vector<std::pair<std::string, double>> figuresOf(const models::Evaluation& e)
+// One scene's scores: the model's and the baselines', and the freeboard
+// ceiling of classes plus kriging (oracleFreeboardRmse).
+struct SceneScores {
+    models::Evaluation e;
+    double oracleFreeboard = 0.0;
+};
+
+std::vector<std::pair<std::string, double>> figuresOf(const SceneScores& scores)
 {
+    const models::Evaluation& e = scores.e;
     return {{"seg_miou_<set>", e.segmentation.meanIou},
             {"seg_miou_<set>_otsu", e.segmentationOtsu.meanIou},
             {"seg_miou_<set>_kmeans", e.segmentationKMeans.meanIou},
@@ -48,13 +57,14 @@ std::vector<std::pair<std::string, double>> figuresOf(const models::Evaluation& 
             {"elev_rmse_<set>_m", e.elevation.rmse},
             {"elev_rmse_<set>_kriging_m", e.elevationKriging.rmse},
             {"elev_rmse_<set>_idw_m", e.elevationIdw.rmse},
+            {"elev_rmse_<set>_oracle_m", scores.oracleFreeboard},
             {"despeckle_psnr_<set>_db", e.despecklePsnrDb},
             {"despeckle_psnr_<set>_lee_db", e.despecklePsnrLeeDb}};
 }
 
 // The mean of each figure over the scenes of a set, reported with the
 // mode's suffix.
-void reportMeans(const std::vector<models::Evaluation>& scenes, const std::string& set, const std::string& suffix)
+void reportMeans(const std::vector<SceneScores>& scenes, const std::string& set, const std::string& suffix)
 {
     std::vector<std::pair<std::string, double>> sums = figuresOf(scenes.front());
     for (std::size_t k = 1; k < scenes.size(); ++k) {
@@ -68,18 +78,35 @@ void reportMeans(const std::vector<models::Evaluation>& scenes, const std::strin
     }
 }
 
-models::Evaluation scoreOn(const models::SeaIceModel& model, const std::string& folder, double looks)
+// The ceiling of "classes plus kriging": freeboard RMSE of a map that knows
+// each cell's exact class fractions (a perfect sub-pixel segmentation) and
+// the generator's mean heights (open water 0, nilas 0.04 m, ridges 1.4 m),
+// with the kriged records for the floes. SAR tells floes' freeboard apart
+// no further than this in a world where floe roughness and thickness are
+// drawn independently.
+double oracleFreeboardRmse(const models::ModelInputs& inputs, const std::string& folder)
+{
+    namespace synthetic = scene::synthetic;
+    const std::string file = folder + "/truth/class_fraction.tif";
+    const cv::Mat1f oracle = synthetic::readFloatRaster(file, 1 + synthetic::kRefrozenLead) * 0.04f
+        + synthetic::readFloatRaster(file, 1 + synthetic::kRidge) * 1.4f
+        + synthetic::readFloatRaster(file, 1 + synthetic::kFloe).mul(inputs.freeboardPrior);
+    return models::scoreRegression(oracle, synthetic::readSyntheticTruth(folder).freeboard).rmse;
+}
+
+SceneScores scoreOn(const models::SeaIceModel& model, const std::string& folder, double looks)
 {
     const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
     const models::Evaluation e = models::evaluate(inputs, model.predict(inputs, {}), scene::synthetic::readSyntheticTruth(folder), looks);
+    const double oracle = oracleFreeboardRmse(inputs, folder);
     std::fprintf(stderr,
                  "  %-40s mIoU %.3f (Otsu %.3f, k-means %.3f)  leads >=3 cells IoU %.3f (%.3f, %.3f)  thin recall %.3f (%.3f, %.3f)  "
-                 "freeboard %.3f m (kriging %.3f, IDW %.3f)  PSNR %.2f dB (Lee %.2f)\n",
+                 "freeboard %.3f m (kriging %.3f, IDW %.3f, oracle %.3f)  PSNR %.2f dB (Lee %.2f)\n",
                  folder.c_str(), e.segmentation.meanIou, e.segmentationOtsu.meanIou, e.segmentationKMeans.meanIou, e.leads.resolvableIou,
                  e.leadsOtsu.resolvableIou, e.leadsKMeans.resolvableIou, e.leads.thinSkeletonRecall, e.leadsOtsu.thinSkeletonRecall,
-                 e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse, e.despecklePsnrDb,
+                 e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse, oracle, e.despecklePsnrDb,
                  e.despecklePsnrLeeDb);
-    return e;
+    return {e, oracle};
 }
 
 // Trains on `training` and scores on it and on the held-out scenes of
@@ -97,9 +124,12 @@ void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int
     const bench::Stopwatch clock;
     model.train(inputs, options);
     bench::report(("unseen_train_s" + suffix).c_str(), clock.seconds());
+    std::fprintf(stderr, "  ridge excess learned on the training scene: %.2f +- %.2f m from %d records%s\n", model.ridgeExcess().metres,
+                 model.ridgeExcess().sigma, model.ridgeExcess().records, model.ridgeExcess().measured() ? "" : " (not used)");
+    model.save(folder + "/model" + suffix + ".pt");
 
     reportMeans({scoreOn(model, trainFolder, training.sarLooks)}, "train", suffix);
-    std::vector<models::Evaluation> unseen;
+    std::vector<SceneScores> unseen;
     for (const HeldOut& h : kHeldOut) {
         scene::synthetic::SynthOptions o;
         o.useMode(training.mode);
@@ -117,15 +147,19 @@ void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_unseen OUT_DIR [STEPS]\n");
+        std::fprintf(stderr, "usage: bench_unseen OUT_DIR [STEPS] [ew|iw|both]\n");
         return 2;
     }
     const std::string folder = argv[1];
     const int steps = argc > 2 ? std::atoi(argv[2]) : 0;
+    const std::string modes = argc > 3 ? argv[3] : "both";
     models::configureComputeDevice();
 
     // EW GRDM at 40 m: the demo scene trains, 50 km held-out scenes test.
-    judge(scene::synthetic::SynthOptions{}, 50.0, steps, folder, "");
+    if (modes != "iw")
+        judge(scene::synthetic::SynthOptions{}, 50.0, steps, folder, "");
+    if (modes == "ew")
+        return 0;
 
     // IW GRDH at 10 m, trained and predicted at native resolution: a 25 km
     // scene (2500 x 2500 px, as many as the demo) trains, 12.5 km scenes test.

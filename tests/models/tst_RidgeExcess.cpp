@@ -3,6 +3,7 @@
 #include "models/ModelInputs.h"
 #include "models/Prediction.h"
 #include "models/RidgeExcess.h"
+#include "models/SeaIceClasses.h"
 
 #include <QTest>
 
@@ -46,12 +47,31 @@ private Q_SLOTS:
         db.setTo(-8.0f, line);
         db(50, 50) = NAN;
 
-        const cv::Mat1b ridges = detectRidges(db);
+        cv::Mat1b classes(db.size(), kFloe);
+        classes(cv::Rect(0, 40, 64, 6)).setTo(kOpenLead);
+        const cv::Mat1b ridges = detectRidges(db, classes);
         QCOMPARE(ridges.size(), db.size());
         const int onLine = cv::countNonZero(ridges & line);
         QVERIFY2(onLine >= 0.9 * cv::countNonZero(line), qPrintable(QString("%1 of the line's pixels found").arg(onLine)));
         QCOMPARE(cv::countNonZero(ridges & ~line), 0);
         QCOMPARE(ridges(50, 50), std::uint8_t(0));
+    }
+
+    void floesInOpenWaterAreNotRidges()
+    {
+        // Small floes (3 x 3 px, -13 dB) scattered in calm water (-21 dB):
+        // each stands 8 dB above its 5 x 5 median, as a ridge would on level
+        // ice, but open water lies around it.
+        cv::Mat1f db(40, 40, -21.0f);
+        cv::Mat1b classes(db.size(), kOpenLead);
+        for (int r = 4; r < 36; r += 8)
+            for (int c = 4; c < 36; c += 8) {
+                db(cv::Rect(c, r, 3, 3)).setTo(-13.0f);
+                classes(cv::Rect(c, r, 3, 3)).setTo(kFloe);
+            }
+        QCOMPARE(cv::countNonZero(detectRidges(db, classes)), 0);
+        // Called floe all around, the same bright specks would be ridges.
+        QVERIFY(cv::countNonZero(detectRidges(db, cv::Mat1b(db.size(), kFloe))) > 0);
     }
 
     void theRecordsTellHowHighTheRidgesStand()
@@ -122,6 +142,10 @@ private Q_SLOTS:
         for (int r = 0; r < size.height; r += 3)
             whole.despeckledDb(r, (7 * r) % size.width) = -9.0f;
         whole.despeckledDb(20, 5) = NAN;
+        // A lead across rows 26-27 rules out the ridges within two rows of
+        // it, in whichever band they arrive.
+        whole.classes.setTo(kFloe);
+        whole.classes.rowRange(26, 28).setTo(kOpenLead);
         whole.elevation.setTo(0.25f);
         whole.elevationStd.setTo(0.02f);
         const cv::Mat1f prior(size, 0.3f);
@@ -129,8 +153,8 @@ private Q_SLOTS:
 
         cv::Mat1f expected = whole.elevation.clone();
         cv::Mat1f expectedStd = whole.elevationStd.clone();
-        raiseRidges(expected, expectedStd, detectRidges(whole.despeckledDb), prior, excess);
-        QVERIFY(cv::countNonZero(expected > 1.0f) >= size.height / 3);
+        raiseRidges(expected, expectedStd, detectRidges(whole.despeckledDb, whole.classes), prior, excess);
+        QCOMPARE(cv::countNonZero(expected > 1.0f), 19); // 21 ridge rows, two of them beside the lead
 
         Prediction streamed = allocatePrediction(size, true);
         int nextRow = 0;
