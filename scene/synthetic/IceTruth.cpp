@@ -31,10 +31,19 @@ std::vector<cv::Point> crackPath(cv::Point2d start, double heading, double lengt
 }
 
 // lineType LINE_4 makes a one-pixel line that 4-connected pieces cannot cross.
-void drawPath(cv::Mat1b& image, const std::vector<cv::Point>& path, int widthPx, unsigned char code, int lineType = cv::LINE_8)
+// The thickness that makes cv::line draw a line about `widthPx` wide: its
+// thick lines come out two pixels wider than asked and odd (3 draws 5, 4
+// draws 5), so widths are drawn to the nearest odd number of pixels.
+int lineThickness(double widthPx)
+{
+    const int odd = 2 * static_cast<int>(std::lround(std::max(0.0, widthPx - 1.0) / 2.0)) + 1;
+    return odd == 1 ? 1 : odd - 2;
+}
+
+void drawPath(cv::Mat1b& image, const std::vector<cv::Point>& path, int thickness, unsigned char code, int lineType = cv::LINE_8)
 {
     for (std::size_t k = 1; k < path.size(); ++k)
-        cv::line(image, path[k - 1], path[k], code, widthPx, lineType);
+        cv::line(image, path[k - 1], path[k], code, thickness, lineType);
 }
 
 cv::Mat1f smoothNoise(int size, double sigmaPixels, std::mt19937& rng)
@@ -90,7 +99,8 @@ cv::Mat1i floePieces(int size, double pixelSize, const WorldParameters& world, s
 // Leads until they cover the world's area fraction. Widths are drawn as
 // they come; a lead that would overshoot the remaining area by half again is
 // shortened instead (on a small scene one kilometre-wide lead would
-// otherwise be all its leads), down to a few times its width.
+// otherwise be all its leads), down to a few times its width, and a batch
+// ends once it would cover half of what remains.
 void drawLeads(IceTruth& truth, double pixelSize, const WorldParameters& world, std::mt19937& rng)
 {
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
@@ -98,13 +108,14 @@ void drawLeads(IceTruth& truth, double pixelSize, const WorldParameters& world, 
     const double sceneMetres = size * pixelSize;
     const double target = world.leadAreaFraction * static_cast<double>(size) * size;
     const double longest = 0.9 * sceneMetres;
-    const double shortest = std::min(3000.0, 0.3 * sceneMetres);
+    const double shortest = std::min(1000.0, 0.3 * sceneMetres);
     double covered = 0.0;
     int batch = 8;
     int drawn = 0;
     for (; covered < target && drawn < 1000000; drawn += batch) {
         const double remaining = target - covered;
-        for (int i = 0; i < batch; ++i) {
+        double batchArea = 0.0; // pixels the batch's leads would cover, were they straight and inside
+        for (int i = 0; i < batch && batchArea < 0.5 * remaining; ++i) {
             const double width = truncatedPowerLawQuantile(world.leadWidthExponent, world.leadMinWidthM, world.leadMaxWidthM, uniform(rng));
             const double drawnLength = truncatedPowerLawQuantile(kLeadLengthExponent, shortest, longest, uniform(rng));
             const double length = std::min(drawnLength, std::max(3.0 * width, 1.5 * remaining * pixelSize * pixelSize / width));
@@ -113,11 +124,12 @@ void drawLeads(IceTruth& truth, double pixelSize, const WorldParameters& world, 
             const bool open = uniform(rng) < world.openLeadShare;
             const double look = uniform(rng);
             const std::vector<cv::Point> path = crackPath(start, heading, length / pixelSize, rng);
-            const int widthPx = std::max(1, cvRound(width / pixelSize));
-            drawPath(truth.surface, path, widthPx, open ? kOpenWater : kRefrozenLead);
+            const int thickness = lineThickness(width / pixelSize);
+            drawPath(truth.surface, path, thickness, open ? kOpenWater : kRefrozenLead);
             const Appearance appearance = open ? (look < world.windRoughenedShare ? kWindRoughened : kPlain)
                                                : (look < world.frostFlowerShare ? kFrostFlowers : kPlain);
-            drawPath(truth.appearance, path, widthPx, appearance);
+            drawPath(truth.appearance, path, thickness, appearance);
+            batchArea += width * length / (pixelSize * pixelSize);
         }
         covered = static_cast<double>(size) * size - cv::countNonZero(truth.surface == kFloe);
         // The next batch covers about a quarter of what is left at the mean
@@ -151,7 +163,7 @@ IceTruth makeIceTruth(int size, double pixelSize, const WorldParameters& world, 
     const double sceneMetres = size * pixelSize;
     cv::Mat1b ridges(size, size, static_cast<unsigned char>(0));
     const int ridgeCount = static_cast<int>(sceneMetres * sceneMetres / 4.0e6);
-    const int ridgeWidth = std::max(1, cvRound(kRidgeWidthM / pixelSize));
+    const int ridgeWidth = lineThickness(kRidgeWidthM / pixelSize);
     for (int i = 0; i < ridgeCount; ++i) {
         const cv::Point2d start(uniform(rng) * size, uniform(rng) * size);
         drawPath(ridges, crackPath(start, uniform(rng) * 2.0 * kPi, (300.0 + 1500.0 * uniform(rng)) / pixelSize, rng), ridgeWidth, 1);

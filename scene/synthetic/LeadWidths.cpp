@@ -9,7 +9,10 @@ namespace banquise::scene::synthetic {
 std::vector<double> leadWidthSamples(const cv::Mat1b& leads, double pixelSize)
 {
     cv::Mat1f distance;
-    cv::distanceTransform(leads, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+    // The 5 x 5 chamfer mask (within 2 % of Euclidean): OpenCV 4.6's
+    // DIST_MASK_PRECISE returns distances off the mask on images wider than
+    // 4 096 pixels.
+    cv::distanceTransform(leads, distance, cv::DIST_L2, cv::DIST_MASK_5);
     cv::Mat1f neighbourhoodMax;
     cv::dilate(distance, neighbourhoodMax, cv::Mat());
     std::vector<double> widths;
@@ -19,10 +22,10 @@ std::vector<double> leadWidthSamples(const cv::Mat1b& leads, double pixelSize)
             // Centre-line pixels: within half a pixel of their neighbourhood's
             // largest distance (along a slanted lead the centre line's values
             // ripple by ~0.4; a step across the lead costs 0.7 or more).
-            // A centre pixel lies half a pixel inside the lead's edge beyond
-            // its distance to the first non-lead pixel centre.
+            // The centre pixel of a lead 2k + 1 pixels wide lies k + 1 pixels
+            // from the first pixel beside it.
             if (d > 0.0f && d >= neighbourhoodMax(r, c) - 0.5f)
-                widths.push_back((2.0 * d - 0.5) * pixelSize);
+                widths.push_back((2.0 * d - 1.0) * pixelSize);
         }
     return widths;
 }

@@ -63,7 +63,7 @@ int main(int argc, char** argv)
     bench::report("synth_enl_configured", options.sarLooks);
 
     // The demo's truth drawn again (the generator's first draw from its
-    // seed): lead widths per unit length above five truth pixels, fitted.
+    // seed): lead widths per unit length from six truth pixels, fitted.
     const scene::synthetic::WorldParameters world = options.worldParameters();
     std::mt19937 rng(options.seed);
     const int side = options.sizePixels() * options.truthFactor();
@@ -71,7 +71,7 @@ int main(int argc, char** argv)
     const scene::synthetic::IceTruth truth = scene::synthetic::makeIceTruth(side, truthPixel, world, rng);
     const cv::Mat1b leads = (truth.surface == scene::synthetic::kOpenWater) | (truth.surface == scene::synthetic::kRefrozenLead);
     bench::report("lead_width_exponent_truth",
-                  scene::synthetic::fitPowerLawExponent(scene::synthetic::leadWidthSamples(leads, truthPixel), 5.0 * truthPixel,
+                  scene::synthetic::fitPowerLawExponent(scene::synthetic::leadWidthSamples(leads, truthPixel), 6.0 * truthPixel,
                                                         world.leadMaxWidthM));
     bench::report("lead_width_exponent_configured", world.leadWidthExponent);
     return 0;

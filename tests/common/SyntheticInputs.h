@@ -21,17 +21,22 @@ inline models::TrainingOptions quickTraining(int steps, int cropSize = 128)
     return o;
 }
 
-// Writes a small synthetic scene (seed 11) of a regime into `folder` and
-// gathers the models' inputs from it, with the compute device set up.
-inline models::ModelInputs syntheticInputs(const std::string& folder, double sizeKm, const std::string& regime = "winter_pack")
+// Writes a synthetic scene into `folder` and gathers the models' inputs
+// from it, with the compute device set up.
+inline models::ModelInputs syntheticInputs(const std::string& folder, const scene::synthetic::SynthOptions& options)
 {
     models::configureComputeDevice();
+    scene::synthetic::writeSyntheticScene(options, folder);
+    return models::gatherModelInputs(scene::readScene(folder).scene);
+}
+
+// A small winter-pack scene (seed 11).
+inline models::ModelInputs syntheticInputs(const std::string& folder, double sizeKm)
+{
     scene::synthetic::SynthOptions o;
     o.seed = 11;
     o.sizeKm = sizeKm;
-    o.regime = regime;
-    scene::synthetic::writeSyntheticScene(o, folder);
-    return models::gatherModelInputs(scene::readScene(folder).scene);
+    return syntheticInputs(folder, o);
 }
 
 } // namespace banquise::tests
