@@ -46,16 +46,15 @@ double enlOnUniformFloes(const cv::Mat1f& estimateDb, const scene::synthetic::Sy
 
 } // namespace
 
-Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth,
-                    double sarLooks)
+Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth)
 {
     Evaluation e;
     const cv::Mat1b truthClasses = classesFromSurfaceCodes(truth.surface);
     e.segmentation = scoreSegmentation(prediction.classes, truthClasses);
-    const cv::Mat1f leeDb = toDecibels(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, sarLooks));
+    const cv::Mat1f leeDb = toDecibels(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, inputs.sarLooks));
     const cv::Mat1b otsu = otsuSegmentation(leeDb);
     e.segmentationOtsu = scoreSegmentation(otsu, truthClasses);
-    const cv::Mat1f leeHvDb = inputs.secondaryDb.empty() ? cv::Mat1f() : toDecibels(leeFilter(toLinear(inputs.secondaryDb), kLeeWindow, sarLooks));
+    const cv::Mat1f leeHvDb = inputs.secondaryDb.empty() ? cv::Mat1f() : toDecibels(leeFilter(toLinear(inputs.secondaryDb), kLeeWindow, inputs.sarLooks));
     const cv::Mat1b kMeans = kMeansSegmentation(leeDb, leeHvDb);
     e.segmentationKMeans = scoreSegmentation(kMeans, truthClasses);
     if (!truth.leadWidth.empty()) {

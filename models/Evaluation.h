@@ -50,12 +50,10 @@ struct Evaluation {
     double entropyRight = 0.0;
 };
 
-// Lee filter settings of the despeckling baseline: 7 x 7, by default the EW GRDM looks.
+// Window of the Lee filter of the despeckling baseline, which assumes the
+// SAR's own looks (ModelInputs::sarLooks).
 constexpr int kLeeWindow = 7;
-constexpr double kLeeLooks = 10.7;
 
-// `sarLooks`: the SAR's equivalent number of looks, for the Lee baseline (IW GRDH: 4.4).
-Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth,
-                    double sarLooks = kLeeLooks);
+Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth);
 
 } // namespace banquise::models

@@ -9,6 +9,7 @@
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "scene/SceneError.h"
+#include "scene/Sentinel1Looks.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -154,6 +155,7 @@ ModelInputs cropModelInputs(const ModelInputs& inputs, const cv::Rect& window)
     const auto cut = [&window](const auto& map) { return map.empty() ? map : map(window).clone(); };
     out.primaryDb = cut(inputs.primaryDb);
     out.secondaryDb = cut(inputs.secondaryDb);
+    out.sarLooks = inputs.sarLooks;
     out.pairedPrimaryDb = cut(inputs.pairedPrimaryDb);
     out.concentration = cut(inputs.concentration);
     out.concentrationCell = cut(inputs.concentrationCell);
@@ -295,6 +297,11 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     if (!primary)
         throw scene::SceneError("", "the models need a SAR sigma0 layer and the scene \"" + scene.name() + "\" has none");
     inputs.primaryDb = decibels(primary->band(0), inputs.grid);
+    if (const auto looks = scene::sentinel1EquivalentLooks(primary->info().sourceFile))
+        inputs.sarLooks = *looks;
+    else
+        inputs.notes.push_back("equivalent number of looks of " + primary->info().sourceFile + " unknown: the Lee baseline assumes EW GRDM's "
+                               + std::to_string(kEwGrdmLooks).substr(0, 4));
     if (secondary)
         inputs.secondaryDb = decibels(secondary->band(0), inputs.grid);
     else

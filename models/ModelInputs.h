@@ -32,10 +32,16 @@ struct FootprintRecord {
 
 // What the models read from a co-registered scene, on its analysis grid at
 // the reference SAR time. Optional parts are empty when the scene lacks them.
+// Sentinel-1 EW GRDM, the mode of operational ice charting.
+constexpr double kEwGrdmLooks = 10.7;
+
 struct ModelInputs {
     scene::AnalysisGrid grid;
     cv::Mat1f primaryDb;   // co-polarised sigma0 (HH), dB; NaN where no data
     cv::Mat1f secondaryDb; // cross-polarised sigma0 (HV), dB; optional
+    // The primary SAR product's equivalent number of looks (Sentinel-1 GRD
+    // table; EW GRDM's, with a note, for a product it does not know).
+    double sarLooks = kEwGrdmLooks;
     // The second SAR date's co-polarised sigma0 brought back to the reference
     // time (drift-compensated, nearest neighbour), dB, NaN where unknown;
     // empty without a second date. Its speckle is independent of

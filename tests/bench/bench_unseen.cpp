@@ -94,10 +94,10 @@ double oracleFreeboardRmse(const models::ModelInputs& inputs, const std::string&
     return models::scoreRegression(oracle, synthetic::readSyntheticTruth(folder).freeboard).rmse;
 }
 
-SceneScores scoreOn(const models::SeaIceModel& model, const std::string& folder, double looks)
+SceneScores scoreOn(const models::SeaIceModel& model, const std::string& folder)
 {
     const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
-    const models::Evaluation e = models::evaluate(inputs, model.predict(inputs, {}), scene::synthetic::readSyntheticTruth(folder), looks);
+    const models::Evaluation e = models::evaluate(inputs, model.predict(inputs, {}), scene::synthetic::readSyntheticTruth(folder));
     const double oracle = oracleFreeboardRmse(inputs, folder);
     std::fprintf(stderr,
                  "  %-40s mIoU %.3f (Otsu %.3f, k-means %.3f)  leads >=3 cells IoU %.3f (%.3f, %.3f)  thin recall %.3f (%.3f, %.3f)  "
@@ -128,7 +128,7 @@ void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int
                  model.ridgeExcess().sigma, model.ridgeExcess().records, model.ridgeExcess().measured() ? "" : " (not used)");
     model.save(folder + "/model" + suffix + ".pt");
 
-    reportMeans({scoreOn(model, trainFolder, training.sarLooks)}, "train", suffix);
+    reportMeans({scoreOn(model, trainFolder)}, "train", suffix);
     std::vector<SceneScores> unseen;
     for (const HeldOut& h : kHeldOut) {
         scene::synthetic::SynthOptions o;
@@ -138,7 +138,7 @@ void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int
         o.sizeKm = heldOutKm;
         const std::string heldOutFolder = folder + "/" + h.regime + "-" + std::to_string(h.seed) + suffix;
         scene::synthetic::writeSyntheticScene(o, heldOutFolder);
-        unseen.push_back(scoreOn(model, heldOutFolder, o.sarLooks));
+        unseen.push_back(scoreOn(model, heldOutFolder));
     }
     reportMeans(unseen, "unseen", suffix);
 }

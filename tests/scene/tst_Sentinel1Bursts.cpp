@@ -4,6 +4,7 @@
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Bursts.h"
 #include "scene/Sentinel1Calibration.h"
+#include "scene/Sentinel1Looks.h"
 #include "scene/UtcTime.h"
 
 #include <QTest>
@@ -63,6 +64,17 @@ private Q_SLOTS:
         }
         // Outside the valid area: refused with the reason.
         QVERIFY_THROWS_EXCEPTION(SceneError, readCalibratedBurst(files, burst, cv::Rect(0, burst.firstLine, 10, 10)));
+    }
+
+    void theLooksOfAGrdProductComeFromItsName()
+    {
+        QCOMPARE(sentinel1EquivalentLooks("/data/S1A_EW_GRDM_1SDH_20240314T073000_20240314T073100_052000_064A1B_1A2B.SAFE/measurement/x.tiff")
+                     .value_or(0.0),
+                 10.7);
+        QCOMPARE(sentinel1EquivalentLooks("s1b_iw_grdh_1sdv_20210401T052622.zip").value_or(0.0), 4.4);
+        QVERIFY(!sentinel1EquivalentLooks(kRealSlc)); // SLC: single looks, no GRD table
+        QVERIFY(!sentinel1EquivalentLooks("S1A_IW_GRDM_1SDV_20240314T073000.SAFE")); // not tabulated
+        QVERIFY(!sentinel1EquivalentLooks("RS2_OK1234_PK5678_DK9_SCWA_20240314_073000_HH_HV_SGF"));
     }
 
     void whatIsMissingIsNamed()
