@@ -4,8 +4,9 @@
 // component of a truth class, open and refrozen leads apart) is refined on
 // its own in its box plus 16 pixels; leads at least 3 pixels wide and floes
 // are scored by IoU, narrower leads by centre-line recall within a pixel.
-//   bench_object_clicks MODEL OUT_DIR SCENE...
-// Tiles: every whole 256 x 256 tile of each scene; at most
+//   bench_object_clicks MODEL OUT_DIR [--tile-stride N] SCENE...
+// Tiles: every whole 256 x 256 tile of each scene (every Nth with
+// --tile-stride, for quick looks at a large scene); at most
 // kObjectsPerClass objects of each class per tile (fixed shuffle).
 // Writes OUT_DIR/object_clicks.csv (mean score after each click).
 #include "BenchReport.h"
@@ -20,6 +21,7 @@
 #include "scene/synthetic/SyntheticTruth.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -87,13 +89,15 @@ void measureTile(const models::SeaIceModel& model, const models::ModelInputs& in
     std::fprintf(stderr, "  %s tile (%d, %d): %zu objects\n", folder.c_str(), tile.x, tile.y, objects.size());
 }
 
-void measureScene(const models::SeaIceModel& model, const std::string& folder, Groups& groups, std::mt19937& rng)
+void measureScene(const models::SeaIceModel& model, const std::string& folder, int tileStride, Groups& groups, std::mt19937& rng)
 {
     const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene, nullptr, models::InputUse::Prediction);
     const cv::Mat1b truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder).surface);
+    int index = 0;
     for (int row = 0; row + kTile <= inputs.height(); row += kTile)
         for (int column = 0; column + kTile <= inputs.width(); column += kTile)
-            measureTile(model, inputs, cv::Rect(column, row, kTile, kTile), truth, folder, groups, rng);
+            if (index++ % tileStride == 0)
+                measureTile(model, inputs, cv::Rect(column, row, kTile, kTile), truth, folder, groups, rng);
 }
 
 std::vector<double> meanCurve(const Runs& runs)
@@ -118,17 +122,23 @@ Runs joined(const std::map<std::string, Runs>& groups, std::initializer_list<con
 int main(int argc, char** argv)
 {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: bench_object_clicks MODEL OUT_DIR SCENE...\n");
+        std::fprintf(stderr, "usage: bench_object_clicks MODEL OUT_DIR [--tile-stride N] SCENE...\n");
         return 2;
+    }
+    int first = 3;
+    int tileStride = 1;
+    if (std::string(argv[3]) == "--tile-stride" && argc > 5) {
+        tileStride = std::max(1, std::atoi(argv[4]));
+        first = 5;
     }
     const models::SeaIceModel model = models::SeaIceModel::load(argv[1]);
     const std::filesystem::path out = argv[2];
     std::filesystem::create_directories(out);
     Groups groups;
     std::mt19937 rng(20);
-    for (int i = 3; i < argc; ++i)
+    for (int i = first; i < argc; ++i)
         try {
-            measureScene(model, argv[i], groups, rng);
+            measureScene(model, argv[i], tileStride, groups, rng);
         } catch (const std::exception& e) { // e.g. a scene without truth: the others still count
             std::fprintf(stderr, "  %s: left out (%s)\n", argv[i], e.what());
         }
