@@ -16,6 +16,7 @@ struct InteractiveSegmentation::State {
     torch::Device device{torch::kCPU};
     cv::Mat1b base;        // the tile's classes without clicks
     cv::Mat1f appearance;  // the tile's HH in dB, speckle smoothed
+    ClassProbabilities probabilities; // without clicks
 };
 
 
@@ -31,6 +32,12 @@ InteractiveSegmentation::InteractiveSegmentation(const SeaIceModel& model, const
     const auto input = tileInput(inputs, tile, m_state->device);
     m_state->features = m_state->net->features(input);
     m_state->appearance = smoothedDecibels(inputs.primaryDb(tile));
+    const auto noClicks = torch::zeros({1, kClassCount, tile.height, tile.width}, torch::TensorOptions().device(m_state->device));
+    const auto probabilities = torch::softmax(m_state->net->classLogits(m_state->features, noClicks), 1).squeeze(0).to(torch::kCPU).contiguous();
+    for (int k = 0; k < kClassCount; ++k) {
+        m_state->probabilities[k].create(tile.height, tile.width);
+        std::copy_n(probabilities[k].data_ptr<float>(), tile.area(), m_state->probabilities[k].ptr<float>());
+    }
     m_state->base = classes({});
 }
 
@@ -62,7 +69,7 @@ cv::Mat1b InteractiveSegmentation::classes(const std::vector<Click>& clicks) con
     std::copy_n(classes.data_ptr<std::uint8_t>(), tile.area(), out.ptr<std::uint8_t>());
     if (!m_state->base.empty())
         for (const Click& click : clicks)
-            correctLookalikes(out, m_state->base, m_state->appearance, click, tile.tl());
+            correctClickedRegion(out, m_state->probabilities, m_state->appearance, click, tile.tl());
     return out;
 }
 
