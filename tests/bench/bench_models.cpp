@@ -92,32 +92,12 @@ int main(int argc, char** argv)
     else
         std::fprintf(stderr, "train_to_target_s: not reported, the targets are not all met after %d steps\n", options.steps);
 
-    // DIAL: the click protocol on the 512 x 512 tile at the scene's centre,
-    // and how long the click head takes to refine that tile.
+    // DIAL: how long the click head takes to refine the 512 x 512 tile at
+    // the scene's centre (clicks per object are bench_object_clicks').
     const cv::Mat1b truthClasses = models::classesFromSurfaceCodes(truth.surface);
     const int side = std::min({512, inputs.width(), inputs.height()});
     const cv::Rect tile((inputs.width() - side) / 2, (inputs.height() - side) / 2, side, side);
     const models::InteractiveSegmentation interactive(model, inputs, tile);
-    const models::ClickCurve curve = models::runClickProtocol(interactive, truthClasses(tile).clone(), 20);
-    bench::report("noc85", curve.clicksToReach(0.85, 20));
-    bench::report("noc90", curve.clicksToReach(0.90, 20));
-    bench::report("click_iou_gain_10", curve.gainAfter(10));
-    // What a perfect local correction (each click mends exactly the wrong
-    // region it lands in) would gain on the same tile: the ceiling of the protocol here.
-    bench::report("click_iou_gain_10_oracle", models::oracleClickCurve(interactive.classes({}), truthClasses(tile).clone(), 10).gainAfter(10));
-    // The same over every whole 512 x 512 tile of the scene (16 on the demo
-    // scene): one tile's gain depends on the few regions its clicks land in.
-    double gainSum = 0.0, oracleSum = 0.0;
-    int tiles = 0;
-    for (int y = 0; y + side <= inputs.height(); y += side)
-        for (int x = 0; x + side <= inputs.width(); x += side, ++tiles) {
-            const cv::Rect each(x, y, side, side);
-            const models::InteractiveSegmentation refined(model, inputs, each);
-            gainSum += models::runClickProtocol(refined, truthClasses(each).clone(), 10).gainAfter(10);
-            oracleSum += models::oracleClickCurve(refined.classes({}), truthClasses(each).clone(), 10).gainAfter(10);
-        }
-    bench::report("click_iou_gain_10_tiles", gainSum / tiles);
-    bench::report("click_iou_gain_10_tiles_oracle", oracleSum / tiles);
     std::vector<models::Click> clicks;
     std::vector<double> refine;
     cv::Mat1b current = interactive.classes(clicks);
