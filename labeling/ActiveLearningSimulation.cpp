@@ -1,5 +1,7 @@
 #include "labeling/ActiveLearningSimulation.h"
 
+#include "labeling/HeldOutTiles.h"
+
 #include "models/ClickProtocol.h"
 #include "models/ModelInputs.h"
 #include "models/Scores.h"
@@ -21,14 +23,6 @@ namespace {
 
 // Pixels a simulated click labels: a disc as wide as a click on the click maps.
 constexpr int kClickLabelRadius = 4;
-
-double heldOutScore(const models::Prediction& prediction, const cv::Mat1b& truth, const std::vector<cv::Rect>& tiles)
-{
-    double sum = 0.0;
-    for (const cv::Rect& tile : tiles)
-        sum += models::scoreSegmentation(prediction.classes(tile), truth(tile)).meanIou;
-    return tiles.empty() ? 0.0 : sum / tiles.size();
-}
 
 // The annotator's clicks on one tile, from the current prediction: each
 // labels a disc of the true class; the prediction of the tile is updated
@@ -71,17 +65,7 @@ std::vector<SimulatedRound> simulateActiveLearning(models::SeaIceModel& model, c
     if (static_cast<int>(tiles.size()) < options.heldOutTiles + options.tilesPerRound)
         throw scene::SceneError("", "the scene is too small for " + std::to_string(options.heldOutTiles) + " held-out tiles of " +
                                         std::to_string(options.tileSize) + " pixels and a queue");
-    // Held-out tiles: the same for every strategy of one seed.
-    std::vector<bool> excluded(tiles.size(), false);
-    std::vector<cv::Rect> heldOut;
-    std::mt19937 heldOutRng(options.seed * 31u + 7u);
-    while (static_cast<int>(heldOut.size()) < options.heldOutTiles) {
-        const std::size_t i = std::uniform_int_distribution<std::size_t>(0, tiles.size() - 1)(heldOutRng);
-        if (!excluded[i]) {
-            excluded[i] = true;
-            heldOut.push_back(tiles[i]);
-        }
-    }
+    auto [heldOut, excluded] = chooseHeldOutTiles(tiles, options.heldOutTiles, options.seed);
 
     models::ModelInputs labelled = inputs;
     labelled.userLabels = cv::Mat1b(inputs.height(), inputs.width(), models::kNoClass);
@@ -91,7 +75,7 @@ std::vector<SimulatedRound> simulateActiveLearning(models::SeaIceModel& model, c
 
     std::vector<SimulatedRound> rounds;
     SimulatedRound start;
-    start.heldOutMeanIou = heldOutScore(prediction, truth, heldOut);
+    start.heldOutMeanIou = heldOutMeanIou(prediction, truth, heldOut);
     rounds.push_back(start);
     if (roundDone)
         roundDone(start);
@@ -115,7 +99,7 @@ std::vector<SimulatedRound> simulateActiveLearning(models::SeaIceModel& model, c
         fineTune.seed = options.seed + static_cast<unsigned>(round);
         model.train(labelled, fineTune, {}, feedback);
         prediction = model.predict(labelled, predicting, feedback);
-        result.heldOutMeanIou = heldOutScore(prediction, truth, heldOut);
+        result.heldOutMeanIou = heldOutMeanIou(prediction, truth, heldOut);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
         rounds.push_back(result);
         if (roundDone)

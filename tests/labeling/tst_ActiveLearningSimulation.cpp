@@ -2,6 +2,7 @@
 #include "common/TestRegistry.h"
 
 #include "labeling/ActiveLearningSimulation.h"
+#include "labeling/PixelActiveLearning.h"
 #include "models/ComputeDevice.h"
 #include "models/ModelInputs.h"
 #include "models/Scores.h"
@@ -59,6 +60,55 @@ private Q_SLOTS:
         qInfo("held-out mIoU %.3f -> %.3f -> %.3f with %lld labelled pixels", rounds[0].heldOutMeanIou, rounds[1].heldOutMeanIou,
               rounds[2].heldOutMeanIou, rounds[2].labelledPixels);
         QVERIFY(rounds[2].heldOutMeanIou > rounds[0].heldOutMeanIou + 0.02); // the curve rises
+    }
+
+    void pixelQueriesLabelOnlyTheAskedPixels()
+    {
+        models::configureComputeDevice();
+        tests::TempSceneFolder folder;
+        scene::synthetic::SynthOptions synth;
+        synth.seed = 4;
+        synth.sizeKm = 8.0; // 200 x 200 px: sixteen 50 px tiles, four held out
+        scene::synthetic::writeSyntheticScene(synth, folder.path());
+        const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder.path()).scene);
+        const cv::Mat1b truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder.path()).surface);
+        models::TrainingOptions weak;
+        weak.steps = 40;
+        weak.cropSize = 96;
+        models::SeaIceModel start(models::ModelConfig{}, 2);
+        start.train(inputs, weak);
+        const std::string startFile = folder.path() + "/start.pt";
+        start.save(startFile);
+
+        labeling::PixelSimulationOptions options;
+        options.strategy = models::AcquisitionStrategy::Margin;
+        options.maxPixels = 30;
+        options.tileSize = 50;
+        options.heldOutTiles = 4;
+        options.fineTuneSteps = 30;
+        options.monteCarloSamples = 4;
+        models::SeaIceModel model = models::SeaIceModel::load(startFile);
+        int reported = 0;
+        const auto rounds = labeling::simulatePixelActiveLearning(model, inputs, truth, options,
+                                                                  [&](const labeling::PixelRound&) { ++reported; });
+        QCOMPARE(rounds.size(), std::size_t(3));
+        QCOMPARE(reported, 3);
+        for (int r = 0; r < 3; ++r) {
+            QCOMPARE(rounds[r].pixelsPerTile, 10 * (r + 1));
+            QCOMPARE(rounds[r].labelledPixels, 12LL * 10 * (r + 1)); // every asked pixel answered, none twice
+            QVERIFY(rounds[r].heldOutMeanIou > 0.0 && rounds[r].heldOutMeanIou <= 1.0);
+        }
+        QVERIFY(std::abs(rounds[2].labelledShare - 360.0 / 40000.0) < 1e-12);
+
+        options.dense = true;
+        models::SeaIceModel upper = models::SeaIceModel::load(startFile);
+        const auto dense = labeling::simulatePixelActiveLearning(upper, inputs, truth, options);
+        QCOMPARE(dense.size(), std::size_t(1));
+        QVERIFY(dense[0].labelledPixels > 12LL * 2400);
+        qInfo("held-out mIoU with 10 / 20 / 30 asked pixels per tile %.3f / %.3f / %.3f; dense labels %.3f", rounds[0].heldOutMeanIou,
+              rounds[1].heldOutMeanIou, rounds[2].heldOutMeanIou, dense[0].heldOutMeanIou);
+        QVERIFY(rounds[2].heldOutMeanIou > rounds[0].heldOutMeanIou + 0.02); // the asked pixels teach
+        QVERIFY(dense[0].heldOutMeanIou >= rounds[2].heldOutMeanIou - 0.01); // and no more than every pixel
     }
 
     void labelFractionsCompareCurves()

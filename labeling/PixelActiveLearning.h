@@ -1,0 +1,54 @@
+#pragma once
+
+#include "models/Acquisition.h"
+
+#include <opencv2/core/mat.hpp>
+
+#include <functional>
+#include <vector>
+
+namespace banquise::models {
+class SeaIceModel;
+struct ModelInputs;
+}
+
+namespace banquise::labeling {
+
+// Active learning by pixels the model asks for (the PixelPick protocol):
+// round 0 labels `initialPixels` random pixels of every tile not held out;
+// each later round the model asks `pixelsPerRound` more per tile among its
+// most uncertain ones (models::pickPixels), the truth answers those pixels
+// only, and the model is fine-tuned on every label so far, up to
+// `maxPixels` per tile. Random sampling asks at random with the same budget.
+// `dense` is the upper bound instead: every pixel of those tiles labelled,
+// one fine-tuning of as many steps as the whole run.
+struct PixelSimulationOptions {
+    models::AcquisitionStrategy strategy = models::AcquisitionStrategy::Entropy;
+    int initialPixels = 10;
+    int pixelsPerRound = 10;
+    int maxPixels = 100;
+    int tileSize = 64;
+    int heldOutTiles = 12;
+    int fineTuneSteps = 60;
+    int monteCarloSamples = 8;
+    unsigned seed = 1;
+    bool dense = false;
+};
+
+struct PixelRound {
+    int round = 0;               // 0: the first labels, at random
+    int pixelsPerTile = 0;       // labels asked per tile so far
+    long long labelledPixels = 0;
+    double labelledShare = 0.0;  // of the scene's pixels
+    double heldOutMeanIou = 0.0; // after the round's fine-tuning
+    double seconds = 0.0;        // the round's queries, fine-tuning and prediction
+};
+
+// `model` is changed (fine-tuned). `truth`: SeaIceClass per grid pixel.
+// Throws SceneError when the truth is on another grid or the scene has no
+// tile to label besides the held-out ones.
+std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, const models::ModelInputs& inputs, const cv::Mat1b& truth,
+                                                    const PixelSimulationOptions& options,
+                                                    const std::function<void(const PixelRound&)>& roundDone = {});
+
+} // namespace banquise::labeling
