@@ -18,6 +18,35 @@
 
 using namespace banquise;
 
+namespace {
+// An 8 km synthetic scene (200 x 200 px) with its truth, and a model
+// trained 40 steps on its weak labels, saved so that each run starts from it.
+struct SmallScene {
+    tests::TempSceneFolder folder;
+    models::ModelInputs inputs;
+    cv::Mat1b truth;
+    std::string weakModel;
+
+    SmallScene()
+    {
+        models::configureComputeDevice();
+        scene::synthetic::SynthOptions synth;
+        synth.seed = 4;
+        synth.sizeKm = 8.0;
+        scene::synthetic::writeSyntheticScene(synth, folder.path());
+        inputs = models::gatherModelInputs(scene::readScene(folder.path()).scene);
+        truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder.path()).surface);
+        models::SeaIceModel model(models::ModelConfig{}, 2);
+        models::TrainingOptions weak;
+        weak.steps = 40;
+        weak.cropSize = 96;
+        model.train(inputs, weak);
+        weakModel = folder.path() + "/weak.pt";
+        model.save(weakModel);
+    }
+};
+} // namespace
+
 // Active learning with the simulated annotator on a small synthetic scene:
 // a weak model, two rounds of clicks on queued tiles, fine-tuning on them.
 class TestActiveLearningSimulation : public QObject {
@@ -25,20 +54,10 @@ class TestActiveLearningSimulation : public QObject {
 private Q_SLOTS:
     void labelsFromQueuedTilesRaiseTheHeldOutScore()
     {
-        models::configureComputeDevice();
-        tests::TempSceneFolder folder;
-        scene::synthetic::SynthOptions synth;
-        synth.seed = 4;
-        synth.sizeKm = 8.0;
-        scene::synthetic::writeSyntheticScene(synth, folder.path());
-        const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder.path()).scene);
-        const cv::Mat1b truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder.path()).surface);
-
-        models::SeaIceModel model(models::ModelConfig{}, 2);
-        models::TrainingOptions weak;
-        weak.steps = 40;
-        weak.cropSize = 96;
-        model.train(inputs, weak);
+        const SmallScene small;
+        const models::ModelInputs& inputs = small.inputs;
+        const cv::Mat1b& truth = small.truth;
+        models::SeaIceModel model = models::SeaIceModel::load(small.weakModel);
 
         labeling::SimulationOptions options;
         options.strategy = models::AcquisitionStrategy::Bald;
@@ -64,21 +83,9 @@ private Q_SLOTS:
 
     void pixelQueriesLabelOnlyTheAskedPixels()
     {
-        models::configureComputeDevice();
-        tests::TempSceneFolder folder;
-        scene::synthetic::SynthOptions synth;
-        synth.seed = 4;
-        synth.sizeKm = 8.0; // 200 x 200 px: sixteen 50 px tiles, four held out
-        scene::synthetic::writeSyntheticScene(synth, folder.path());
-        const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder.path()).scene);
-        const cv::Mat1b truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder.path()).surface);
-        models::TrainingOptions weak;
-        weak.steps = 40;
-        weak.cropSize = 96;
-        models::SeaIceModel start(models::ModelConfig{}, 2);
-        start.train(inputs, weak);
-        const std::string startFile = folder.path() + "/start.pt";
-        start.save(startFile);
+        const SmallScene small; // sixteen 50 px tiles, four held out
+        const models::ModelInputs& inputs = small.inputs;
+        const cv::Mat1b& truth = small.truth;
 
         labeling::PixelSimulationOptions options;
         options.strategy = models::AcquisitionStrategy::Margin;
@@ -87,7 +94,7 @@ private Q_SLOTS:
         options.heldOutTiles = 4;
         options.fineTuneSteps = 30;
         options.monteCarloSamples = 4;
-        models::SeaIceModel model = models::SeaIceModel::load(startFile);
+        models::SeaIceModel model = models::SeaIceModel::load(small.weakModel);
         int reported = 0;
         const auto rounds = labeling::simulatePixelActiveLearning(model, inputs, truth, options,
                                                                   [&](const labeling::PixelRound&) { ++reported; });
@@ -101,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(rounds[2].labelledShare - 360.0 / 40000.0) < 1e-12);
 
         options.dense = true;
-        models::SeaIceModel upper = models::SeaIceModel::load(startFile);
+        models::SeaIceModel upper = models::SeaIceModel::load(small.weakModel);
         const auto dense = labeling::simulatePixelActiveLearning(upper, inputs, truth, options);
         QCOMPARE(dense.size(), std::size_t(1));
         QVERIFY(dense[0].labelledPixels > 12LL * 2400);
