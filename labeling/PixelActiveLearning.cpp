@@ -46,8 +46,9 @@ std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, 
     const HeldOutTiles heldOut = chooseHeldOutTiles(tiles, options.heldOutTiles, options.seed);
     models::ModelInputs labelled = inputs;
     labelled.userLabels = cv::Mat1b(inputs.height(), inputs.width(), models::kNoClass);
+    // Every strategy predicts alike (MC-dropout mean), so that their scores compare.
     models::PredictionOptions predicting;
-    predicting.monteCarloSamples = options.strategy == models::AcquisitionStrategy::Random ? 1 : options.monteCarloSamples;
+    predicting.monteCarloSamples = options.monteCarloSamples;
     std::mt19937 rng(options.seed);
     const double scenePixels = static_cast<double>(inputs.width()) * inputs.height();
 
