@@ -43,6 +43,16 @@ std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, 
     if (static_cast<int>(tiles.size()) <= options.heldOutTiles)
         throw scene::SceneError("", "the scene is too small for " + std::to_string(options.heldOutTiles) + " held-out tiles of "
                                         + std::to_string(options.tileSize) + " pixels and one to label");
+    // A budget beyond what a tile holds is cut to the tile: the rounds past
+    // it would ask for pixels that are not there.
+    PixelSimulationOptions budget = options;
+    const int tileArea = tiles.front().area();
+    std::string cut;
+    if (!options.dense && options.maxPixels > tileArea) {
+        budget.maxPixels = tileArea;
+        cut = "a budget of " + std::to_string(options.maxPixels) + " pixels per tile is more than a tile holds: asked up to "
+            + std::to_string(tileArea);
+    }
     const HeldOutTiles heldOut = chooseHeldOutTiles(tiles, options.heldOutTiles, options.seed);
     models::ModelInputs labelled = inputs;
     labelled.userLabels = cv::Mat1b(inputs.height(), inputs.width(), models::kNoClass);
@@ -54,11 +64,13 @@ std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, 
 
     std::vector<PixelRound> rounds;
     models::Prediction prediction;
-    const int lastRound = options.dense ? 0 : laterRounds(options);
+    const int lastRound = options.dense ? 0 : laterRounds(budget);
     for (int round = 0; round <= lastRound; ++round) {
         const auto begin = std::chrono::steady_clock::now();
         PixelRound result;
         result.round = round;
+        if (round == 0)
+            result.note = cut;
         result.pixelsPerTile = options.dense ? options.tileSize * options.tileSize : options.initialPixels + round * options.pixelsPerRound;
         // Round 0 asks at random: the model has not seen a label yet.
         const cv::Mat1f uncertainty = round == 0 ? cv::Mat1f() : models::pixelUncertainty(prediction, options.strategy);
@@ -75,7 +87,7 @@ std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, 
         }
         result.labelledPixels = cv::countNonZero(labelled.userLabels != models::kNoClass);
         result.labelledShare = result.labelledPixels / scenePixels;
-        const int steps = options.dense ? options.fineTuneSteps * (laterRounds(options) + 1) : options.fineTuneSteps;
+        const int steps = options.dense ? options.fineTuneSteps * (laterRounds(budget) + 1) : options.fineTuneSteps;
         model.train(labelled, fineTuning(steps, options.tileSize, options.seed + static_cast<unsigned>(round)));
         prediction = model.predict(labelled, predicting);
         result.heldOutMeanIou = heldOutMeanIou(prediction, truth, heldOut.tiles);

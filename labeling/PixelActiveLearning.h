@@ -5,6 +5,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace banquise::models {
@@ -42,11 +43,13 @@ struct PixelRound {
     double labelledShare = 0.0;  // of the scene's pixels
     double heldOutMeanIou = 0.0; // after the round's fine-tuning
     double seconds = 0.0;        // the round's queries, fine-tuning and prediction
+    std::string note;            // what the run left out, in words (round 0)
 };
 
 // `model` is changed (fine-tuned). `truth`: SeaIceClass per grid pixel.
 // Throws SceneError when the truth is on another grid or the scene has no
-// tile to label besides the held-out ones.
+// tile to label besides the held-out ones. A budget beyond a tile's pixels
+// is cut to them, and round 0's note says so.
 std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, const models::ModelInputs& inputs, const cv::Mat1b& truth,
                                                     const PixelSimulationOptions& options,
                                                     const std::function<void(const PixelRound&)>& roundDone = {});

@@ -105,7 +105,10 @@ int main(int argc, char** argv)
         for (unsigned seed = 1; seed <= seeds; ++seed) {
             models::SeaIceModel model = models::SeaIceModel::load(startPath);
             options.seed = seed;
-            runs.push_back(asRounds(labeling::simulatePixelActiveLearning(model, inputs, truth, options)));
+            const auto pixelRounds = labeling::simulatePixelActiveLearning(model, inputs, truth, options);
+            if (!pixelRounds.front().note.empty())
+                std::fprintf(stderr, "%s: %s\n", name.c_str(), pixelRounds.front().note.c_str());
+            runs.push_back(asRounds(pixelRounds));
             std::fprintf(stderr, "%s seed %u: held-out mIoU", name.c_str(), seed);
             for (const auto& round : runs.back()) {
                 std::fprintf(stderr, " %.3f", round.heldOutMeanIou);

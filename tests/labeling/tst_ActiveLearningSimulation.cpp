@@ -118,6 +118,26 @@ private Q_SLOTS:
         QVERIFY(dense[0].heldOutMeanIou >= rounds[2].heldOutMeanIou - 0.01); // and no more than every pixel
     }
 
+    void aBudgetBeyondATileIsCutAndSaidSo()
+    {
+        const SmallScene small;
+        labeling::PixelSimulationOptions options;
+        options.tileSize = 50; // 2 500 pixels a tile
+        options.heldOutTiles = 4;
+        options.initialPixels = 1000;
+        options.pixelsPerRound = 1000;
+        options.maxPixels = 5000;
+        options.fineTuneSteps = 1;
+        options.monteCarloSamples = 1;
+        models::SeaIceModel model = models::SeaIceModel::load(small.weakModel);
+        const auto rounds = labeling::simulatePixelActiveLearning(model, small.inputs, small.truth, options);
+        QCOMPARE(rounds.size(), std::size_t(2)); // 1 000, then 2 000 of the 2 500
+        QVERIFY2(rounds[0].note.find("5000") != std::string::npos && rounds[0].note.find("2500") != std::string::npos,
+                 rounds[0].note.c_str());
+        QVERIFY(rounds[1].note.empty());
+        QCOMPARE(rounds[1].labelledPixels, 12LL * 2000);
+    }
+
     void labelFractionsCompareCurves()
     {
         const std::vector<labeling::SimulatedRound> random{{0, 0, 0, 0.5}, {1, 10, 100, 0.6}, {2, 20, 200, 0.7}};
