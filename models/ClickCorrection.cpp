@@ -11,11 +11,6 @@ constexpr int kSegmentReach = 128;
 constexpr float kSameLookDb = 3.0f;
 constexpr float kCreditToSpread = 0.2f;
 constexpr int kNeighbourhoodReach = 8;
-
-bool isLead(int modelClass)
-{
-    return modelClass == kOpenLead || modelClass == kRefrozenLead;
-}
 } // namespace
 
 cv::Mat1f smoothedDecibels(const cv::Mat1f& db)

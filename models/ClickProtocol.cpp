@@ -26,18 +26,22 @@ cv::Mat1b largestWrongRegion(const cv::Mat1b& predicted, const cv::Mat1b& truth)
 }
 } // namespace
 
+cv::Mat1f depthInside(const cv::Mat1b& mask)
+{
+    cv::Mat1b padded;
+    cv::copyMakeBorder(mask, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, 0);
+    cv::Mat1f distance;
+    cv::distanceTransform(padded, distance, cv::DIST_L2, cv::DIST_MASK_5);
+    return distance(cv::Rect(1, 1, mask.cols, mask.rows)).clone();
+}
+
 std::optional<Click> nextCorrectiveClick(const cv::Mat1b& predicted, const cv::Mat1b& truth, cv::Point origin)
 {
     const cv::Mat1b region = largestWrongRegion(predicted, truth);
     if (region.empty())
         return std::nullopt;
-    // Distance to the region's boundary (the tile's edge counts as inside).
-    cv::Mat1b padded;
-    cv::copyMakeBorder(region, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, 0);
-    cv::Mat1f distance;
-    cv::distanceTransform(padded, distance, cv::DIST_L2, cv::DIST_MASK_5);
     cv::Point farthest;
-    cv::minMaxLoc(distance(cv::Rect(1, 1, region.cols, region.rows)), nullptr, nullptr, nullptr, &farthest);
+    cv::minMaxLoc(depthInside(region), nullptr, nullptr, nullptr, &farthest);
     return Click{origin.x + farthest.x, origin.y + farthest.y, truth(farthest), true};
 }
 

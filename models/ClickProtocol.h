@@ -15,6 +15,11 @@ namespace banquise::models {
 // the curve of mean IoU against the number of clicks gives NoC@85/90 (clicks
 // needed to reach 85 % / 90 %, capped) and the gain after k clicks.
 
+// Distance of each set pixel of `mask` to the nearest unset one, the
+// border counting as unset (RITM's padded distance transform): how deep a
+// pixel lies inside an error region, where the simulated user clicks.
+cv::Mat1f depthInside(const cv::Mat1b& mask);
+
 // The next corrective click on a tile (`predicted` and `truth` are the
 // tile's SeaIceClass rasters, kNoClass in truth ignored; `origin` is the
 // tile's top-left pixel on the grid); nullopt when nothing is wrong.

@@ -1,5 +1,6 @@
 #include "models/ObjectClickProtocol.h"
 
+#include "models/ClickProtocol.h"
 #include "models/SeaIceClasses.h"
 
 #include <opencv2/imgproc.hpp>
@@ -10,22 +11,6 @@
 namespace banquise::models {
 
 namespace {
-// Distance of each set pixel of `mask` to the nearest unset one, the
-// border counting as unset (RITM's padded distance transform).
-cv::Mat1f depthInside(const cv::Mat1b& mask)
-{
-    cv::Mat1b padded;
-    cv::copyMakeBorder(mask, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, 0);
-    cv::Mat1f distance;
-    cv::distanceTransform(padded, distance, cv::DIST_L2, cv::DIST_MASK_5);
-    return distance(cv::Rect(1, 1, mask.cols, mask.rows)).clone();
-}
-
-bool isLead(int modelClass)
-{
-    return modelClass == kOpenLead || modelClass == kRefrozenLead;
-}
-
 cv::Mat1b predictedObject(const cv::Mat1b& tileClasses, const ClickObject& object)
 {
     const cv::Mat1b classes = tileClasses(object.box);

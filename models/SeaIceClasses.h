@@ -14,6 +14,12 @@ constexpr std::uint8_t kNoClass = 255;
 
 const char* className(int index);
 
+// Open or refrozen: the two kinds of lead.
+constexpr bool isLead(int modelClass)
+{
+    return modelClass == kOpenLead || modelClass == kRefrozenLead;
+}
+
 // Offsets added to the class logits (floe's stays zero: only differences
 // count): what ClassCalibration fits.
 struct ClassOffsets {

@@ -11,14 +11,9 @@
 //   bench_active_learning OUT_DIR
 #include "BenchReport.h"
 
+#include "LabellingScene.h"
+
 #include "labeling/ActiveLearningSimulation.h"
-#include "models/ComputeDevice.h"
-#include "models/ModelInputs.h"
-#include "models/Scores.h"
-#include "models/SeaIceModel.h"
-#include "scene/SceneReader.h"
-#include "scene/synthetic/SyntheticScene.h"
-#include "scene/synthetic/SyntheticTruth.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -34,19 +29,10 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string folder = argv[1];
-    models::configureComputeDevice();
-    scene::synthetic::SynthOptions synth;
-    synth.seed = 11;
-    synth.sizeKm = 16.0;
-    scene::synthetic::writeSyntheticScene(synth, folder);
-    const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
-    const cv::Mat1b truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder).surface);
-    models::SeaIceModel start(models::ModelConfig{}, 1);
-    models::TrainingOptions training;
-    training.steps = 200;
-    start.train(inputs, training);
-    const std::string startPath = folder + "/start-model.pt";
-    start.save(startPath);
+    const bench::LabellingScene labelling = bench::makeLabellingScene(folder, 16.0);
+    const models::ModelInputs& inputs = labelling.inputs;
+    const cv::Mat1b& truth = labelling.truth;
+    const std::string& startPath = labelling.startModel;
 
     // Three seeds (held-out tiles and fine-tuning draws): one run's score
     // moves by ~0.02 from round to round, as much as the strategies differ.

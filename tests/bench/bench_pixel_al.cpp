@@ -12,16 +12,11 @@
 //   bench_pixel_al OUT_DIR [SEEDS] [MAX_PIXELS_PER_TILE]
 #include "BenchReport.h"
 
+#include "LabellingScene.h"
+
 #include "labeling/ActiveLearningSimulation.h"
 #include "labeling/HeldOutTiles.h"
 #include "labeling/PixelActiveLearning.h"
-#include "models/ComputeDevice.h"
-#include "models/ModelInputs.h"
-#include "models/Scores.h"
-#include "models/SeaIceModel.h"
-#include "scene/SceneReader.h"
-#include "scene/synthetic/SyntheticScene.h"
-#include "scene/synthetic/SyntheticTruth.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -67,20 +62,11 @@ int main(int argc, char** argv)
     const std::string folder = argv[1];
     const unsigned seeds = argc > 2 ? static_cast<unsigned>(std::max(1, std::atoi(argv[2]))) : 3u;
     const int maxPixels = argc > 3 ? std::max(20, std::atoi(argv[3])) : 100;
-    models::configureComputeDevice();
-    scene::synthetic::SynthOptions synth;
-    synth.seed = 11;
-    synth.sizeKm = 32.0;
-    scene::synthetic::writeSyntheticScene(synth, folder);
-    const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
-    const cv::Mat1b truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder).surface);
+    const bench::LabellingScene labelling = bench::makeLabellingScene(folder, 32.0);
+    const models::ModelInputs& inputs = labelling.inputs;
+    const cv::Mat1b& truth = labelling.truth;
+    const std::string& startPath = labelling.startModel;
     const double scenePixels = static_cast<double>(inputs.width()) * inputs.height();
-    models::SeaIceModel start(models::ModelConfig{}, 1);
-    models::TrainingOptions training;
-    training.steps = 200;
-    start.train(inputs, training);
-    const std::string startPath = folder + "/start-model.pt";
-    start.save(startPath);
 
     labeling::PixelSimulationOptions base;
     base.tileSize = 160;
@@ -90,7 +76,7 @@ int main(int argc, char** argv)
     {
         models::PredictionOptions predicting;
         predicting.monteCarloSamples = base.monteCarloSamples;
-        const models::Prediction before = start.predict(inputs, predicting);
+        const models::Prediction before = models::SeaIceModel::load(startPath).predict(inputs, predicting);
         const auto tiles = models::candidateTiles({inputs.width(), inputs.height()}, base.tileSize);
         double sum = 0.0;
         for (unsigned seed = 1; seed <= seeds; ++seed)
