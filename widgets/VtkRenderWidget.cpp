@@ -49,10 +49,13 @@ VtkRenderWidget::~VtkRenderWidget()
 void VtkRenderWidget::makeContextCurrent(vtkObject*, unsigned long, void*)
 {
     // Only when Qt's context is not current: QOpenGLWidget::makeCurrent()
-    // would rebind Qt's framebuffer behind VTK's back.
+    // would rebind Qt's framebuffer behind VTK's back mid-frame. Through
+    // the widget, not the context's last surface: that surface may be a
+    // temporary one Qt has deleted since (seen after the window was
+    // activated, and when a closing window takes layers out of its views).
     QOpenGLContext* own = context();
     if (own && QOpenGLContext::currentContext() != own)
-        own->makeCurrent(own->surface());
+        makeCurrent();
 }
 
 void VtkRenderWidget::reportContextCurrent(vtkObject*, unsigned long, void* isCurrent)
