@@ -2,6 +2,7 @@
 
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
+#include "app/PixelQuestions.h"
 #include "labeling/LabelSession.h"
 #include "labeling/ModelLabels.h"
 #include "labeling/ProjectError.h"
@@ -11,6 +12,7 @@
 #include "models/Scores.h"
 #include "models/SeaIceModel.h"
 #include "widgets/ActiveLearningPanel.h"
+#include "widgets/PixelQuestionsPanel.h"
 #include "widgets/ViewGrid.h"
 
 #include <opencv2/core.hpp>
@@ -39,7 +41,8 @@ struct Ranked {
 ActiveLearningWorkbench::ActiveLearningWorkbench(ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid,
                                                  Steps trainingSteps, ProblemReport report, QObject* parent)
     : QObject(parent), m_models(models), m_labeling(labeling), m_grid(grid), m_trainingSteps(std::move(trainingSteps)),
-      m_report(std::move(report)), m_panel(new widgets::ActiveLearningPanel)
+      m_report(std::move(report)), m_panel(new widgets::ActiveLearningPanel),
+      m_pixelQuestions(new PixelQuestions(models, labeling, grid, m_panel->pixelQuestions(), [this] { return m_panel->strategy(); }, this))
 {
     connect(m_panel, &widgets::ActiveLearningPanel::rankRequested, this, &ActiveLearningWorkbench::rankInBackground);
     connect(m_panel, &widgets::ActiveLearningPanel::tileChosen, this, &ActiveLearningWorkbench::showTile);
@@ -132,14 +135,7 @@ void ActiveLearningWorkbench::showTile(const QRect& tile)
     const auto inputs = m_models->inputs();
     if (!inputs)
         return;
-    const auto& grid = inputs->grid;
-    const double s = grid.pixelSize();
-    scene::MapExtent extent;
-    extent.xMin = grid.originX() + tile.left() * s;
-    extent.xMax = grid.originX() + (tile.left() + tile.width()) * s;
-    extent.yMin = grid.originY() - (tile.top() + tile.height()) * s;
-    extent.yMax = grid.originY() - tile.top() * s;
-    m_grid->fitTo(extent);
+    m_grid->fitTo(inputs->grid.extentOf(tile.left(), tile.top(), tile.width(), tile.height()));
 }
 
 void ActiveLearningWorkbench::retrain()

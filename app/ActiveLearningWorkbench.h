@@ -17,6 +17,7 @@ namespace banquise::app {
 
 class LabelingWorkbench;
 class ModelWorkbench;
+class PixelQuestions;
 
 // Active learning in the main window: ranks the tiles of the shown
 // prediction by the chosen acquisition (with a diversity term over the
@@ -38,6 +39,8 @@ public:
 
     // The dock's content; the caller takes ownership.
     widgets::ActiveLearningPanel* panel() const { return m_panel; }
+    // The pixels the model asks about, in the same dock.
+    PixelQuestions* pixelQuestions() const { return m_pixelQuestions; }
 
     void rankInBackground(const QString& strategy);
     // Fine-tunes on the labels, predicts, records the round (Retrain).
@@ -57,6 +60,7 @@ private:
     Steps m_trainingSteps;
     ProblemReport m_report;
     widgets::ActiveLearningPanel* m_panel;
+    PixelQuestions* m_pixelQuestions;
     bool m_ranking = false;
     QString m_lastStrategy;
     // The round under way: labels kept out of training, and the model version.

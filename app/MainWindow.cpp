@@ -1,6 +1,8 @@
 #include "app/MainWindow.h"
 
 #include "app/ActiveLearningWorkbench.h"
+#include "app/PixelQuestions.h"
+#include "labeling/LabelClass.h"
 #include "app/ClickRefinement.h"
 #include "app/ComparisonWorkbench.h"
 #include "app/LabelingWorkbench.h"
@@ -16,6 +18,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "widgets/ActiveLearningPanel.h"
+#include "widgets/PixelQuestionsPanel.h"
 #include "widgets/ComparisonPanel.h"
 #include "widgets/CursorReadout.h"
 #include "widgets/LabelToolsPanel.h"
@@ -117,6 +120,12 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     learningDock->setWidget(m_learning->panel());
     addDockWidget(Qt::RightDockWidgetArea, learningDock);
     tabifyDockWidget(labelsDock, learningDock);
+    // Asking and answering pixels work from the keyboard whichever dock shows.
+    widgets::PixelQuestionsPanel* questions = m_learning->panel()->pixelQuestions();
+    addAction(questions->askAction());
+    for (const auto& c : labeling::labelClasses())
+        addAction(questions->answerAction(c.code));
+    connect(m_learning->pixelQuestions(), &PixelQuestions::asked, learningDock, &QDockWidget::raise);
     m_comparison = new ComparisonWorkbench(
         m_models, m_grid, m_panel, [this] { return m_scene.get(); },
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);

@@ -174,6 +174,17 @@ std::int64_t LabelSession::addClick(LabelCode label, bool positive, PixelPoint p
     return commit(std::move(a), std::move(change));
 }
 
+std::int64_t LabelSession::addPixelAnswer(LabelCode label, int column, int row)
+{
+    // A one-point stroke of radius ½ paints the one pixel whose centre it is.
+    auto a = newAnnotation(AnnotationKind::Stroke, label);
+    a.radius = 0.5;
+    a.source = AnnotationSource::ActiveLearning;
+    a.points.push_back(clamped({column + 0.5, row + 0.5}));
+    auto change = m_layer->paint(a);
+    return commit(std::move(a), std::move(change));
+}
+
 std::int64_t LabelSession::commit(Annotation annotation, LabelChange change)
 {
     try {

@@ -44,6 +44,9 @@ public:
 
     std::int64_t addPolygon(LabelCode label, std::vector<PixelPoint> polygon);
     std::int64_t addClick(LabelCode label, bool positive, PixelPoint point);
+    // The class of one pixel the model asked about (PixelPick): exactly that
+    // pixel, stored as an active-learning answer.
+    std::int64_t addPixelAnswer(LabelCode label, int column, int row);
     // The clicks stored for this scene (DIAL's click maps).
     std::vector<Annotation> clicks() const;
     // Annotations from a file (source "import"), or accepted at once by the

@@ -2,10 +2,12 @@
 
 #include "labeling/LabelLayer.h"
 #include "rendering/LabelRepresentation.h"
+#include "rendering/MarkerRepresentation.h"
 #include "rendering/RasterRepresentation.h"
 #include "rendering/SwathRepresentation.h"
 #include "rendering/TrackRepresentation.h"
 #include "rendering/VectorRepresentation.h"
+#include "scene/MarkerLayer.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
 #include "scene/VectorLayer.h"
@@ -43,6 +45,7 @@ std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const 
         {scene::LayerKind::Swath, creator<SwathRepresentation, scene::SwathLayer>()},
         {scene::LayerKind::Vectors, creator<VectorRepresentation, scene::VectorLayer>()},
         {scene::LayerKind::Labels, creator<LabelRepresentation, labeling::LabelLayer>()},
+        {scene::LayerKind::Markers, creator<MarkerRepresentation, scene::MarkerLayer>()},
     };
     const auto found = creators.find(layer->kind());
     if (found == creators.end())

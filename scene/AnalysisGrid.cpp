@@ -82,6 +82,12 @@ MapExtent AnalysisGrid::extent() const
     return {m_originX, m_originX + m_width * m_pixelSize, m_originY - m_height * m_pixelSize, m_originY};
 }
 
+MapExtent AnalysisGrid::extentOf(int col, int row, int width, int height) const
+{
+    return {m_originX + col * m_pixelSize, m_originX + (col + width) * m_pixelSize, m_originY - (row + height) * m_pixelSize,
+            m_originY - row * m_pixelSize};
+}
+
 MapPoint AnalysisGrid::pixelCentre(int col, int row) const
 {
     return {m_originX + (col + 0.5) * m_pixelSize, m_originY - (row + 0.5) * m_pixelSize};

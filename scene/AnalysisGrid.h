@@ -29,6 +29,8 @@ public:
     bool isValid() const { return m_width > 0 && m_height > 0 && m_pixelSize > 0; }
 
     MapExtent extent() const;
+    // The extent of a block of pixels: `width` x `height` from (col, row).
+    MapExtent extentOf(int col, int row, int width, int height) const;
     // Centre of pixel (col, row).
     MapPoint pixelCentre(int col, int row) const;
     // Continuous pixel coordinates (col, row) of a map point; floor() gives the pixel.

@@ -25,6 +25,7 @@ std::string toString(LayerKind kind)
     case LayerKind::Swath: return "swath";
     case LayerKind::Vectors: return "vectors";
     case LayerKind::Labels: return "labels";
+    case LayerKind::Markers: return "markers";
     }
     return "raster";
 }

@@ -8,12 +8,13 @@
 namespace banquise::scene {
 
 // Labels: the one editable kind, a user's class map (labeling::LabelLayer).
-enum class LayerKind { Raster, Track, Swath, Vectors, Labels };
+// Markers: points a workflow asks the user to look at (MarkerLayer).
+enum class LayerKind { Raster, Track, Swath, Vectors, Labels, Markers };
 
-// Tracks, vector fields and labels are drawn over the images of a view.
+// Tracks, vector fields, labels and markers are drawn over the images of a view.
 inline bool isOverlay(LayerKind kind)
 {
-    return kind == LayerKind::Track || kind == LayerKind::Vectors || kind == LayerKind::Labels;
+    return kind == LayerKind::Track || kind == LayerKind::Vectors || kind == LayerKind::Labels || kind == LayerKind::Markers;
 }
 
 // What a layer measures; rendering chooses its default colormap from it.

@@ -1,5 +1,7 @@
 #include "widgets/ActiveLearningPanel.h"
 
+#include "widgets/PixelQuestionsPanel.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -18,7 +20,7 @@
 namespace banquise::widgets {
 
 ActiveLearningPanel::ActiveLearningPanel(QWidget* parent)
-    : QWidget(parent), m_strategy(new QComboBox(this)), m_retrainEvery(new QSpinBox(this)), m_fineTuneSteps(new QSpinBox(this)), m_queue(new QTableWidget(0, 3, this)), m_status(new QLabel(this)),
+    : QWidget(parent), m_strategy(new QComboBox(this)), m_pixelQuestions(new PixelQuestionsPanel(this)), m_retrainEvery(new QSpinBox(this)), m_fineTuneSteps(new QSpinBox(this)), m_queue(new QTableWidget(0, 3, this)), m_status(new QLabel(this)),
       m_chart(new QChart), m_curve(new QLineSeries), m_labelsAxis(new QValueAxis), m_scoreAxis(new QValueAxis)
 {
     auto* layout = new QVBoxLayout(this);
@@ -36,6 +38,7 @@ ActiveLearningPanel::ActiveLearningPanel(QWidget* parent)
     row->addWidget(rank);
     row->addWidget(next);
     layout->addLayout(row);
+    layout->addWidget(m_pixelQuestions);
     auto* automatic = new QHBoxLayout;
     automatic->addWidget(new QLabel(tr("Retrain every"), this));
     m_retrainEvery->setObjectName("retrainEvery");

@@ -15,6 +15,8 @@ class QValueAxis;
 
 namespace banquise::widgets {
 
+class PixelQuestionsPanel;
+
 // One queued tile (grid pixels) and its acquisition score.
 struct QueuedTile {
     QRect tile;
@@ -22,14 +24,17 @@ struct QueuedTile {
 };
 
 // The active-learning dock: the acquisition strategy, the queue of tiles
-// to annotate next with their scores (Next steps through them), and the
-// rounds so far: labels used and the held-out score, plotted.
+// to annotate next with their scores (Next steps through them), the pixels
+// the model asks about, and the rounds so far: labels used and the
+// held-out score, plotted.
 class ActiveLearningPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ActiveLearningPanel(QWidget* parent = nullptr);
 
     QString strategy() const;
+    // Pixels the model asks about, answered one by one (below the strategy).
+    PixelQuestionsPanel* pixelQuestions() const { return m_pixelQuestions; }
     void setQueue(const std::vector<QueuedTile>& queue);
     int queueSize() const;
     int currentIndex() const;
@@ -56,6 +61,7 @@ private:
     void choose(int row);
 
     QComboBox* m_strategy;
+    PixelQuestionsPanel* m_pixelQuestions;
     QSpinBox* m_retrainEvery;
     QSpinBox* m_fineTuneSteps;
     QTableWidget* m_queue;

@@ -2,38 +2,19 @@
 
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectStore.h"
+#include "widgets/ActionButtons.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPixmap>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QUndoView>
 #include <QVBoxLayout>
 
 namespace banquise::widgets {
-
-namespace {
-
-QToolButton* buttonFor(QAction* action, QWidget* parent)
-{
-    auto* button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    return button;
-}
-
-QIcon swatch(const std::array<std::uint8_t, 3>& colour)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(QColor(colour[0], colour[1], colour[2]));
-    return QIcon(pixmap);
-}
-
-} // namespace
 
 LabelToolsPanel::LabelToolsPanel(LabelTool& tool, QWidget* parent) : QWidget(parent), m_tool(tool)
 {

@@ -6,6 +6,8 @@
 #include "app/ClickRefinement.h"
 #include "app/ComparisonWorkbench.h"
 #include "app/LabelingWorkbench.h"
+#include "app/PixelQuestions.h"
+#include "widgets/PixelQuestionsPanel.h"
 #include "labeling/LabelLayer.h"
 #include "app/MainWindow.h"
 #include "labeling/LabelSession.h"
@@ -290,6 +292,77 @@ private Q_SLOTS:
         QVERIFY(predicted.wait(120000));
         QTRY_COMPARE(panel->roundCount(), 2);
         QCOMPARE(labels->store()->modelVersions().size(), std::size_t(2));
+    }
+
+    void fiftyPixelsTheModelAsksAboutAreAnsweredWithTheKeyboardAlone()
+    {
+        QVERIFY(openSyntheticScene("asked", 8.0));
+        app::LabelingWorkbench* labels = m_window->labeling();
+        QVERIFY(labels->openProject(QString::fromStdString(m_folder.path("asked.banquise"))));
+        app::ModelWorkbench* models = m_window->models();
+        QSignalSpy predicted(models, &app::ModelWorkbench::predictionShown);
+        models->trainInBackground(10);
+        QVERIFY(predicted.wait(120000));
+        app::ActiveLearningWorkbench* learning = m_window->activeLearning();
+        app::PixelQuestions* questions = learning->pixelQuestions();
+        widgets::PixelQuestionsPanel* panel = learning->panel()->pixelQuestions();
+        QCOMPARE(panel->batchSize(), 50);
+        const auto sceneId = labels->session()->sceneId();
+
+        // Q asks; the model's 50 pixels are ringed on every view.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QSignalSpy asked(questions, &app::PixelQuestions::asked);
+        QTest::keyClick(m_window.get(), Qt::Key_Q);
+        QVERIFY(asked.wait(30000));
+        QCOMPARE(questions->questionCount(), 50);
+        for (int v = 0; v < 2; ++v) {
+            const rendering::ViewScene& stack = m_window->viewGrid()->view(v)->viewScene();
+            bool ringed = false;
+            for (int i = 0; i < stack.layerCount(); ++i)
+                ringed = ringed || (stack.layer(i).name() == "Pixels to answer" && stack.style(i).visible);
+            QVERIFY(ringed);
+        }
+        // The views centre on the pixel under focus.
+        const auto& grid = m_window->currentScene()->grid();
+        QPoint focused = questions->focus();
+        widgets::VtkView* view = m_window->viewGrid()->view(0);
+        QApplication::processEvents();
+        QPointF centre = view->mapToDisplay(grid.pixelCentre(focused.x(), focused.y()));
+        QVERIFY(std::abs(centre.x() - view->width() / 2.0) < 20 && std::abs(centre.y() - view->height() / 2.0) < 20);
+
+        // One key answers it: one label in the project, on that pixel only; the focus moves on.
+        const labeling::LabelCode brushClass = labels->tool()->label();
+        QTest::keyClick(m_window.get(), Qt::Key_2);
+        auto stored = labels->store()->annotations(sceneId);
+        QCOMPARE(stored.size(), std::size_t(1));
+        QVERIFY(stored[0].source == labeling::AnnotationSource::ActiveLearning);
+        QCOMPARE(int(labels->session()->layer()->at(focused.x(), focused.y())), int(labeling::LabelCode::OpenLead));
+        QCOMPARE(labels->session()->layer()->labelledPixelCount(), std::size_t(1));
+        QVERIFY(questions->focus() != focused);
+        QVERIFY(labels->tool()->label() == brushClass); // the key answered; it did not switch the brush's class
+        QCOMPARE(questions->answeredCount(), 1);
+
+        // 0 skips a pixel (nothing stored); the other 48 answers by key.
+        QTest::keyClick(m_window.get(), Qt::Key_0);
+        QCOMPARE(labels->store()->annotationCount(sceneId), std::int64_t(1));
+        for (int k = 0; k < 48; ++k)
+            QTest::keyClick(m_window.get(), k % 3 == 0 ? Qt::Key_1 : k % 3 == 1 ? Qt::Key_2 : Qt::Key_3);
+        QCOMPARE(questions->answeredCount(), 50);
+        QCOMPARE(labels->store()->annotationCount(sceneId), std::int64_t(49));
+        QCOMPARE(labels->session()->layer()->labelledPixelCount(), std::size_t(49));
+        QCOMPARE(questions->focus(), QPoint(-1, -1));
+        QVERIFY(!panel->answering());
+        QVERIFY(labels->panel()->classAction(labeling::LabelCode::Floe)->isEnabled()); // the class keys are the label tools' again
+
+        // Ctrl+R retrains on the answers; the new model asks again.
+        learning->panel()->setFineTuneSteps(10);
+        QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(predicted.wait(120000));
+        QTRY_COMPARE(learning->panel()->roundCount(), 1);
+        QVERIFY(asked.size() == 2 || asked.wait(30000));
+        QCOMPARE(questions->questionCount(), 50);
+        QCOMPARE(questions->answeredCount(), 0);
     }
 
     void aClickRefinesTheClassesOfItsTile()

@@ -64,6 +64,27 @@ private Q_SLOTS:
         QVERIFY(again.layer()->toDense() == labelled);
     }
 
+    void aPixelAnswerLabelsExactlyItsPixel()
+    {
+        QTemporaryDir folder;
+        const auto path = folder.filePath("p.banquise").toStdString();
+        ProjectStore store(path);
+        LabelSession session(store, sceneRecord(), "ana");
+        QSignalSpy added(&session, &LabelSession::annotationAdded);
+        QVERIFY(session.addPixelAnswer(LabelCode::OpenLead, 40, 17) > 0);
+        QCOMPARE(session.layer()->labelledPixelCount(), std::size_t{1});
+        QCOMPARE(session.layer()->at(40, 17), std::uint8_t(LabelCode::OpenLead));
+        QCOMPARE(added.count(), 1);
+        const auto stored = store.annotations(session.sceneId());
+        QCOMPARE(stored.size(), std::size_t{1});
+        QVERIFY(stored[0].source == AnnotationSource::ActiveLearning);
+        // Replayed from the project to the same single pixel.
+        ProjectStore reopened(path);
+        LabelSession again(reopened, sceneRecord(), "ana");
+        QCOMPARE(again.layer()->labelledPixelCount(), std::size_t{1});
+        QCOMPARE(again.layer()->at(40, 17), std::uint8_t(LabelCode::OpenLead));
+    }
+
     void aCancelledStrokeLeavesNoTrace()
     {
         QTemporaryDir folder;

@@ -48,6 +48,12 @@ private Q_SLOTS:
         const MapExtent e = grid.extent();
         QCOMPARE(e.xMax, 2000.0);
         QCOMPARE(e.yMin, 4500.0);
+        // A block of pixels: columns 2-4, rows 1-2.
+        const MapExtent block = grid.extentOf(2, 1, 3, 2);
+        QCOMPARE(block.xMin, 1200.0);
+        QCOMPARE(block.xMax, 1500.0);
+        QCOMPARE(block.yMin, 4700.0);
+        QCOMPARE(block.yMax, 4900.0);
     }
 
     void northPoleIsTheOriginOfPolarStereographic()

@@ -1,6 +1,10 @@
 #include "common/TestRegistry.h"
 
 #include "widgets/ActiveLearningPanel.h"
+#include "widgets/PixelQuestionsPanel.h"
+
+#include <QAction>
+#include <QLabel>
 
 #include <QComboBox>
 #include <QPushButton>
@@ -22,6 +26,37 @@ private Q_SLOTS:
         QTest::mouseClick(panel.findChild<QPushButton*>("rankTiles"), Qt::LeftButton);
         QCOMPARE(rank.count(), 1);
         QCOMPARE(rank.front().front().toString(), QString("bald"));
+    }
+
+    void classKeysAnswerOnlyAQuestionUnderFocus()
+    {
+        ActiveLearningPanel panel;
+        PixelQuestionsPanel* questions = panel.pixelQuestions();
+        QSignalSpy ask(questions, &PixelQuestionsPanel::askRequested);
+        QSignalSpy answered(questions, &PixelQuestionsPanel::answered);
+        questions->setBatchSize(20);
+        questions->askAction()->trigger();
+        QCOMPARE(ask.count(), 1);
+        QCOMPARE(ask.front().front().toInt(), 20);
+        // No question yet: the answer keys rest.
+        QVERIFY(!questions->answering());
+        questions->answerAction(banquise::labeling::LabelCode::OpenLead)->trigger();
+        QCOMPARE(answered.count(), 0);
+
+        questions->showQuestion(2, 20, 2, QPoint(31, 47));
+        QVERIFY(questions->answering());
+        const QString status = questions->findChild<QLabel*>("pixelQuestionStatus")->text();
+        QVERIFY2(status.contains("Pixel 3 of 20") && status.contains("column 31, row 47"), qPrintable(status));
+        QVERIFY2(status.indexOf("floe (1)") < status.indexOf("don't know (0)"), qPrintable(status));
+        QCOMPARE(questions->answerAction(banquise::labeling::LabelCode::OpenLead)->shortcut(), QKeySequence("2"));
+        questions->answerAction(banquise::labeling::LabelCode::OpenLead)->trigger();
+        questions->answerAction(banquise::labeling::LabelCode::Unknown)->trigger(); // don't know
+        QCOMPARE(answered.count(), 2);
+        QVERIFY(answered.at(0).front().value<banquise::labeling::LabelCode>() == banquise::labeling::LabelCode::OpenLead);
+        QVERIFY(answered.at(1).front().value<banquise::labeling::LabelCode>() == banquise::labeling::LabelCode::Unknown);
+
+        questions->showNoQuestion("All answered.");
+        QVERIFY(!questions->answering());
     }
 
     void nextStepsThroughTheQueueInOrder()

@@ -6,6 +6,7 @@
 #include "rendering/LayerStyle.h"
 #include "rendering/MapNavigation.h"
 #include "rendering/ViewScene.h"
+#include "scene/MarkerLayer.h"
 #include "scene/RasterLayer.h"
 #include "widgets/ViewGrid.h"
 #include "widgets/VtkView.h"
@@ -196,6 +197,32 @@ private Q_SLOTS:
             const QPoint above = second->mapTo(m_grid.get(), QPoint(int(inSecond.x()) + dx, int(inSecond.y()) - 30));
             QVERIFY(close(after.pixelColor(above), Qt::white));
         }
+    }
+
+    void markersRingTheirPixelAndLeaveItVisible()
+    {
+        const auto& grid = m_scene.grid();
+        const double h = 10.0 * grid.pixelSize();
+        auto markers = std::make_shared<scene::MarkerLayer>(scene::LayerInfo{"asked pixels"}, grid.extent());
+        markers->setMarkers({{grid.pixelCentre(150, 120), h, {255, 0, 0}, false}});
+        m_grid->addLayer(markers, true);
+        QImage image = m_grid->grab().toImage();
+        for (int v = 0; v < 2; ++v) {
+            const QColor ring = colourAtPixel(image, v, 160, 120);
+            QVERIFY2(ring.red() > 200 && ring.green() < 60, qPrintable(describe(ring)));
+            for (const int col : {150, 154}) // the pixel asked about, and inside the ring
+                QVERIFY2(close(colourAtPixel(image, v, col, 120), Qt::white), qPrintable(describe(colourAtPixel(image, v, col, 120))));
+        }
+        // The marker under focus: a crosshair whose arms stop short of the pixel.
+        markers->setMarker(0, {grid.pixelCentre(150, 120), h, {0, 255, 0}, true});
+        m_grid->synchroniseLayers();
+        image = m_grid->grab().toImage();
+        const QColor arm = colourAtPixel(image, 0, 150, 135);
+        QVERIFY2(arm.green() > 200 && arm.red() < 60, qPrintable(describe(arm)));
+        QVERIFY2(close(colourAtPixel(image, 0, 150, 120), Qt::white), qPrintable(describe(colourAtPixel(image, 0, 150, 120))));
+        m_grid->removeLayer(*markers);
+        image = m_grid->grab().toImage();
+        QVERIFY(close(colourAtPixel(image, 0, 160, 120), Qt::white));
     }
 
 private:
