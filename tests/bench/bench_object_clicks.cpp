@@ -11,6 +11,8 @@
 // Writes OUT_DIR/object_clicks.csv (mean score after each click).
 #include "BenchReport.h"
 
+#include "app/CurvePlot.h"
+#include "app/OffscreenApplication.h"
 #include "models/InteractiveSegmentation.h"
 #include "models/ModelInputs.h"
 #include "models/ObjectClickProtocol.h"
@@ -194,5 +196,21 @@ int main(int argc, char** argv)
                 << curves[std::string(group) + "_oracle"][k];
         csv << "\n";
     }
+    // The same curves as a figure: model, paint control and local ceiling per group.
+    std::vector<app::CurveSeries> series;
+    const std::pair<const char*, const char*> groupNames[] = {
+        {"floe", "floes"}, {"lead", "leads >= 3 px"}, {"thin", "thin leads (skeleton recall)"}};
+    const std::pair<const char*, const char*> kinds[] = {{"_model", "clicks"}, {"_paint", "paint"}, {"_oracle", "local ceiling"}};
+    for (const auto& [group, groupName] : groupNames)
+        for (const auto& [suffix, label] : kinds) {
+            app::CurveSeries line{QString("%1, %2").arg(groupName, label), {}};
+            const auto& curve = curves[std::string(group) + suffix];
+            for (std::size_t k = 0; k < curve.size(); ++k)
+                line.points.emplace_back(static_cast<double>(k), curve[k]);
+            series.push_back(std::move(line));
+        }
+    app::ensureOffscreenApplication();
+    app::writeCurvePlot(QString::fromStdString((out / "object_clicks.png").string()), "Clicks per object (RITM protocol, from the model's map)",
+                        "clicks", "mean IoU", series);
     return 0;
 }

@@ -14,6 +14,8 @@
 
 #include "LabellingScene.h"
 
+#include "app/CurvePlot.h"
+#include "app/OffscreenApplication.h"
 #include "labeling/ActiveLearningSimulation.h"
 #include "labeling/HeldOutTiles.h"
 #include "labeling/PixelActiveLearning.h"
@@ -136,5 +138,22 @@ int main(int argc, char** argv)
         for (const auto& round : curve)
             csv << name << "," << round.round << "," << round.labelledPixels << "," << round.labelledPixels / scenePixels << ","
                 << round.heldOutMeanIou << "\n";
+    // The same curves as a figure; the dense bound is one point, drawn as a level line.
+    std::vector<app::CurveSeries> series;
+    for (const auto& [name, curve] : means) {
+        app::CurveSeries line{QString::fromStdString(name), {}};
+        for (const auto& round : curve)
+            line.points.emplace_back(100.0 * round.labelledPixels / scenePixels, round.heldOutMeanIou);
+        series.push_back(std::move(line));
+    }
+    for (auto& line : series)
+        if (line.name == "dense" && !series.empty() && series.front().points.size() > 1) {
+            const double level = line.points.back().second;
+            line.points = {{series.front().points.front().first, level}, {series.front().points.back().first, level}};
+            line.name = "dense labels (bound)";
+        }
+    app::ensureOffscreenApplication();
+    app::writeCurvePlot(QString::fromStdString(folder + "/pixel_al.png"), "Pixels the model asks for (PixelPick protocol)",
+                        "labelled pixels (% of the scene)", "held-out mean IoU", series);
     return 0;
 }
