@@ -3,8 +3,10 @@
 #include "app/CurvePlot.h"
 #include "app/OffscreenApplication.h"
 #include "app/SceneInputs.h"
+#include "app/LabellingCurves.h"
 #include "labeling/ActiveLearningSimulation.h"
-#include "models/ClickProtocol.h"
+#include "labeling/PixelStrategyComparison.h"
+#include "models/ObjectClickEvaluation.h"
 #include "models/ComputeDevice.h"
 #include "models/Scores.h"
 #include "models/SeaIceModel.h"
@@ -15,6 +17,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 
 namespace banquise::app {
@@ -26,8 +31,8 @@ models::SeaIceModel startingModel(const Arguments& args, const models::ModelInpu
     const std::string path = option(args, "--model", "");
     if (!path.empty())
         return models::SeaIceModel::load(path);
-    models::TrainingOptions options;
-    options.steps = static_cast<int>(numberOption(args, "--steps", 200));
+    models::TrainingOptions options; // the default training: what a user has before labelling
+    options.steps = static_cast<int>(numberOption(args, "--steps", options.steps));
     options.seed = static_cast<unsigned>(numberOption(args, "--seed", 1));
     models::SeaIceModel model(models::ModelConfig{}, options.seed);
     std::printf("training   %d steps before the simulation\n", options.steps);
@@ -85,6 +90,92 @@ void compareStrategies(const std::vector<models::AcquisitionStrategy>& strategie
         }
 }
 
+// The per-object click protocol (RITM / FocalClick, from the model's map)
+// on every whole tile of the scene; writes object_clicks.csv and .png.
+void measureClicksPerObject(const models::SeaIceModel& model, const models::ModelInputs& inputs, const cv::Mat1b& truth,
+                            const std::string& name, const std::string& out)
+{
+    models::ObjectClickRuns runs;
+    std::mt19937 rng(20);
+    models::measureObjectClicks(model, inputs, truth, name, runs, rng);
+    for (const auto& note : runs.leftOut)
+        std::printf("objects    left out: %s\n", note.c_str());
+    const auto floe = models::summariseObjectRuns(runs.model["floe"]);
+    const auto lead = models::summariseObjectRuns(runs.model["lead"]);
+    if (floe.objects == 0 && lead.objects == 0) {
+        std::printf("objects    no floe or lead of at least %d pixels on a whole %d px tile: clicks per object not measured\n",
+                    models::kObjectMinPixels, models::kObjectClickTile);
+        return;
+    }
+    const auto report = [](const char* what, const models::NocSummary& model, const models::NocSummary& paint,
+                           const models::NocSummary& ceiling) {
+        if (model.objects == 0) {
+            std::printf("objects    no %s to click\n", what);
+            return;
+        }
+        std::printf("objects    %-22s %3d: NoC@85/90 %.2f / %.2f, failures %.0f %%, mean IoU %.3f -> %.3f after 5 clicks"
+                    " (paint %.2f / %.2f, local ceiling %.2f / %.2f)\n",
+                    what, model.objects, model.noc85, model.noc90, 100.0 * model.failureRate, model.meanBefore, model.meanAfter[2],
+                    paint.noc85, paint.noc90, ceiling.noc85, ceiling.noc90);
+    };
+    report("floes", floe, models::summariseObjectRuns(runs.paint["floe"]), models::summariseObjectRuns(runs.ceiling["floe"]));
+    report("leads >= 3 px wide", lead, models::summariseObjectRuns(runs.paint["lead"]), models::summariseObjectRuns(runs.ceiling["lead"]));
+    if (!runs.model["thin"].empty()) {
+        const auto thin = models::meanClickCurve(runs.model["thin"]);
+        std::printf("objects    %-22s %3zu: centre-line recall %.3f -> %.3f after 10 clicks\n", "thinner leads", runs.model["thin"].size(),
+                    thin.front(), thin[10]);
+    }
+    writeObjectClickCurves(runs, out);
+}
+
+// The PixelPick protocol: each strategy and the dense bound from the
+// start model; writes pixel_al.csv and .png.
+void askPixels(const Arguments& args, const std::vector<models::AcquisitionStrategy>& strategies, int seeds, const std::string& start,
+               const models::ModelInputs& inputs, const cv::Mat1b& truth, const std::string& out)
+{
+    labeling::PixelSimulationOptions options;
+    options.tileSize = static_cast<int>(numberOption(args, "--pixel-tile", 160));
+    options.heldOutTiles = static_cast<int>(numberOption(args, "--pixel-held-out", 5));
+    options.initialPixels = static_cast<int>(numberOption(args, "--initial-pixels", options.initialPixels));
+    options.pixelsPerRound = static_cast<int>(numberOption(args, "--pixels-per-round", options.pixelsPerRound));
+    options.maxPixels = static_cast<int>(numberOption(args, "--max-pixels", options.maxPixels));
+    options.fineTuneSteps = static_cast<int>(numberOption(args, "--fine-tune-steps", options.fineTuneSteps));
+    const auto comparison = labeling::comparePixelStrategies(
+        start, inputs, truth, options, static_cast<unsigned>(seeds), strategies,
+        [](const std::string& name, unsigned seed, const std::vector<labeling::PixelRound>& rounds) {
+            std::printf("pixels     %-8s seed %u:", name.c_str(), seed);
+            for (const auto& round : rounds)
+                std::printf(" %.3f", round.heldOutMeanIou);
+            std::printf("  (held-out mIoU per round; %lld labelled pixels)\n", rounds.back().labelledPixels);
+            std::fflush(stdout);
+        });
+    for (const auto& note : comparison.notes)
+        std::printf("pixels     %s\n", note.c_str());
+    std::printf("pixels     start model %.3f on the held-out tiles; a round takes %.1f s\n", comparison.startMeanIou, comparison.roundSeconds);
+    const double fraction = comparison.fractionVsRandom();
+    if (comparison.meanCurves.count("random") && comparison.meanCurves.size() > 2)
+        std::printf("pixels     the best uncertain strategy reaches random's final mIoU with %.2f of its pixels%s\n", fraction,
+                    fraction >= labeling::kNeverMatched ? " (never)" : "");
+    std::printf("pixels     at 0.04 %% of the pixels labelled: %.2f of the dense-label bound (%.3f)\n", comparison.denseShareAt(0.0004),
+                comparison.meanCurves.at("dense").back().heldOutMeanIou);
+    writePixelCurves(comparison, out);
+}
+
+std::set<std::string> protocolsOf(const std::string& list)
+{
+    const std::set<std::string> known{"objects", "pixels", "tiles"};
+    if (list == "all")
+        return known;
+    std::set<std::string> chosen;
+    std::stringstream items(list);
+    for (std::string item; std::getline(items, item, ',');) {
+        if (!known.count(item))
+            throw std::invalid_argument("unknown protocol '" + item + "' (objects, pixels, tiles or all)");
+        chosen.insert(item);
+    }
+    return chosen;
+}
+
 } // namespace
 
 int activeLearningSimulationCommand(const Arguments& args)
@@ -95,6 +186,7 @@ int activeLearningSimulationCommand(const Arguments& args)
         throw std::invalid_argument("al-simulate needs one scene folder with truth and --out DIR");
     if (!std::filesystem::exists(std::filesystem::path(paths.front()) / "truth" / "surface_class.tif"))
         throw scene::SceneError(paths.front(), "has no truth (truth/surface_class.tif): the simulated annotator needs one");
+    const std::set<std::string> protocols = protocolsOf(option(args, "--protocol", "objects,pixels"));
     const std::string which = option(args, "--strategy", "all");
     std::vector<models::AcquisitionStrategy> strategies;
     if (which == "all")
@@ -126,31 +218,23 @@ int activeLearningSimulationCommand(const Arguments& args)
     if (!option(args, "--model", "").empty())
         model.save(start);
 
-    // The click protocol on a 512² tile at the centre of the scene.
-    const int side = std::min({512, inputs.width(), inputs.height()});
-    const cv::Rect tile((inputs.width() - side) / 2, (inputs.height() - side) / 2, side, side);
-    const models::InteractiveSegmentation interactive(model, inputs, tile);
-    const models::ClickCurve clicks = models::runClickProtocol(interactive, truth(tile).clone(), 20);
-    // Beside it, the ceiling of any correction local to the clicks.
-    const models::ClickCurve oracle = models::oracleClickCurve(interactive.classes({}), truth(tile).clone(), 20);
-    std::ofstream clickCsv(std::filesystem::path(out) / "clicks.csv");
-    clickCsv << "clicks,mean_iou,mean_iou_perfect_local_correction\n";
-    CurveSeries clickSeries{"click protocol", {}};
-    CurveSeries oracleSeries{"perfect local correction", {}};
-    for (std::size_t k = 0; k < clicks.meanIou.size(); ++k) {
-        clickCsv << k << "," << clicks.meanIou[k] << "," << oracle.meanIou[k] << "\n";
-        clickSeries.points.emplace_back(k, clicks.meanIou[k]);
-        oracleSeries.points.emplace_back(k, oracle.meanIou[k]);
+    std::vector<std::string> written;
+    if (protocols.count("objects")) {
+        measureClicksPerObject(model, inputs, truth, paths.front(), out);
+        written.push_back("object_clicks.csv, object_clicks.png");
     }
-    writeCurvePlot(QString::fromStdString((std::filesystem::path(out) / "clicks.png").string()),
-                   QString("Interactive refinement of a %1 x %1 pixel tile").arg(side), "clicks", "mean IoU", {clickSeries, oracleSeries});
-    std::printf("clicks     NoC@85 %d, NoC@90 %d (cap 20), mean IoU %.3f -> %.3f after 10 clicks (gain %+.3f)\n",
-                clicks.clicksToReach(0.85, 20), clicks.clicksToReach(0.90, 20), clicks.meanIou.front(),
-                clicks.meanIou[std::min<std::size_t>(10, clicks.meanIou.size() - 1)], clicks.gainAfter(10));
-    std::printf("           a perfect local correction of each clicked region would gain %+.3f after 10 clicks\n", oracle.gainAfter(10));
-
-    compareStrategies(strategies, options, seeds, start, inputs, truth, out);
-    std::printf("wrote      %s/clicks.csv, clicks.png, al.csv, al.png\n", out.c_str());
+    if (protocols.count("pixels")) {
+        askPixels(args, strategies, seeds, start, inputs, truth, out);
+        written.push_back("pixel_al.csv, pixel_al.png");
+    }
+    if (protocols.count("tiles")) {
+        compareStrategies(strategies, options, seeds, start, inputs, truth, out);
+        written.push_back("al.csv, al.png");
+    }
+    std::string files;
+    for (const auto& w : written)
+        files += (files.empty() ? "" : ", ") + w;
+    std::printf("wrote      %s: %s\n", out.c_str(), files.c_str());
     return 0;
 }
 

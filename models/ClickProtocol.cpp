@@ -1,6 +1,5 @@
 #include "models/ClickProtocol.h"
 
-#include "models/Scores.h"
 #include "models/SeaIceClasses.h"
 
 #include <opencv2/imgproc.hpp>
@@ -43,57 +42,6 @@ std::optional<Click> nextCorrectiveClick(const cv::Mat1b& predicted, const cv::M
     cv::Point farthest;
     cv::minMaxLoc(depthInside(region), nullptr, nullptr, nullptr, &farthest);
     return Click{origin.x + farthest.x, origin.y + farthest.y, truth(farthest), true};
-}
-
-int ClickCurve::clicksToReach(double target, int cap) const
-{
-    for (std::size_t k = 0; k < meanIou.size() && static_cast<int>(k) <= cap; ++k)
-        if (meanIou[k] >= target)
-            return static_cast<int>(k);
-    return cap;
-}
-
-double ClickCurve::gainAfter(int clicks) const
-{
-    if (meanIou.empty())
-        return 0.0;
-    const std::size_t k = std::min<std::size_t>(clicks, meanIou.size() - 1);
-    return meanIou[k] - meanIou.front();
-}
-
-ClickCurve runClickProtocol(const InteractiveSegmentation& segmentation, const cv::Mat1b& truthTile, int maxClicks)
-{
-    ClickCurve curve;
-    std::vector<Click> clicks;
-    cv::Mat1b predicted = segmentation.classes(clicks);
-    curve.meanIou.push_back(scoreSegmentation(predicted, truthTile).meanIou);
-    for (int k = 0; k < maxClicks; ++k) {
-        const auto click = nextCorrectiveClick(predicted, truthTile, segmentation.tile().tl());
-        if (!click) { // perfect: it stays so
-            curve.meanIou.push_back(curve.meanIou.back());
-            continue;
-        }
-        clicks.push_back(*click);
-        predicted = segmentation.classes(clicks);
-        curve.meanIou.push_back(scoreSegmentation(predicted, truthTile).meanIou);
-    }
-    return curve;
-}
-
-ClickCurve oracleClickCurve(const cv::Mat1b& predicted, const cv::Mat1b& truthTile, int maxClicks)
-{
-    ClickCurve curve;
-    cv::Mat1b corrected = predicted.clone();
-    curve.meanIou.push_back(scoreSegmentation(corrected, truthTile).meanIou);
-    for (int k = 0; k < maxClicks; ++k) {
-        // The protocol clicks inside the largest wrong region; the perfect
-        // correction gives that whole region its true classes.
-        const cv::Mat1b region = largestWrongRegion(corrected, truthTile);
-        if (!region.empty())
-            truthTile.copyTo(corrected, region);
-        curve.meanIou.push_back(scoreSegmentation(corrected, truthTile).meanIou);
-    }
-    return curve;
 }
 
 } // namespace banquise::models

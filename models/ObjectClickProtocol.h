@@ -84,7 +84,7 @@ private:
 
 // The ceiling of corrections local to the clicks: each click gives its
 // true classes to exactly the wrong region (8-connected) it lands in, and
-// changes nothing else (as ClickProtocol's oracleClickCurve for tiles).
+// changes nothing else.
 class LocalCorrectionOracle {
 public:
     LocalCorrectionOracle(cv::Mat1b initial, cv::Mat1b truthTile, cv::Point origin);

@@ -1,6 +1,8 @@
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTest>
@@ -136,6 +138,42 @@ private Q_SLOTS:
         QVERIFY(a.readAll() == b.readAll());
         const Run info = run(kCli, {"info", again});
         QVERIFY2(info.out.contains("10.0 m"), qPrintable(info.out));
+    }
+
+    void labellingProtocolsRunOnASceneWithTruth()
+    {
+        const QString out = QString::fromStdString(m_folder.path("protocols"));
+        const Run simulated = run(kCli, {"al-simulate", m_scene, "--out", out, "--steps", "20", "--strategy", "entropy", "--pixel-tile", "64",
+                                         "--pixel-held-out", "4", "--max-pixels", "20", "--fine-tune-steps", "3", "--seeds", "1"});
+        QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.err));
+        for (const char* line : {"objects    floes", "objects    leads >= 3 px wide", "pixels     entropy  seed 1:", "pixels     dense    seed 1:",
+                                 "of the dense-label bound", "wrote      "})
+            QVERIFY2(simulated.out.contains(line), qPrintable(simulated.out));
+        QFile clicks(out + "/object_clicks.csv");
+        QVERIFY(clicks.open(QIODevice::ReadOnly));
+        QVERIFY(clicks.readLine().startsWith("clicks,floe_model,floe_paint,floe_local_correction_ceiling,lead_model"));
+        QCOMPARE(clicks.readAll().count('\n'), 21); // after 0 to 20 clicks
+        QFile pixels(out + "/pixel_al.csv");
+        QVERIFY(pixels.open(QIODevice::ReadOnly));
+        const QString table = QString::fromUtf8(pixels.readAll());
+        QVERIFY2(table.contains("\nentropy,1,") && table.contains("\ndense,0,"), qPrintable(table));
+        for (const char* figure : {"/object_clicks.png", "/pixel_al.png"})
+            QVERIFY2(!QImage(out + figure).isNull(), figure);
+        // Neither the old tile rounds nor their files unless asked for.
+        QVERIFY(!QFile::exists(out + "/al.csv"));
+    }
+
+    void labellingProtocolsNameWhatIsWrong()
+    {
+        const QString out = QString::fromStdString(m_folder.path("bad-protocols"));
+        const Run unknown = run(kCli, {"al-simulate", m_scene, "--out", out, "--protocol", "objects,bogus"});
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains("unknown protocol 'bogus'"), qPrintable(unknown.err));
+        const QString noTruth = QString::fromStdString(m_folder.path("no-truth"));
+        QVERIFY(QDir().mkpath(noTruth));
+        const Run untrue = run(kCli, {"al-simulate", noTruth, "--out", out});
+        QVERIFY(untrue.exitCode != 0);
+        QVERIFY2(untrue.err.contains("no-truth") && untrue.err.contains("has no truth"), qPrintable(untrue.err));
     }
 
     void screenshotShowsTheScene()

@@ -1,8 +1,10 @@
 #pragma once
 
 // The scene both active-learning benchmarks label: a synthetic scene of
-// seed 11 with its truth, and a start model trained 200 steps on its weak
-// labels, saved so that every run starts from the same weights.
+// seed 11 with its truth, and a start model trained on its weak labels
+// with the default training (what a user has before labelling; PixelPick
+// starts from a pretrained backbone too), saved so that every run starts
+// from the same weights.
 #include "models/ComputeDevice.h"
 #include "models/ModelInputs.h"
 #include "models/Scores.h"
@@ -32,9 +34,7 @@ inline LabellingScene makeLabellingScene(const std::string& folder, double sizeK
     labelling.inputs = models::gatherModelInputs(scene::readScene(folder).scene);
     labelling.truth = models::classesFromSurfaceCodes(scene::synthetic::readSyntheticTruth(folder).surface);
     models::SeaIceModel start(models::ModelConfig{}, 1);
-    models::TrainingOptions training;
-    training.steps = 200;
-    start.train(labelling.inputs, training);
+    start.train(labelling.inputs, models::TrainingOptions{});
     labelling.startModel = folder + "/start-model.pt";
     start.save(labelling.startModel);
     return labelling;

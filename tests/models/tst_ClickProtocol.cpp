@@ -63,25 +63,6 @@ private Q_SLOTS:
         QVERIFY(click && click->column >= 0 && click->column < 10);
     }
 
-    // The perfect local correction: each click mends exactly its region,
-    // so the mean IoU climbs region by region, the largest first.
-    void theOracleMendsOneWrongRegionPerClick()
-    {
-        cv::Mat1b truth(40, 40, std::uint8_t(kFloe));
-        truth(cv::Rect(0, 0, 40, 10)).setTo(kOpenLead);
-        cv::Mat1b predicted = truth.clone();
-        predicted(cv::Rect(20, 20, 10, 10)).setTo(kOpenLead); // 100 floe pixels taken for lead
-        predicted(cv::Rect(0, 0, 4, 4)).setTo(kFloe);         // 16 lead pixels taken for floe
-        const ClickCurve curve = oracleClickCurve(predicted, truth, 3);
-        QCOMPARE(curve.meanIou.size(), std::size_t(4));
-        QCOMPARE(curve.meanIou[0], scoreSegmentation(predicted, truth).meanIou);
-        cv::Mat1b once = predicted.clone();
-        once(cv::Rect(20, 20, 10, 10)).setTo(kFloe);
-        QCOMPARE(curve.meanIou[1], scoreSegmentation(once, truth).meanIou);
-        QCOMPARE(curve.meanIou[2], 1.0);
-        QCOMPARE(curve.meanIou[3], 1.0); // nothing left to mend
-    }
-
     void aClickCorrectsTheRegionTheModelAndTheSarTieToIt()
     {
         LeadTile t = leadTile();
@@ -136,18 +117,6 @@ private Q_SLOTS:
         correctClickedRegion(t.classes, t.probabilities, t.appearance, Click{150, 85, kOpenLead, false}, {0, 0});
         QCOMPARE(cv::countNonZero(t.classes(cv::Rect(100, 80, 100, 18)) != kFloe), 0);
         QCOMPARE(cv::countNonZero(t.classes(cv::Rect(0, 101, 300, 4)) != kOpenLead), 0);
-    }
-
-    void curvesGiveClicksToTargetsAndGains()
-    {
-        ClickCurve curve;
-        curve.meanIou = {0.6, 0.7, 0.8, 0.86, 0.88, 0.91};
-        QCOMPARE(curve.clicksToReach(0.85, 20), 3);
-        QCOMPARE(curve.clicksToReach(0.90, 20), 5);
-        QCOMPARE(curve.clicksToReach(0.95, 20), 20); // never reached: the cap
-        QCOMPARE(curve.clicksToReach(0.90, 4), 4);
-        QVERIFY(std::abs(curve.gainAfter(2) - 0.2) < 1e-12);
-        QVERIFY(std::abs(curve.gainAfter(10) - 0.31) < 1e-12); // past the end: the last
     }
 };
 

@@ -266,14 +266,6 @@ private Q_SLOTS:
         // A negative click on the predicted class removes it there.
         const Click negative{click->column, click->row, alone(click->row - tile.y, click->column - tile.x), false};
         QVERIFY(interactive.classes({negative})(click->row - tile.y, click->column - tile.x) != negative.modelClass);
-
-        const ClickCurve curve = runClickProtocol(interactive, truth, 20);
-        QCOMPARE(curve.meanIou.size(), std::size_t(21));
-        QString text;
-        for (double v : curve.meanIou)
-            text += QString::number(v, 'f', 3) + " ";
-        qInfo("mean IoU after 0..20 clicks: %s(NoC@85 %d, gain after 10 %.3f)", qPrintable(text), curve.clicksToReach(0.85, 20),
-              curve.gainAfter(10));
     }
 
     void tilesBlendWithoutSeams()
