@@ -38,7 +38,8 @@ void printEvaluation(const models::Evaluation& e)
     std::printf("truth      segmentation mIoU %.3f (floe %.3f, open lead %.3f, refrozen lead %.3f); Otsu baseline %.3f\n", s.meanIou,
                 s.iou[models::kFloe], s.iou[models::kOpenLead], s.iou[models::kRefrozenLead], o.meanIou);
     std::printf("truth      entropy on wrong pixels %.3f, on right pixels %.3f nats\n", e.entropyWrong, e.entropyRight);
-    std::printf("truth      despeckling PSNR %.2f dB; Lee %.2f dB\n", e.despecklePsnrDb, e.despecklePsnrLeeDb);
+    std::printf("truth      despeckling PSNR %.2f dB (bias %+.2f dB); Lee %.2f dB (bias %+.2f dB)\n", e.despecklePsnrDb, e.despeckleBiasDb,
+                e.despecklePsnrLeeDb, e.despeckleBiasLeeDb);
     if (e.inputEnl > 0.0)
         std::printf("truth      ENL on uniform floes %.1f; Lee %.1f; input %.1f\n", e.despeckleEnl, e.despeckleEnlLee, e.inputEnl);
     if (e.elevation.count) {

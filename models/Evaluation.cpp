@@ -66,6 +66,8 @@ Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, con
         const cv::Mat1f truthDb = toDecibels(truth.sigma0Hh);
         e.despecklePsnrDb = psnrDb(prediction.despeckledDb, truthDb);
         e.despecklePsnrLeeDb = psnrDb(leeDb, truthDb);
+        e.despeckleBiasDb = scoreRegression(prediction.despeckledDb, truthDb).bias;
+        e.despeckleBiasLeeDb = scoreRegression(leeDb, truthDb).bias;
     }
     if (!truth.roughness.empty()) {
         e.despeckleEnl = enlOnUniformFloes(prediction.despeckledDb, truth);

@@ -40,6 +40,10 @@ struct Evaluation {
     BySurface elevationKrigingBySurface;
     double despecklePsnrDb = 0.0;
     double despecklePsnrLeeDb = 0.0;
+    // Mean of despeckled minus speckle-free dB: a calibration offset costs
+    // PSNR that no smoothing can win back.
+    double despeckleBiasDb = 0.0;
+    double despeckleBiasLeeDb = 0.0;
     // Equivalent number of looks on uniform floe windows (0 when the truth
     // has no roughness map): how much speckle is left, beside the input's.
     double despeckleEnl = 0.0;

@@ -1,5 +1,5 @@
 // Active-learning strategies side by side on a 16 km synthetic scene with
-// truth (DIAL's evaluation): a model trained 200 steps on weak labels, then
+// truth (DIAL's evaluation): the default training on weak labels, then
 // five rounds of each strategy (2 queued tiles of 64 px, 10 simulated
 // clicks each, 60 fine-tuning steps), three seeds each, compared on their
 // mean curves. 64 px tiles make 49 candidates, 12

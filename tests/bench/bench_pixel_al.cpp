@@ -1,6 +1,6 @@
 // Active learning by pixels the model asks for (the PixelPick protocol,
 // issue 20) on a 32 km synthetic scene with truth (800 x 800 px at 40 m):
-// a model trained 200 steps on weak labels, then for each strategy and
+// the default training on weak labels, then for each strategy and
 // seed, 10 random pixels per 160 px tile (20 tiles labelled, 5 held out:
 // 0.03 % of the scene), 10 more asked per tile and round up to 100, 60
 // fine-tuning steps a round; beside them the dense upper bound (every

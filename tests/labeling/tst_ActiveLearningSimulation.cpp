@@ -3,6 +3,7 @@
 
 #include "labeling/ActiveLearningSimulation.h"
 #include "labeling/PixelActiveLearning.h"
+#include "labeling/PixelStrategyComparison.h"
 #include "models/ComputeDevice.h"
 #include "models/ModelInputs.h"
 #include "models/Scores.h"
@@ -159,6 +160,26 @@ private Q_SLOTS:
         // Against (200, 0.65): the pair's chord from (90, 0.635) to (180, 0.675).
         QVERIFY(std::abs(labeling::labelFractionToMatch(pair, labeling::meanCurve({random, worse})) - (90.0 + 90.0 * 0.015 / 0.04) / 200.0)
                 < 1e-9);
+    }
+
+    void pixelComparisonsReadTheirCurves()
+    {
+        // A 10 000-pixel scene: 1 pixel is 0.01 %.
+        labeling::PixelComparison comparison;
+        comparison.scenePixels = 10000.0;
+        comparison.meanCurves["random"] = {{0, 0, 2, 0.4}, {1, 0, 6, 0.5}, {2, 0, 10, 0.6}};
+        comparison.meanCurves["entropy"] = {{0, 0, 2, 0.4}, {1, 0, 6, 0.65}, {2, 0, 10, 0.7}};
+        comparison.meanCurves["margin"] = {{0, 0, 2, 0.3}, {1, 0, 6, 0.45}, {2, 0, 10, 0.5}};
+        comparison.meanCurves["dense"] = {{0, 0, 8000, 0.8}};
+        // 0.04 % is 4 pixels: entropy's chord from (2, 0.4) to (6, 0.65) at its middle.
+        QVERIFY(std::abs(labeling::scoreAtLabelledShare(comparison.meanCurves["entropy"], 10000.0, 0.0004) - 0.525) < 1e-12);
+        QVERIFY(std::abs(comparison.denseShareAt(0.0004) - 0.525 / 0.8) < 1e-12); // the best uncertain strategy
+        // Beyond the last round: its score.
+        QCOMPARE(labeling::scoreAtLabelledShare(comparison.meanCurves["random"], 10000.0, 0.01), 0.6);
+        // Entropy reaches random's final 0.6 on its chord from (2, 0.4) to (6, 0.65): at 5.2 of random's 10 pixels.
+        QVERIFY(std::abs(comparison.fractionVsRandom() - 0.52) < 1e-12);
+        comparison.meanCurves.erase("random");
+        QCOMPARE(comparison.fractionVsRandom(), labeling::kNeverMatched); // nothing to compare with
     }
 
     void aTruthOnAnotherGridIsRefused()
