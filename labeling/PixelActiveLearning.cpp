@@ -33,7 +33,7 @@ int laterRounds(const PixelSimulationOptions& o)
 }
 } // namespace
 
-std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, const models::ModelInputs& inputs, const cv::Mat1b& truth,
+std::vector<PixelRound> simulatePixelActiveLearning(const std::string& startModel, const models::ModelInputs& inputs, const cv::Mat1b& truth,
                                                     const PixelSimulationOptions& options,
                                                     const std::function<void(const PixelRound&)>& roundDone)
 {
@@ -87,8 +87,8 @@ std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, 
         }
         result.labelledPixels = cv::countNonZero(labelled.userLabels != models::kNoClass);
         result.labelledShare = result.labelledPixels / scenePixels;
-        const int steps = options.dense ? options.fineTuneSteps * (laterRounds(budget) + 1) : options.fineTuneSteps;
-        model.train(labelled, fineTuning(steps, options.tileSize, options.seed + static_cast<unsigned>(round)));
+        models::SeaIceModel model = models::SeaIceModel::load(startModel);
+        model.train(labelled, fineTuning(options.fineTuneSteps, options.tileSize, options.seed + static_cast<unsigned>(round)));
         prediction = model.predict(labelled, predicting);
         result.heldOutMeanIou = heldOutMeanIou(prediction, truth, heldOut.tiles);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();

@@ -9,7 +9,6 @@
 #include <vector>
 
 namespace banquise::models {
-class SeaIceModel;
 struct ModelInputs;
 }
 
@@ -19,10 +18,12 @@ namespace banquise::labeling {
 // round 0 labels `initialPixels` random pixels of every tile not held out;
 // each later round the model asks `pixelsPerRound` more per tile among its
 // most uncertain ones (models::pickPixels), the truth answers those pixels
-// only, and the model is fine-tuned on every label so far, up to
-// `maxPixels` per tile. Random sampling asks at random with the same budget.
-// `dense` is the upper bound instead: every pixel of those tiles labelled,
-// one fine-tuning of as many steps as the whole run.
+// only, up to `maxPixels` per tile. Each round fine-tunes the start model
+// anew on every label so far, with the same steps (PixelPick retrains each
+// round too): a round's score depends on its labels, not on the path of
+// fine-tunings before it. Random sampling asks at random with the same
+// budget. `dense` is the upper bound instead: every pixel of those tiles
+// labelled, one fine-tuning of the same steps.
 struct PixelSimulationOptions {
     models::AcquisitionStrategy strategy = models::AcquisitionStrategy::Entropy;
     int initialPixels = 10;
@@ -46,11 +47,12 @@ struct PixelRound {
     std::string note;            // what the run left out, in words (round 0)
 };
 
-// `model` is changed (fine-tuned). `truth`: SeaIceClass per grid pixel.
+// `startModel`: the saved model every round starts from. `truth`:
+// SeaIceClass per grid pixel.
 // Throws SceneError when the truth is on another grid or the scene has no
 // tile to label besides the held-out ones. A budget beyond a tile's pixels
 // is cut to them, and round 0's note says so.
-std::vector<PixelRound> simulatePixelActiveLearning(models::SeaIceModel& model, const models::ModelInputs& inputs, const cv::Mat1b& truth,
+std::vector<PixelRound> simulatePixelActiveLearning(const std::string& startModel, const models::ModelInputs& inputs, const cv::Mat1b& truth,
                                                     const PixelSimulationOptions& options,
                                                     const std::function<void(const PixelRound&)>& roundDone = {});
 

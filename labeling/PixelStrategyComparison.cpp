@@ -69,9 +69,8 @@ PixelComparison comparePixelStrategies(const std::string& startModel, const mode
     const auto run = [&](const std::string& name, PixelSimulationOptions options) {
         std::vector<std::vector<SimulatedRound>> runs;
         for (unsigned seed = 1; seed <= seeds; ++seed) {
-            models::SeaIceModel model = models::SeaIceModel::load(startModel);
             options.seed = seed;
-            const auto rounds = simulatePixelActiveLearning(model, inputs, truth, options);
+            const auto rounds = simulatePixelActiveLearning(startModel, inputs, truth, options);
             if (seed == 1 && !rounds.front().note.empty())
                 comparison.notes.push_back(name + ": " + rounds.front().note);
             if (!options.dense)
