@@ -2,22 +2,18 @@
 #include "app/ActiveLearningCommand.h"
 #include "app/CliOptions.h"
 #include "app/CompareCommand.h"
+#include "app/DriftCommand.h"
 #include "app/LabelCommands.h"
 #include "app/ModelCommands.h"
 #include "app/SceneSummary.h"
 #include "models/ComputeDevice.h"
-#include "scene/DriftCompensation.h"
-#include "scene/MotionField.h"
 #include "scene/ProductCatalog.h"
-#include "scene/RasterLayer.h"
 #include "scene/SceneAssembly.h"
 #include "scene/SceneReader.h"
 #include "scene/Sentinel1Bursts.h"
 #include "scene/UtcTime.h"
-#include "scene/synthetic/TruthEvaluation.h"
 #include "scene/synthetic/SyntheticScene.h"
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -43,14 +39,16 @@ const char* kUsage =
     "  synth --out DIR [--mode ew|iw] [--regime NAME | --params FILE] [--seed N] [--size-km K]\n"
     "        [--pixel-size M] [--truth-pixel-size M] [--looks L]\n"
     "        [--drift-east M] [--drift-north M] [--rotation DEG] [--divergence D]\n"
-    "        [--altimeter-noise-factor F] [--swot-noise M] [--amsr-noise P]\n"
+    "        [--altimeter-noise-factor F] [--swot-noise M] [--amsr-noise P] [--buoys N] [--buoy-gps-noise M]\n"
     "        [--sar-time T] [--sar2-time T] [--s2-time T] [--amsr-time T]\n"
     "        [--cryosat-time T] [--s3-time T] [--saral-time T] [--swot-time T]\n"
     "                                  write a synthetic multi-sensor scene with its truth (drawn finer\n"
     "                                  than the SAR); regimes: winter_pack (default), marginal_ice_zone,\n"
     "                                  refreezing_leads, or a parameter file with the same keys\n"
-    "  drift SCENE [--vectors CSV]      estimate the ice drift between the scene's two SAR dates;\n"
-    "                                  scored against the truth when the scene has one\n"
+    "  drift SCENE [--vectors CSV] [--buoys FILE...]\n"
+    "                                  estimate the ice drift between the scene's two SAR dates; scored\n"
+    "                                  against the truth when the scene has one, and against every buoy\n"
+    "                                  (IABP CSV, CF trajectory netCDF) inside the scene during the pair\n"
     "  detect PATH...                  list the products Banquise recognises in files and folders\n"
     "  bursts SAFE [--swath IW1] [--polarisation VV]\n"
     "                                  list the bursts of a TOPS SLC sub-swath (times, valid lines and samples)\n"
@@ -106,6 +104,8 @@ int synth(const Arguments& args)
     o.divergencePerDay = realOption(args, "--divergence", o.divergencePerDay);
     o.altimeterNoiseFactor = realOption(args, "--altimeter-noise-factor", o.altimeterNoiseFactor);
     o.swotNoiseMetres = realOption(args, "--swot-noise", o.swotNoiseMetres);
+    o.buoys = static_cast<int>(numberOption(args, "--buoys", o.buoys));
+    o.buoyGpsNoiseMetres = realOption(args, "--buoy-gps-noise", o.buoyGpsNoiseMetres);
     o.amsrNoisePercent = realOption(args, "--amsr-noise", o.amsrNoisePercent);
     o.sarTime = option(args, "--sar-time", o.sarTime);
     o.sarSecondTime = option(args, "--sar2-time", o.sarSecondTime);
@@ -121,56 +121,6 @@ int synth(const Arguments& args)
                 products.swot.c_str());
     for (const std::string& track : products.altimeters)
         std::printf("  altimeter   %s\n", track.c_str());
-    return 0;
-}
-
-int drift(const Arguments& args)
-{
-    if (args.empty() || args.front().rfind("--", 0) == 0)
-        throw std::invalid_argument("drift needs a scene folder");
-    const std::string folder = args.front();
-    const scene::LoadedScene loaded = scene::readScene(folder);
-    const auto [first, second] = scene::sarDatePair(loaded.scene);
-    const scene::AnalysisGrid& grid = loaded.scene.grid();
-    const auto start = std::chrono::steady_clock::now();
-    const scene::MotionField field = scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height());
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double days = (second->info().time - first->info().time) / 86400.0;
-    std::size_t measured = 0;
-    double sumX = 0.0;
-    double sumY = 0.0;
-    for (const auto& v : field.vectors()) {
-        measured += v.measured ? 1 : 0;
-        sumX += v.dx;
-        sumY += v.dy;
-    }
-    const double n = static_cast<double>(field.vectors().size());
-    std::printf("drift      %s -> %s (%.2f days)\nvectors    %zu, %.1f %% measured, %.1f s\n"
-                "mean       %.2f km/day east, %.2f km/day north\n",
-                scene::formatUtc(first->info().time).c_str(), scene::formatUtc(second->info().time).c_str(), days,
-                field.vectors().size(), 100.0 * measured / n, seconds, sumX / n * grid.pixelSize() / 1000.0 / days,
-                -sumY / n * grid.pixelSize() / 1000.0 / days);
-    const std::string csv = option(args, "--vectors", "");
-    if (!csv.empty()) {
-        std::FILE* out = std::fopen(csv.c_str(), "w");
-        if (!out)
-            throw std::runtime_error(csv + ": cannot create file");
-        std::fprintf(out, "x,y,lon,lat,dx_m,dy_m,quality,measured\n");
-        for (const auto& v : field.vectors()) {
-            const scene::MapPoint p = grid.pixelCentre(static_cast<int>(v.col), static_cast<int>(v.row));
-            const scene::LonLat ll = grid.toLonLat(p);
-            std::fprintf(out, "%.1f,%.1f,%.6f,%.6f,%.1f,%.1f,%.3f,%d\n", p.x, p.y, ll.lon, ll.lat, v.dx * grid.pixelSize(),
-                         -v.dy * grid.pixelSize(), v.quality, v.measured ? 1 : 0);
-        }
-        std::fclose(out);
-        std::printf("vectors written to %s\n", csv.c_str());
-    }
-    const std::string truth = folder + "/truth/drift_pixels.tif";
-    if (std::FILE* probe = std::fopen(truth.c_str(), "r")) {
-        std::fclose(probe);
-        const auto epe = scene::synthetic::driftEndPointErrors(field, truth);
-        std::printf("truth      end-point error median %.3f px, 95th percentile %.3f px (%zu vectors)\n", epe.median, epe.p95, epe.scored);
-    }
     return 0;
 }
 
@@ -249,7 +199,7 @@ int device(const Arguments&)
 int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
-        {"info", info}, {"synth", synth}, {"drift", drift}, {"detect", detect}, {"bursts", bursts}, {"ingest", ingest}, {"device", device},
+        {"info", info}, {"synth", synth}, {"drift", app::driftCommand}, {"detect", detect}, {"bursts", bursts}, {"ingest", ingest}, {"device", device},
         {"train", app::trainCommand}, {"predict", app::predictCommand},
         {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand},
         {"al-simulate", app::activeLearningSimulationCommand}, {"compare", app::compareCommand}};

@@ -64,7 +64,9 @@ void SynthOptions::validate() const
     require(sizePixels() <= 20000, "scene must be at most 20000 pixels wide");
     require(std::abs(centre.lat) <= 89.0 && centre.lat >= 50.0, "centre latitude must be 50..89 N (Arctic grid)");
     require(sarLooks >= 1.0, "SAR looks must be at least 1");
-    require(amsrNoisePercent >= 0.0 && altimeterNoiseFactor >= 0.0 && swotNoiseMetres >= 0.0, "noise must not be negative");
+    require(amsrNoisePercent >= 0.0 && altimeterNoiseFactor >= 0.0 && swotNoiseMetres >= 0.0 && buoyGpsNoiseMetres >= 0.0,
+            "noise must not be negative");
+    require(buoys >= 0, "the number of buoys must not be negative");
     const double sar = timeOf("SAR time", sarTime);
     const double second = timeOf("second SAR time", sarSecondTime);
     timeOf("Sentinel-2 time", sentinel2Time);

@@ -43,6 +43,12 @@ struct SynthOptions {
     double altimeterNoiseFactor = 1.0; // times each sensor profile's freeboard noise
     double swotNoiseMetres = 0.03;      // one-sigma height noise per pixel
 
+    // Drifting buoys riding the truth drift, reported hourly in an IABP
+    // table with GPS noise (one sigma per axis; IABP's GPS fixes are good to
+    // about 10 m).
+    int buoys = 12;
+    double buoyGpsNoiseMetres = 10.0;
+
     // Altimeters simulated, by sensor profile (assets/sensors/<name>.json).
     std::vector<std::string> altimeters{"cryosat2_sar_l2", "sentinel3_sral_l2_si", "saral_altika_gdr"};
 

@@ -7,6 +7,7 @@
 #include "scene/StagedFolder.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/CellTruth.h"
+#include "scene/synthetic/BuoyWriter.h"
 #include "scene/synthetic/DriftField.h"
 #include "scene/synthetic/FootprintSampling.h"
 #include "scene/synthetic/IceTruth.h"
@@ -336,6 +337,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     provenance.Add("world", "world.json"); // the world's parameters, a file `synth --params` reads
     provenance.Add("centre_lon", o.centre.lon);
     provenance.Add("centre_lat", o.centre.lat);
+    provenance.Add("buoys", o.buoys);
     for (const auto& [key, value] : {std::pair{"sar_time", o.sarTime}, {"sar_second_time", o.sarSecondTime},
                                      {"sentinel2_time", o.sentinel2Time},
                                      {"amsr2_time", o.amsrTime}, {"cryosat2_time", o.cryosatTime},
@@ -346,7 +348,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
                                      {"rotation_deg_per_day", o.rotationDegreesPerDay}, {"divergence_per_day", o.divergencePerDay},
                                      {"sar_looks", o.sarLooks}, {"hv_noise_floor_db", o.hvNoiseFloorDb},
                                      {"amsr2_noise_percent", o.amsrNoisePercent}, {"altimeter_noise_factor", o.altimeterNoiseFactor},
-                                     {"swot_noise_m", o.swotNoiseMetres}})
+                                     {"swot_noise_m", o.swotNoiseMetres}, {"buoy_gps_noise_m", o.buoyGpsNoiseMetres}})
         provenance.Add(key, value);
     CPLJSONObject files;
     files.Add("sentinel1", products.sar);
@@ -359,6 +361,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
         altimeters.Add(file);
     files.Add("altimeters", altimeters);
     files.Add("swot", products.swot);
+    files.Add("buoys", products.buoys);
     provenance.Add("products", files);
     CPLJSONDocument provenanceDocument;
     provenanceDocument.SetRoot(provenance);
@@ -496,6 +499,12 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
     fs::create_directories(folder / "swot");
     products.swot = "swot/SWOT_L2_LR_SSH_Unsmoothed_synthetic_PIC0_01.nc";
     writeSwotSwath((folder / products.swot).string(), left, right);
+
+    if (o.buoys > 0) {
+        // A stream of their own: the buoys leave every other product's bytes as they were.
+        std::mt19937 buoyRng(o.seed * 2654435761u + 1u);
+        products.buoys = writeSimulatedBuoys(folder.string(), grid, drift, reference, reference + secondDt, o, buoyRng);
+    }
 
     writeManifests(folder, grid, o, world, products);
     return products;

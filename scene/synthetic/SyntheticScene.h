@@ -16,6 +16,7 @@ struct SynthProducts {
     std::string amsr2;
     std::vector<std::string> altimeters; // one netCDF per SynthOptions::altimeters entry, same order
     std::string swot;
+    std::string buoys; // IABP table of the simulated buoys (empty without buoys)
     std::vector<std::string> truth;
 };
 

@@ -3,6 +3,7 @@
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/BuoyTracks.h"
 #include "scene/RasterLayer.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
@@ -429,6 +430,32 @@ private Q_SLOTS:
         QVERIFY2(std::abs(gap - 20250.0) < 5.0, qPrintable(QString::number(gap)));
         const double width = distance(right.front(), right.back()) + 250.0;
         QVERIFY2(std::abs(width - 50000.0) < 5.0, qPrintable(QString::number(width)));
+    }
+
+    void buoysRideTheTruthDriftWithGpsNoise()
+    {
+        const auto buoys = readBuoyTracks(m_root + "/" + m_products.buoys);
+        QCOMPARE(static_cast<int>(buoys.size()), m_options.buoys);
+        const double t1 = *parseUtc(m_options.sarTime);
+        const double t2 = *parseUtc(m_options.sarSecondTime);
+        const auto dx = readBand<float>(m_root + "/truth/drift_pixels.tif", 1);
+        const auto dy = readBand<float>(m_root + "/truth/drift_pixels.tif", 2);
+        double squared = 0.0;
+        for (const BuoyTrack& buoy : buoys) {
+            QVERIFY(buoy.fixes.front().time < t1 - 36000.0 && buoy.fixes.back().time > t2 + 36000.0);
+            const MapPoint from = m_grid.fromLonLat(*buoyPositionAt(buoy, t1, 3600.0));
+            const MapPoint to = m_grid.fromLonLat(*buoyPositionAt(buoy, t2, 3600.0));
+            int col = 0;
+            int row = 0;
+            QVERIFY(m_grid.pixelAt(from, col, row)); // dropped inside the scene
+            const std::size_t i = static_cast<std::size_t>(row) * m_grid.width() + col;
+            const double east = to.x - from.x - dx[i] * m_grid.pixelSize();
+            const double north = to.y - from.y + dy[i] * m_grid.pixelSize();
+            squared += east * east + north * north;
+        }
+        // Two interpolated fixes of 10 m noise per axis: about 10-20 m per axis, never the drift itself (kilometres).
+        const double rms = std::sqrt(squared / (2.0 * buoys.size()));
+        QVERIFY2(rms > 2.0 && rms < 30.0, qPrintable(QString::number(rms)));
     }
 
     void sameSeedSameBytesOtherSeedOtherScene()

@@ -1,0 +1,118 @@
+#include "app/DriftCommand.h"
+
+#include "scene/BuoyDriftScores.h"
+#include "scene/BuoyTracks.h"
+#include "scene/DriftCompensation.h"
+#include "scene/MotionField.h"
+#include "scene/RasterLayer.h"
+#include "scene/SceneError.h"
+#include "scene/SceneReader.h"
+#include "scene/UtcTime.h"
+#include "scene/synthetic/TruthEvaluation.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+namespace banquise::app {
+
+namespace {
+void writeVectors(const scene::MotionField& field, const scene::AnalysisGrid& grid, const std::string& csv)
+{
+    std::FILE* out = std::fopen(csv.c_str(), "w");
+    if (!out)
+        throw std::runtime_error(csv + ": cannot create file");
+    std::fprintf(out, "x,y,lon,lat,dx_m,dy_m,quality,measured\n");
+    for (const auto& v : field.vectors()) {
+        const scene::MapPoint p = grid.pixelCentre(static_cast<int>(v.col), static_cast<int>(v.row));
+        const scene::LonLat ll = grid.toLonLat(p);
+        std::fprintf(out, "%.1f,%.1f,%.6f,%.6f,%.1f,%.1f,%.3f,%d\n", p.x, p.y, ll.lon, ll.lat, v.dx * grid.pixelSize(),
+                     -v.dy * grid.pixelSize(), v.quality, v.measured ? 1 : 0);
+    }
+    std::fclose(out);
+    std::printf("vectors written to %s\n", csv.c_str());
+}
+
+// Every buoy of the files inside the scene during the pair; a file that
+// cannot be read is named and the others are scored.
+void reportBuoys(const scene::MotionField& field, const scene::AnalysisGrid& grid, double firstTime, double secondTime,
+                 const std::vector<std::string>& files)
+{
+    std::vector<scene::BuoyTrack> buoys;
+    for (const std::string& file : files) {
+        try {
+            for (auto& track : scene::readBuoyTracks(file))
+                buoys.push_back(std::move(track));
+        } catch (const scene::SceneError& e) {
+            std::printf("buoys      skipped: %s\n", e.what());
+        }
+    }
+    const scene::BuoyDriftScores scores = scene::scoreDriftAgainstBuoys(field, grid, firstTime, secondTime, buoys);
+    for (const auto& b : scores.buoys)
+        std::printf("buoy       %-18s at %8.4f N %9.4f E  drift %6.2f km/day, SAR error %7.1f m/day\n", b.buoy.c_str(), b.start.lat,
+                    b.start.lon, b.buoyMetresPerDay / 1000.0, b.errorMetresPerDay);
+    for (const auto& reason : scores.leftOut)
+        std::printf("buoys      left out: %s\n", reason.c_str());
+    if (scores.buoys.empty())
+        std::printf("buoys      no buoy to score the drift against\n");
+    else
+        std::printf("buoys      drift error median %.1f m/day, 95th percentile %.1f m/day (%zu buoys)\n", scores.medianMetresPerDay,
+                    scores.p95MetresPerDay, scores.buoys.size());
+}
+
+// Paths after `name` up to the next option.
+std::vector<std::string> optionPaths(const Arguments& args, const std::string& name)
+{
+    std::vector<std::string> paths;
+    for (auto it = std::find(args.begin(), args.end(), name); it != args.end() && ++it != args.end() && it->rfind("--", 0) != 0;)
+        paths.push_back(*it);
+    return paths;
+}
+} // namespace
+
+int driftCommand(const Arguments& args)
+{
+    if (args.empty() || args.front().rfind("--", 0) == 0)
+        throw std::invalid_argument("drift needs a scene folder");
+    const std::string folder = args.front();
+    const auto buoyFiles = optionPaths(args, "--buoys");
+    if (std::find(args.begin(), args.end(), "--buoys") != args.end() && buoyFiles.empty())
+        throw std::invalid_argument("--buoys needs one or more buoy files (IABP CSV or CF trajectory netCDF)");
+    const scene::LoadedScene loaded = scene::readScene(folder);
+    const auto [first, second] = scene::sarDatePair(loaded.scene);
+    const scene::AnalysisGrid& grid = loaded.scene.grid();
+    const auto start = std::chrono::steady_clock::now();
+    const scene::MotionField field = scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double days = (second->info().time - first->info().time) / 86400.0;
+    std::size_t measured = 0;
+    double sumX = 0.0;
+    double sumY = 0.0;
+    for (const auto& v : field.vectors()) {
+        measured += v.measured ? 1 : 0;
+        sumX += v.dx;
+        sumY += v.dy;
+    }
+    const double n = static_cast<double>(field.vectors().size());
+    std::printf("drift      %s -> %s (%.2f days)\nvectors    %zu, %.1f %% measured, %.1f s\n"
+                "mean       %.2f km/day east, %.2f km/day north\n",
+                scene::formatUtc(first->info().time).c_str(), scene::formatUtc(second->info().time).c_str(), days,
+                field.vectors().size(), 100.0 * measured / n, seconds, sumX / n * grid.pixelSize() / 1000.0 / days,
+                -sumY / n * grid.pixelSize() / 1000.0 / days);
+    if (const std::string csv = option(args, "--vectors", ""); !csv.empty())
+        writeVectors(field, grid, csv);
+    const std::string truth = folder + "/truth/drift_pixels.tif";
+    if (std::filesystem::exists(truth)) {
+        const auto epe = scene::synthetic::driftEndPointErrors(field, truth);
+        const double metresPerDay = grid.pixelSize() / days;
+        std::printf("truth      end-point error median %.3f px, 95th percentile %.3f px (%zu vectors): %.1f and %.1f m/day\n",
+                    epe.median, epe.p95, epe.scored, epe.median * metresPerDay, epe.p95 * metresPerDay);
+    }
+    if (!buoyFiles.empty())
+        reportBuoys(field, grid, first->info().time, second->info().time, buoyFiles);
+    return 0;
+}
+
+} // namespace banquise::app

@@ -1,0 +1,81 @@
+#include "scene/BuoyDriftScores.h"
+
+#include "scene/AnalysisGrid.h"
+#include "scene/MotionField.h"
+#include "scene/UtcTime.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace banquise::scene {
+
+namespace {
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return std::nan("");
+    std::sort(values.begin(), values.end());
+    const double rank = p / 100.0 * static_cast<double>(values.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(rank));
+    const std::size_t above = std::min(below + 1, values.size() - 1);
+    return values[below] + (rank - static_cast<double>(below)) * (values[above] - values[below]);
+}
+} // namespace
+
+BuoyDriftScores scoreDriftAgainstBuoys(const MotionField& field, const AnalysisGrid& grid, double firstTime, double secondTime,
+                                       const std::vector<BuoyTrack>& buoys, double maxGap)
+{
+    BuoyDriftScores scores;
+    const double days = (secondTime - firstTime) / 86400.0;
+    const std::string window = formatUtc(firstTime) + " and " + formatUtc(secondTime);
+    // Per file: buoys scored, and whether any had a position in the window.
+    std::map<std::string, std::pair<int, bool>> files;
+    std::vector<std::string> outside;
+    for (const BuoyTrack& buoy : buoys) {
+        auto& [scored, inWindow] = files[buoy.file];
+        const auto first = buoyPositionAt(buoy, firstTime, maxGap);
+        const auto second = buoyPositionAt(buoy, secondTime, maxGap);
+        if (!first || !second)
+            continue;
+        inWindow = true;
+        const MapPoint from = grid.fromLonLat(*first);
+        const MapPoint to = grid.fromLonLat(*second);
+        double col = 0.0;
+        double row = 0.0;
+        grid.mapToPixel(from, col, row);
+        if (!grid.extent().contains(from)) {
+            outside.push_back(buoy.id);
+            continue;
+        }
+        // Motion vectors sit on pixel indices; mapToPixel puts a pixel's centre at +0.5.
+        double dx = 0.0;
+        double dy = 0.0;
+        field.displacementAt(col - 0.5, row - 0.5, dx, dy);
+        const double sarEast = dx * grid.pixelSize();
+        const double sarNorth = -dy * grid.pixelSize();
+        const double buoyEast = to.x - from.x;
+        const double buoyNorth = to.y - from.y;
+        scores.buoys.push_back({buoy.id, buoy.file, *first, std::hypot(buoyEast, buoyNorth) / days,
+                                std::hypot(sarEast - buoyEast, sarNorth - buoyNorth) / days});
+        ++scored;
+    }
+    for (const auto& [file, tally] : files)
+        if (!tally.second)
+            scores.leftOut.push_back(file + ": no buoy position within " + std::to_string(static_cast<int>(maxGap / 3600.0))
+                                     + " h of both SAR dates (" + window + ")");
+    if (!outside.empty()) {
+        std::string names;
+        for (const auto& id : outside)
+            names += (names.empty() ? "" : ", ") + id;
+        scores.leftOut.push_back(std::to_string(outside.size()) + " buoy(s) outside the scene at the first date: " + names);
+    }
+    std::vector<double> errors;
+    for (const auto& b : scores.buoys)
+        errors.push_back(b.errorMetresPerDay);
+    scores.medianMetresPerDay = percentile(errors, 50.0);
+    scores.p95MetresPerDay = percentile(errors, 95.0);
+    return scores;
+}
+
+} // namespace banquise::scene
