@@ -35,7 +35,7 @@ ValueRange percentileRange(std::vector<float> values, double lowPercent, double 
 Colormap defaultColormap(const scene::Layer& layer)
 {
     using scene::Quantity;
-    if (layer.kind() == scene::LayerKind::Vectors)
+    if (layer.kind() == scene::LayerKind::Vectors || layer.info().quantity == Quantity::DriftSpeed)
         return Colormap::Warm;
     switch (layer.info().quantity) {
     case Quantity::Sigma0: return Colormap::GreyDecibel;

@@ -260,7 +260,7 @@ std::vector<BuoyTrack> readBuoyTracks(const std::string& path)
         throw SceneError(path, "does not exist or is not a file");
     std::string extension = std::filesystem::path(path).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (extension == ".nc" || extension == ".nc4" || extension == ".cdf")
+    if (extension == ".nc" || extension == ".nc4" || extension == ".cdf" || extension == ".h5")
         return readCfTrajectories(path);
     return readIabpTable(path);
 }

@@ -6,13 +6,14 @@
 namespace banquise::scene {
 
 namespace {
-const std::array<std::pair<Quantity, const char*>, 7> kQuantityNames{{
+const std::array<std::pair<Quantity, const char*>, 8> kQuantityNames{{
     {Quantity::Sigma0, "sigma0"},
     {Quantity::Reflectance, "reflectance"},
     {Quantity::SeaIceConcentration, "sea_ice_concentration"},
     {Quantity::Freeboard, "freeboard"},
     {Quantity::SurfaceClass, "surface_class"},
     {Quantity::SeaIceClass, "sea_ice_class"},
+    {Quantity::DriftSpeed, "drift_speed"},
     {Quantity::Other, "other"},
 }};
 } // namespace

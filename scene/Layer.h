@@ -25,6 +25,7 @@ enum class Quantity {
     Freeboard,           // metres above the local sea surface
     SurfaceClass,        // class codes of the synthetic truth
     SeaIceClass,         // labelled or predicted classes: labeling::LabelCode (0 unknown, 1 floe, 2 open lead, 3 refrozen lead)
+    DriftSpeed,          // ice or buoy drift, km/day
     Other
 };
 

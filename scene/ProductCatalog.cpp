@@ -1,6 +1,7 @@
 #include "scene/ProductCatalog.h"
 
 #include "scene/Ai4ArcticScene.h"
+#include "scene/BuoyTracks.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
@@ -218,6 +219,26 @@ void altimeterFootprint(const std::shared_ptr<GDALGroup>& root, const std::strin
     }
 }
 
+// Drifting buoys (BuoyTracks.h). No footprint and no time: a buoy file may
+// span months and the Arctic, and must not choose the scene's grid or date.
+bool buoys(const fs::path& file, DetectedProduct& product, std::string& reason)
+{
+    try {
+        const auto tracks = readBuoyTracks(file.string());
+        std::size_t fixes = 0;
+        for (const auto& track : tracks)
+            fixes += track.fixes.size();
+        product.kind = "buoys";
+        product.sensor = "buoys";
+        product.path = file.string();
+        product.detail = std::to_string(tracks.size()) + (tracks.size() == 1 ? " buoy, " : " buoys, ") + std::to_string(fixes) + " fixes";
+        return true;
+    } catch (const SceneError& e) {
+        reason = e.reason();
+        return false;
+    }
+}
+
 bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
 {
     DatasetPtr ds = openDataset(file.string(), GDAL_OF_MULTIDIM_RASTER);
@@ -300,6 +321,10 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
             product.time = profile.timeEpoch + first - profile.taiMinusUtc;
         return true;
     }
+    // Last: altimeter products (ICESat-2's) may call themselves trajectories too.
+    if (const auto featureType = root ? root->GetAttribute("featureType") : nullptr;
+        featureType && featureType->ReadAsString() && lowerCase(featureType->ReadAsString()) == "trajectory")
+        return buoys(file, product, reason);
     reason = "netCDF or HDF5 matching no sensor profile (assets/sensors) and no SWOT layout";
     return false;
 }
@@ -315,6 +340,8 @@ bool csvTrack(const fs::path& file, DetectedProduct& product, std::string& reaso
         return header == c || header.rfind(c + ",", 0) == 0 || header.find("," + c + ",") != std::string::npos
             || (header.size() > c.size() && header.compare(header.size() - c.size() - 1, c.size() + 1, "," + c) == 0);
     };
+    if (has("buoyid"))
+        return buoys(file, product, reason);
     if (!has("lat") || !has("lon") || !has("value")) {
         reason = "CSV without lat, lon and value columns";
         return false;
@@ -364,6 +391,8 @@ void visit(const fs::path& path, int depth, Detection& out)
         recognised = netCdf(path, product, reason);
     else if (ext == ".csv")
         recognised = csvTrack(path, product, reason);
+    else if (ext == ".dat") // IABP's blank-separated tables
+        recognised = buoys(path, product, reason);
     else if (ext == ".zip" && path.filename().string().rfind("S2", 0) == 0)
         recognised = sentinel2(path, product, reason);
     else if (ext == ".zip" && path.filename().string().rfind("S1", 0) == 0)

@@ -154,6 +154,13 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
             CPLJSONObject e = entry(p, "SWOT " + fs::path(p.path).stem().string(), "swath", "freeboard", "m", "near");
             e.Add("product", "swot_l2_lr");
             layers.Add(e);
+        } else if (p.kind == "buoys") {
+            // Shown around the scene's date: the file's own span may be months.
+            CPLJSONObject e = entry(p, "Buoys " + fs::path(p.path).stem().string(), "track", "drift_speed", "km/day", "near");
+            if (reference != std::numeric_limits<double>::max())
+                e.Set("time", formatUtc(reference));
+            e.Add("product", "buoys");
+            layers.Add(e);
         } else if (p.kind == "csv_track") {
             layers.Add(entry(p, fs::path(p.path).stem().string(), "track", "freeboard", "m", "near"));
         }

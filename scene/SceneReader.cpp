@@ -2,6 +2,7 @@
 
 #include "scene/Ai4ArcticScene.h"
 #include "scene/AltimeterReader.h"
+#include "scene/BuoyTrackLayer.h"
 #include "scene/Feedback.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
@@ -181,6 +182,8 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
         return std::make_shared<TrackLayer>(readInfo(entry, file), readAltimeterRecords(file, profile, grid),
                                             Footprint{profile.footprintAlongM, profile.footprintAcrossM});
     }
+    if (kind == "track" && product == "buoys")
+        return makeBuoyTrackLayer(readInfo(entry, file), readBuoyTracks(file), grid, entry.GetDouble("window_hours", 24.0) * 3600.0);
     if (kind == "swath" && product == "swot_l2_lr") {
         SwotOnGrid swot = readSwotSwath(file, grid);
         std::vector<std::vector<float>> bands{std::move(swot.height)};

@@ -64,7 +64,7 @@ std::shared_ptr<VectorLayer> makeDriftLayer(const MotionField& field, const Anal
         ? stride * std::hypot(field.vectors()[1].col - field.vectors()[0].col, field.vectors()[1].row - field.vectors()[0].row)
             * grid.pixelSize()
         : grid.pixelSize();
-    return std::make_shared<VectorLayer>(LayerInfo{"Ice drift", "Sentinel-1", "km/day", Quantity::Other, firstTime, ""},
+    return std::make_shared<VectorLayer>(LayerInfo{"Ice drift", "Sentinel-1", "km/day", Quantity::DriftSpeed, firstTime, ""},
                                          std::move(arrows), spacing);
 }
 

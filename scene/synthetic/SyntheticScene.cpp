@@ -401,6 +401,12 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
         track.Add("profile", o.altimeters[k]);
         layers.Add(track);
     }
+    if (!products.buoys.empty()) {
+        CPLJSONObject buoys = layerEntry("Buoys", products.buoys.c_str(), "IABP", "drift_speed", "km/day", o.sarTime, "near");
+        buoys.Set("kind", "track");
+        buoys.Add("product", "buoys");
+        layers.Add(buoys);
+    }
     root.Add("layers", layers);
     CPLJSONDocument sceneDocument;
     sceneDocument.SetRoot(root);

@@ -5,7 +5,10 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 struct Run {
@@ -60,6 +63,29 @@ private Q_SLOTS:
         QVERIFY(vectors.open(QIODevice::ReadOnly));
         QVERIFY(vectors.readLine().startsWith("x,y,lon,lat,dx_m,dy_m,quality,measured"));
         QVERIFY(vectors.readAll().count('\n') > 10);
+    }
+
+    void driftIsScoredAgainstTheBuoysInTheScene()
+    {
+        // The scene's simulated buoys, the real IABP buoy (elsewhere in the Arctic) and a file that is not one.
+        const QString buoys = m_scene + "/buoys/IABP_synthetic_20240314.csv";
+        const QString real = QStringLiteral(BANQUISE_SHARED_DATA) + "/buoys/300534063050430.csv";
+        const QString notBuoys = m_scene + "/provenance.json";
+        const Run drift = run(kCli, {"drift", m_scene, "--buoys", buoys, real, notBuoys});
+        QVERIFY2(drift.exitCode == 0, qPrintable(drift.err));
+        QCOMPARE(drift.out.count(QRegularExpression("^buoy +9000000000000\\d\\d +at", QRegularExpression::MultilineOption)), 12);
+        QVERIFY2(drift.out.contains("left out: 1 buoy(s) outside the scene at the first date: 300534063050430"), qPrintable(drift.out));
+        QVERIFY2(drift.out.contains("skipped: " + notBuoys + ": is not an IABP buoy table"), qPrintable(drift.out));
+        const QRegularExpressionMatch summary =
+            QRegularExpression("drift error median ([0-9.]+) m/day, 95th percentile ([0-9.]+) m/day \\(12 buoys\\)").match(drift.out);
+        QVERIFY2(summary.hasMatch(), qPrintable(drift.out));
+        // The buoys tell what the truth tells (here that 7 km of drift is too much for a 12 km scene).
+        const QRegularExpressionMatch truth = QRegularExpression("truth .* px \\([0-9]+ vectors\\): ([0-9.]+) and").match(drift.out);
+        QVERIFY2(truth.hasMatch(), qPrintable(drift.out));
+        QVERIFY(std::abs(summary.captured(1).toDouble() - truth.captured(1).toDouble()) < 0.1 * truth.captured(1).toDouble() + 20.0);
+        const Run none = run(kCli, {"drift", m_scene, "--buoys"});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains("--buoys needs one or more buoy files"), qPrintable(none.err));
     }
 
     void burstsOfTheRealSlcAreListed()

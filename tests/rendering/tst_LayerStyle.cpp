@@ -48,6 +48,7 @@ private Q_SLOTS:
         QVERIFY(defaultColormap(*raster(scene::Quantity::Reflectance, {{0.1f}}, 1)) == Colormap::Grey);
         QVERIFY(defaultColormap(*raster(scene::Quantity::SeaIceConcentration, {{50.f}}, 1)) == Colormap::Sequential);
         QVERIFY(defaultColormap(*raster(scene::Quantity::Freeboard, {{0.3f}}, 1)) == Colormap::Diverging);
+        QVERIFY(defaultColormap(*raster(scene::Quantity::DriftSpeed, {{7.f}}, 1)) == Colormap::Warm); // buoys and ice drift alike
     }
 
     void sarStretchIsInDecibels()

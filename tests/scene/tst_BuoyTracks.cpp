@@ -4,10 +4,12 @@
 
 #include "scene/AnalysisGrid.h"
 #include "scene/BuoyDriftScores.h"
+#include "scene/BuoyTrackLayer.h"
 #include "scene/BuoyTracks.h"
 #include "scene/CfTimeUnits.h"
 #include "scene/MotionField.h"
 #include "scene/SceneError.h"
+#include "scene/TrackLayer.h"
 #include "scene/UtcTime.h"
 
 #include <QTest>
@@ -235,6 +237,15 @@ private Q_SLOTS:
             tests::writeVariable(root, "lon", {obs}, {10, 11});
         }
         QVERIFY(errorOf([&] { readBuoyTracks(nolat); }).contains("nolat.nc: has no latitude variable"));
+        // Buoys far from the scene, or long before it, make no layer.
+        LayerInfo info;
+        info.sourceFile = "old.csv";
+        info.time = *parseUtc("2024-03-14T00:00:00Z");
+        const AnalysisGrid beaufort = beaufortGrid();
+        const BuoyTrack before{"1", "old.csv", {{info.time - 5 * 86400.0, beaufort.toLonLat(beaufort.pixelCentre(10, 10))}}};
+        QVERIFY(errorOf([&] { makeBuoyTrackLayer(info, {before}, beaufort, 48 * 3600.0); })
+                    .contains("old.csv: no buoy position falls on the analysis grid within 48 h"));
+        QVERIFY(makeBuoyTrackLayer(info, {before}, beaufort, 6 * 86400.0)->records().size() == 1);
     }
 };
 

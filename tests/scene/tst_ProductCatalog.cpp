@@ -7,6 +7,7 @@
 #include "scene/ProductCatalog.h"
 #include "scene/SceneAssembly.h"
 #include "scene/SceneError.h"
+#include "scene/TrackLayer.h"
 #include "scene/SceneReader.h"
 #include "scene/Sentinel1Calibrated.h"
 #include "scene/UtcTime.h"
@@ -60,13 +61,14 @@ private Q_SLOTS:
         QCOMPARE(count(d, "sentinel1_safe"), 3); // two GRD dates and the SLC crop
         QCOMPARE(count(d, "altimeter"), 3);
         QCOMPARE(count(d, "swot_l2_lr"), 1);
+        QCOMPARE(count(d, "buoys"), 1);
         QVERIFY(count(d, "raster") >= 6); // AMSR-2, Sentinel-2 bands and RGB, truth
         for (const auto& p : d.products) {
             if (p.sensor == "AMSR-2" && p.path.find("asi-AMSR2") != std::string::npos)
                 QCOMPARE(formatUtc(p.time), std::string("2024-03-14T12:00:00Z"));
             if (p.kind == "sentinel1_safe")
                 QCOMPARE(p.polarisations, (std::vector<std::string>{"HH", "HV"}));
-            QVERIFY2(p.time > 0.0 || p.kind == "csv_track", p.path.c_str());
+            QVERIFY2(p.time > 0.0 || p.kind == "csv_track" || p.kind == "buoys", p.path.c_str());
         }
         QVERIFY(skippedWith(d, "provenance.json", "not a product kind"));
     }
@@ -84,7 +86,10 @@ private Q_SLOTS:
                 // Within the granule's window (ancillary_data/data_start_utc, data_end_utc).
                 QVERIFY2(p.profile == "icesat2_atl07" && p.time >= *parseUtc("2019-02-22T00:56:45Z") && p.time <= *parseUtc("2019-02-22T01:11:48Z"),
                          qPrintable(QString::fromStdString(formatUtc(p.time))));
-        QVERIFY(skippedWith(d, "300534063050430.csv", "without lat, lon and value"));
+        QCOMPARE(count(d, "buoys"), 1); // the IABP buoy
+        for (const auto& p : d.products)
+            if (p.kind == "buoys")
+                QCOMPARE(p.detail, std::string("1 buoy, 2869 fixes"));
         // One of the real SAFE's measurements given alone: an SLC VV burst
         // set, its calibration annotation found in the SAFE.
         const auto vv = sentinel1Measurement(shared + "/s1/S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.SAFE"
@@ -111,6 +116,12 @@ private Q_SLOTS:
         QVERIFY(loaded.scene.findLayer("S1 HH sigma0"));
         QVERIFY(loaded.scene.findLayer("S1 HH sigma0 2024-03-15"));
         QVERIFY(loaded.scene.findLayer("CryoSat-2 freeboard"));
+        // The buoys around the first SAR date, as a track of drift speeds.
+        const auto buoys = std::dynamic_pointer_cast<const TrackLayer>(loaded.scene.findLayer("Buoys IABP_synthetic_20240314"));
+        QVERIFY(buoys && !buoys->records().empty());
+        QVERIFY(buoys->info().quantity == Quantity::DriftSpeed);
+        for (const auto& record : buoys->records())
+            QVERIFY(std::abs(record.time - loaded.scene.referenceTime()) <= 24 * 3600.0);
         QCOMPARE(formatUtc(loaded.scene.referenceTime()), std::string("2024-03-14T16:05:12Z"));
     }
 

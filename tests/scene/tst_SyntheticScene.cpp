@@ -8,6 +8,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/SensorProfile.h"
+#include "scene/TrackLayer.h"
 #include "scene/Sentinel1Calibrated.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/FootprintSampling.h"
@@ -26,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 using namespace banquise::scene;
 using namespace banquise::scene::synthetic;
@@ -196,7 +198,7 @@ private Q_SLOTS:
         // of the truth must be dark in the SAR at the same grid cells.
         const LoadedScene loaded = readScene(m_root);
         QVERIFY2(loaded.skippedLayers.empty(), loaded.skippedLayers.empty() ? "" : loaded.skippedLayers.front().c_str());
-        QCOMPARE(loaded.scene.layers().size(), std::size_t(8 + m_options.altimeters.size()));
+        QCOMPARE(loaded.scene.layers().size(), std::size_t(9 + m_options.altimeters.size())); // and the buoys
         const auto sar = std::dynamic_pointer_cast<const RasterLayer>(loaded.scene.findLayer("S1 HH sigma0"));
         QVERIFY(sar);
         // Cells wholly of calm open water or of floe (wind-roughened water is bright: a trap of its own).
@@ -456,6 +458,20 @@ private Q_SLOTS:
         // Two interpolated fixes of 10 m noise per axis: about 10-20 m per axis, never the drift itself (kilometres).
         const double rms = std::sqrt(squared / (2.0 * buoys.size()));
         QVERIFY2(rms > 2.0 && rms < 30.0, qPrintable(QString::number(rms)));
+        // The scene shows them as tracks valued with their speed, which the models do not take for freeboard.
+        const auto layer = std::dynamic_pointer_cast<const TrackLayer>(readScene(m_root).scene.findLayer("Buoys"));
+        QVERIFY(layer);
+        QVERIFY(layer->info().quantity == Quantity::DriftSpeed);
+        std::set<int> shown;
+        std::vector<float> speeds;
+        for (const auto& record : layer->records()) {
+            shown.insert(record.segment);
+            speeds.push_back(record.value);
+        }
+        QCOMPARE(static_cast<int>(shown.size()), m_options.buoys);
+        std::nth_element(speeds.begin(), speeds.begin() + speeds.size() / 2, speeds.end());
+        const double truthSpeed = std::hypot(m_options.driftEastMetresPerDay, m_options.driftNorthMetresPerDay) / 1000.0;
+        QVERIFY2(std::abs(speeds[speeds.size() / 2] - truthSpeed) < 0.1 * truthSpeed, qPrintable(QString::number(speeds[speeds.size() / 2])));
     }
 
     void sameSeedSameBytesOtherSeedOtherScene()
