@@ -2,6 +2,7 @@
 
 #include "scene/Ai4ArcticScene.h"
 #include "scene/BuoyTracks.h"
+#include "scene/ConcentrationGrid.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
@@ -276,6 +277,20 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
         product.detail = "HR raster, " + rasterShape(*height);
         rasterFootprint(*height, product.footprint);
         return true;
+    }
+    try {
+        if (const ConcentrationGridInfo sic = describeConcentrationGrid(file.string()); sic.recognised) {
+            DatasetPtr grid(openConcentrationGrid(file.string()));
+            product.kind = "concentration_grid";
+            product.sensor = sic.source;
+            product.time = sic.time;
+            product.detail = "sea-ice concentration, " + rasterShape(*grid) + (sic.qualityVariable.empty() ? "" : ", status flag");
+            rasterFootprint(*grid, product.footprint);
+            return true;
+        }
+    } catch (const SceneError& e) {
+        reason = e.reason();
+        return false;
     }
     if (const SwotGranule swot = describeSwotGranule(file.string()); !swot.layout.empty()) {
         product.kind = "swot_l2_lr";

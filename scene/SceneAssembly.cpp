@@ -1,6 +1,7 @@
 #include "scene/SceneAssembly.h"
 
 #include "scene/Ai4ArcticScene.h"
+#include "scene/ConcentrationGrid.h"
 #include "scene/AnalysisGrid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
@@ -36,7 +37,7 @@ int displayRank(const DetectedProduct& p)
         return 1;
     if (p.kind == "raster" && p.sensor.find("Sentinel-2") != std::string::npos)
         return p.detail.rfind("3 band", 0) == 0 ? 1 : 5;
-    if (p.kind == "raster" && p.sensor == "AMSR-2")
+    if ((p.kind == "raster" && p.sensor == "AMSR-2") || p.kind == "concentration_grid")
         return 2;
     if (p.kind == "swot_l2_lr" || p.kind == "swot_hr_raster")
         return 3;
@@ -154,6 +155,17 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
             CPLJSONObject e = entry(p, "SWOT " + fs::path(p.path).stem().string(), "swath", "freeboard", "m", "near");
             e.Add("product", "swot_l2_lr");
             layers.Add(e);
+        } else if (p.kind == "concentration_grid") {
+            // Weak supervision like AMSR-2's: the models take any sea_ice_concentration layer.
+            const std::string stem = fs::path(p.path).stem().string();
+            CPLJSONObject e = entry(p, "SIC " + stem, "raster", "sea_ice_concentration", "%", "average");
+            e.Add("product", "concentration_grid");
+            layers.Add(e);
+            if (const ConcentrationGridInfo sic = describeConcentrationGrid(p.path); !sic.qualityVariable.empty()) {
+                CPLJSONObject q = entry(p, "SIC status flag " + stem, "raster", "other", "", "near");
+                q.Add("product", "concentration_quality");
+                layers.Add(q);
+            }
         } else if (p.kind == "buoys") {
             // Shown around the scene's date: the file's own span may be months.
             CPLJSONObject e = entry(p, "Buoys " + fs::path(p.path).stem().string(), "track", "drift_speed", "km/day", "near");

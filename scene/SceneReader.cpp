@@ -3,6 +3,7 @@
 #include "scene/Ai4ArcticScene.h"
 #include "scene/AltimeterReader.h"
 #include "scene/BuoyTrackLayer.h"
+#include "scene/ConcentrationGrid.h"
 #include "scene/Feedback.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
@@ -65,8 +66,9 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
 // product ("product": "sentinel1_safe": GRD or SLC, folder or zip) or bare
 // measurement GeoTIFF ("sentinel1_tiff") calibrated to sigma0, or
 // a Sentinel-2 product ("sentinel2_safe") as RGB reflectance, a SWOT HR
-// raster granule's quality-masked height ("swot_hr_raster"), or one layer of
-// an AI4Arctic scene ("ai4arctic").
+// raster granule's quality-masked height ("swot_hr_raster"), a CF netCDF
+// sea-ice concentration grid in percent ("concentration_grid") or its status
+// flag ("concentration_quality"), or one layer of an AI4Arctic scene ("ai4arctic").
 DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
 {
     const std::string product = entry.GetString("product", "");
@@ -78,6 +80,10 @@ DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
         return DatasetPtr(openSentinel2Reflectance(file));
     if (product == "swot_hr_raster")
         return DatasetPtr(openSwotHrRaster(file));
+    if (product == "concentration_grid")
+        return DatasetPtr(openConcentrationGrid(file));
+    if (product == "concentration_quality")
+        return DatasetPtr(openConcentrationQuality(file));
     if (product == "ai4arctic")
         return DatasetPtr(openAi4ArcticLayer(file, entry.GetString("layer", "")));
     if (!product.empty())

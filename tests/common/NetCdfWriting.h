@@ -44,4 +44,11 @@ inline void writeText(const std::shared_ptr<GDALIHasAttribute>& owner, const std
         throw std::runtime_error("cannot write the attribute " + name);
 }
 
+inline void writeNumber(const std::shared_ptr<GDALIHasAttribute>& owner, const std::string& name, double value)
+{
+    auto attribute = owner->CreateAttribute(name, {}, GDALExtendedDataType::Create(GDT_Float64));
+    if (!attribute || !attribute->Write(value))
+        throw std::runtime_error("cannot write the attribute " + name);
+}
+
 } // namespace banquise::tests
