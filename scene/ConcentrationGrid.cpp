@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
 #include <sstream>
 #include <vector>
 
@@ -74,7 +76,7 @@ std::string subdataset(const std::string& file, const std::string& variable)
 }
 
 // One band of a netCDF variable as physical values on its grid, in memory;
-// `keep` turns each value into what is stored (NaN for no data).
+// `keep(raw, physical)` turns each value into what is stored (NaN for no data).
 template <typename Keep>
 GDALDataset* readOnGrid(const std::string& file, const std::string& variable, Keep keep)
 {
@@ -106,7 +108,7 @@ GDALDataset* readOnGrid(const std::string& file, const std::string& variable, Ke
             throw SceneError(file, withGdalReason("cannot read its " + variable + " variable"));
         for (int c = 0; c < width; ++c) {
             const bool filled = !std::isfinite(values[c]) || (hasFill && values[c] == fill);
-            kept[c] = filled ? NAN : keep(values[c] * (hasScale ? scale : 1.0) + (hasOffset ? offset : 0.0));
+            kept[c] = filled ? NAN : keep(values[c], values[c] * (hasScale ? scale : 1.0) + (hasOffset ? offset : 0.0));
             valid += std::isfinite(kept[c]);
         }
         if (out->GetRasterBand(1)->RasterIO(GF_Write, 0, r, width, 1, kept.data(), width, 1, GDT_Float32, 0, 0) != CE_None)
@@ -140,6 +142,16 @@ ConcentrationGridInfo describeConcentrationGrid(const std::string& file)
         throw SceneError(file, "the units of its sea-ice concentration '" + info.variable + "' are '" + units
                                    + "': neither percent ('%') nor a fraction ('1')");
     info.qualityVariable = statusFlag(root, variable);
+    if (const auto flags = variable->GetAttribute("flag_values"))
+        info.flags = flags->ReadAsDoubleArray();
+    if (const auto range = variable->GetAttribute("valid_range"); range && range->ReadAsDoubleArray().size() == 2) {
+        info.validMin = range->ReadAsDoubleArray()[0];
+        info.validMax = range->ReadAsDoubleArray()[1];
+    }
+    if (const auto low = variable->GetAttribute("valid_min"))
+        info.validMin = low->ReadAsDouble();
+    if (const auto high = variable->GetAttribute("valid_max"))
+        info.validMax = high->ReadAsDouble();
     info.time = productTime(root, file);
     for (const char* name : {"institution", "source", "title"})
         if (info.source = text(root, name); !info.source.empty())
@@ -156,11 +168,24 @@ GDALDataset* openConcentrationGrid(const std::string& file)
     if (!info.recognised)
         throw SceneError(file, "has no variable whose standard_name is sea_ice_area_fraction: not a sea-ice concentration grid");
     const double toPercent = info.fraction ? 100.0 : 1.0;
-    // Flags (land, lakes, the pole hole) are coded beyond 100 %.
-    return readOnGrid(file, info.variable, [toPercent](double v) {
+    // Land, lakes and the pole hole are declared flags or lie outside the
+    // valid range (raw values, as CF says); anything else beyond 100 % is a
+    // unit or scale the file misstates.
+    double worst = 0.0;
+    DatasetPtr grid(readOnGrid(file, info.variable, [&](double raw, double v) {
+        if (raw < info.validMin || raw > info.validMax || std::find(info.flags.begin(), info.flags.end(), raw) != info.flags.end())
+            return NAN;
         const double percent = v * toPercent;
-        return percent >= 0.0 && percent <= 100.0 + 1e-6 ? static_cast<float>(std::min(percent, 100.0)) : NAN;
-    });
+        worst = std::max(worst, percent);
+        return percent >= 0.0 ? static_cast<float>(std::min(percent, 100.0)) : NAN;
+    }));
+    if (worst > 100.5) {
+        char value[32];
+        std::snprintf(value, sizeof value, "%.2f", worst);
+        throw SceneError(file, "its sea-ice concentration '" + info.variable + "' reaches " + value
+                                   + " %, beyond 100 % and neither a declared flag nor outside its valid range: wrong units or scale factor?");
+    }
+    return grid.release();
 }
 
 GDALDataset* openConcentrationQuality(const std::string& file)
@@ -168,7 +193,7 @@ GDALDataset* openConcentrationQuality(const std::string& file)
     const ConcentrationGridInfo info = describeConcentrationGrid(file);
     if (info.qualityVariable.empty())
         throw SceneError(file, "has no status flag beside its sea-ice concentration");
-    return readOnGrid(file, info.qualityVariable, [](double v) { return static_cast<float>(v); });
+    return readOnGrid(file, info.qualityVariable, [](double, double v) { return static_cast<float>(v); });
 }
 
 } // namespace banquise::scene

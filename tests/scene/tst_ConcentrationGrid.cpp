@@ -34,6 +34,7 @@ struct Layout {
     std::string units = "%";
     bool fraction = false; // stored 0..1 (NSIDC) rather than 0..100 % in hundredths (OSI SAF)
     bool gridMapping = true;
+    bool declared = true; // the flag above 100 % declared (valid_max, or flag_values)
 };
 
 // An OSI SAF OSI-401-style file: ice_conc(time, yc, xc) int32, hundredths of a percent, fill -32767,
@@ -87,6 +88,14 @@ void writeConcentration(const std::string& path, const Layout& layout)
     if (layout.gridMapping)
         tests::writeText(conc, "grid_mapping", "Polar_Stereographic_Grid");
     tests::writeText(conc, "ancillary_variables", "total_standard_error status_flag");
+    if (layout.declared && layout.fraction) {
+        auto flags = conc->CreateAttribute("flag_values", {5}, GDALExtendedDataType::Create(GDT_Int32));
+        const std::vector<double> codes{251, 252, 253, 254, 255};
+        flags->Write(codes.data(), codes.size());
+    } else if (layout.declared) {
+        tests::writeNumber(conc, "valid_min", 0.0);
+        tests::writeNumber(conc, "valid_max", 10000.0);
+    }
     std::vector<double> status(kColumns * kRows, 0);
     status[1 * kColumns + 3] = 1; // land
     auto flag = tests::writeVariable(root, "status_flag", {time, yc, xc}, status, GDT_Byte);
@@ -191,6 +200,11 @@ private Q_SLOTS:
         kelvin.units = "K";
         writeConcentration(folder.path("kelvin.nc"), kelvin);
         QVERIFY(errorOf([&] { openConcentrationGrid(folder.path("kelvin.nc")); }).contains("are 'k': neither percent"));
+        Layout undeclared;
+        undeclared.declared = false;
+        writeConcentration(folder.path("above.nc"), undeclared);
+        QVERIFY(errorOf([&] { openConcentrationGrid(folder.path("above.nc")); })
+                    .contains("above.nc: its sea-ice concentration 'ice_conc' reaches 110.56 %, beyond 100 %"));
         {
             auto ds = tests::createNetCdf4(folder.path("other.nc"));
             auto root = ds->GetRootGroup();
