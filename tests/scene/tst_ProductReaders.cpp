@@ -161,6 +161,51 @@ private Q_SLOTS:
         QCOMPARE(boundaries, static_cast<int>(beams.size()) - 1);
     }
 
+    void icesat2FreeboardsOfRelease006AreReadPerBeam()
+    {
+        // ATL10 release 006: /gtXx/freeboard_segment/{delta_time, latitude, longitude, beam_fb_height,
+        // beam_fb_sigma, heights/height_segment_type}, fill 3.4028235e38; two beams here.
+        const std::string file = m_folder.root() + "/ATL10-01_20240314160000_12340201_006_01.h5";
+        const double start = *parseUtc("2024-03-14T16:00:00Z") - *parseUtc("2018-01-01T00:00:00Z");
+        {
+            auto ds = banquise::tests::createNetCdf4(file);
+            auto root = ds->GetRootGroup();
+            for (const char* beam : {"gt1l", "gt2r"}) {
+                auto segments = root->CreateGroup(beam)->CreateGroup("freeboard_segment");
+                auto n = segments->CreateDimension("delta_time", "", "", 4);
+                banquise::tests::writeVariable(segments, "delta_time", {n}, {start, start + 0.003, start + 0.006, start + 0.009});
+                banquise::tests::writeVariable(segments, "latitude", {n}, {80.0, 80.0002, 80.0004, 80.0006});
+                banquise::tests::writeVariable(segments, "longitude", {n}, {-150.0, -150.0, -150.0, -150.0});
+                auto height = banquise::tests::writeVariable(segments, "beam_fb_height", {n}, {0.31, 0.0, 3.4028235e38, 0.52}, GDT_Float32);
+                height->SetNoDataValue(3.4028235e38);
+                banquise::tests::writeVariable(segments, "beam_fb_sigma", {n}, {0.02, 0.03, 0.02, 0.04}, GDT_Float32);
+                banquise::tests::writeVariable(segments->CreateGroup("heights"), "height_segment_type", {n}, {1, 2, 1, 1}, GDT_Int16);
+            }
+        }
+        const Detection detected = detectProducts({file});
+        QCOMPARE(detected.products.size(), std::size_t(1));
+        QCOMPARE(detected.products[0].profile, std::string("icesat2_atl10"));
+        QCOMPARE(formatUtc(detected.products[0].time), std::string("2024-03-14T16:00:00Z"));
+        const AltimeterProfile profile = loadAltimeterProfile("icesat2_atl10");
+        const auto records = readAltimeterRecords(file, profile, arctic());
+        QCOMPARE(records.size(), std::size_t(6)); // the fill is no record
+        QCOMPARE(records[0].segment, 0);
+        QCOMPARE(records[3].segment, 3); // gt2r, the fourth beam
+        QVERIFY(std::abs(records[0].value - 0.31f) < 1e-6f && std::abs(records[2].value - 0.52f) < 1e-6f); // freeboard as it is
+        QVERIFY(std::abs(records[0].sigma - 0.02f) < 1e-6f);
+        QVERIFY(records[0].surface == SurfaceType::Floe && records[1].surface == SurfaceType::Lead);
+        QCOMPARE(formatUtc(records[0].time), std::string("2024-03-14T16:00:00Z"));
+        // A known point lands on its cell.
+        int col = 0;
+        int row = 0;
+        QVERIFY(arctic().pixelAt(records[0].position, col, row));
+        int expectedCol = 0;
+        int expectedRow = 0;
+        arctic().pixelAt(arctic().fromLonLat({-150.0, 80.0}), expectedCol, expectedRow);
+        QCOMPARE(col, expectedCol);
+        QCOMPARE(row, expectedRow);
+    }
+
     void realCryoSat2FlaggedFreeboardsAreRefused()
     {
         try {
