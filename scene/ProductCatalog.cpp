@@ -79,7 +79,7 @@ bool sentinel1(const fs::path& safe, DetectedProduct& product, std::string& reas
     const std::string manifest = sentinel1ManifestPath(safe.string());
     DatasetPtr ds = openDataset(manifest, GDAL_OF_RASTER);
     if (!ds || !EQUAL(ds->GetDriver()->GetDescription(), "SAFE")) {
-        reason = "a SAFE product GDAL's SAFE driver does not open";
+        reason = "a SAFE product GDAL's SAFE driver does not open" + missingPartsNote(fs::path(manifest).parent_path().string(), {});
         return false;
     }
     product.kind = "sentinel1_safe";

@@ -1,5 +1,6 @@
 #include "scene/SafeFiles.h"
 
+#include <cpl_minixml.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 
@@ -25,6 +26,53 @@ std::string safeFileWith(const std::string& folder, const std::string& prefix, c
     }
     CSLDestroy(names);
     return found;
+}
+
+namespace {
+void collectLocations(const CPLXMLNode* node, std::vector<std::string>& hrefs)
+{
+    for (; node; node = node->psNext) {
+        if (node->eType != CXT_Element)
+            continue;
+        if (EQUAL(node->pszValue, "fileLocation"))
+            if (const char* href = CPLGetXMLValue(node, "href", nullptr))
+                hrefs.push_back(href);
+        collectLocations(node->psChild, hrefs);
+    }
+}
+} // namespace
+
+std::vector<std::string> missingSafeFiles(const std::string& safe)
+{
+    std::vector<std::string> missing;
+    CPLXMLNode* manifest = CPLParseXMLFile((safe + "/manifest.safe").c_str());
+    if (!manifest)
+        return missing;
+    std::vector<std::string> hrefs;
+    collectLocations(manifest, hrefs);
+    CPLDestroyXMLNode(manifest);
+    for (std::string href : hrefs) {
+        if (href.rfind("./", 0) == 0)
+            href.erase(0, 2);
+        VSIStatBufL stat;
+        if (VSIStatL((safe + "/" + href).c_str(), &stat) != 0)
+            missing.push_back(href);
+    }
+    return missing;
+}
+
+std::string missingPartsNote(const std::string& safe, const std::vector<std::string>& keys)
+{
+    std::string note;
+    for (const std::string& file : missingSafeFiles(safe)) {
+        const std::string name = lowerCase(file);
+        bool matches = true;
+        for (const std::string& key : keys)
+            matches = matches && name.find(key) != std::string::npos;
+        if (matches)
+            note += (note.empty() ? "; missing from the product: " : ", ") + file;
+    }
+    return note;
 }
 
 } // namespace banquise::scene

@@ -24,7 +24,8 @@ std::string calibrationFile(const std::string& safe, const std::string& polarisa
 {
     const std::string found = safeFileWith(safe + "/annotation/calibration", "calibration-", "-" + lowerCase(polarisation) + "-");
     if (found.empty())
-        throw SceneError(safe, "no calibration annotation for polarisation " + polarisation);
+        throw SceneError(safe, "no calibration annotation for polarisation " + polarisation
+                                   + missingPartsNote(safe, {"calibration-", "-" + lowerCase(polarisation) + "-"}));
     return found;
 }
 
@@ -115,9 +116,11 @@ GDALDataset* openCalibratedSentinel1Measurement(const std::string& tiff)
 GDALDataset* openCalibratedSentinel1(const std::string& manifestPath, const std::string& polarisation)
 {
     GdalSession::ensure();
+    const std::string safe = fs::path(manifestPath).parent_path().string();
     DatasetPtr product = openDataset(manifestPath);
     if (!product)
-        throw SceneError(manifestPath, std::string("cannot open as a Sentinel-1 SAFE product (") + GdalSession::lastError() + ")");
+        throw SceneError(manifestPath, std::string("cannot open as a Sentinel-1 SAFE product (") + GdalSession::lastError() + ")"
+                                           + missingPartsNote(safe, {}));
     if (!EQUAL(product->GetDriver()->GetDescription(), "SAFE"))
         throw SceneError(manifestPath, "is not a Sentinel-1 SAFE product");
     const char* type = product->GetMetadataItem("PRODUCT_TYPE");
@@ -131,8 +134,8 @@ GDALDataset* openCalibratedSentinel1(const std::string& manifestPath, const std:
             band = product->GetRasterBand(b);
     }
     if (!band)
-        throw SceneError(manifestPath, "product has no " + polarisation + " polarisation");
-    const std::string safe = fs::path(manifestPath).parent_path().string();
+        throw SceneError(manifestPath, "product has no " + polarisation + " polarisation"
+                                           + missingPartsNote(safe, {"-" + lowerCase(polarisation) + "-"}));
     return calibrated(*product, *band, complex, Sentinel1Calibration::read(calibrationFile(safe, polarisation)), manifestPath);
 }
 

@@ -176,6 +176,33 @@ private Q_SLOTS:
         QVERIFY(loaded.scene.findLayer("S1 HH sigma0"));
     }
 
+    void anIncompleteSafeNamesWhatIsMissing()
+    {
+        const fs::path copy = m_folder.path("incomplete") + "/" + fs::path(m_products.sar).filename().string();
+        fs::create_directories(copy.parent_path());
+        fs::copy(fs::path(m_folder.path()) / m_products.sar, copy, fs::copy_options::recursive);
+        for (const auto& entry : fs::directory_iterator(copy / "annotation/calibration"))
+            if (entry.path().filename().string().rfind("calibration-s1a-ew-grd-hh-", 0) == 0)
+                fs::remove(entry.path());
+        const std::string manifest = (copy / "manifest.safe").string();
+        try {
+            DatasetPtr(openCalibratedSentinel1(manifest, "HH"));
+            QFAIL("a SAFE without its HH calibration was calibrated");
+        } catch (const SceneError& e) {
+            QVERIFY2(std::string(e.what()).find("missing from the product: annotation/calibration/calibration-s1a-ew-grd-hh-")
+                         != std::string::npos,
+                     e.what());
+        }
+        DatasetPtr hv(openCalibratedSentinel1(manifest, "HV")); // what is there still loads
+        QVERIFY(hv);
+        for (const auto& entry : fs::directory_iterator(copy / "measurement"))
+            fs::remove(entry.path());
+        const Detection d = detectProducts({copy.string()});
+        QVERIFY(d.products.empty());
+        QVERIFY(skippedWith(d, copy.filename().string(), "missing from the product: "));
+        QVERIFY(skippedWith(d, copy.filename().string(), "measurement/s1a-ew-grd-hh-"));
+    }
+
     void nothingLocatedGivesNoGrid()
     {
         QVERIFY_THROWS_EXCEPTION(SceneError, gridForProducts({}));
