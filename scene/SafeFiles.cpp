@@ -29,29 +29,33 @@ std::string safeFileWith(const std::string& folder, const std::string& prefix, c
 }
 
 namespace {
-void collectLocations(const CPLXMLNode* node, std::vector<std::string>& hrefs)
+void collectValues(const CPLXMLNode* node, const char* element, const char* attribute, std::vector<std::string>& values)
 {
     for (; node; node = node->psNext) {
         if (node->eType != CXT_Element)
             continue;
-        if (EQUAL(node->pszValue, "fileLocation"))
-            if (const char* href = CPLGetXMLValue(node, "href", nullptr))
-                hrefs.push_back(href);
-        collectLocations(node->psChild, hrefs);
+        if (EQUAL(node->pszValue, element))
+            if (const char* value = CPLGetXMLValue(node, attribute ? attribute : "", nullptr))
+                values.push_back(value);
+        collectValues(node->psChild, element, attribute, values);
     }
 }
 } // namespace
 
+std::vector<std::string> xmlValues(const std::string& file, const char* element, const char* attribute)
+{
+    std::vector<std::string> values;
+    if (CPLXMLNode* root = CPLParseXMLFile(file.c_str())) {
+        collectValues(root, element, attribute, values);
+        CPLDestroyXMLNode(root);
+    }
+    return values;
+}
+
 std::vector<std::string> missingSafeFiles(const std::string& safe)
 {
     std::vector<std::string> missing;
-    CPLXMLNode* manifest = CPLParseXMLFile((safe + "/manifest.safe").c_str());
-    if (!manifest)
-        return missing;
-    std::vector<std::string> hrefs;
-    collectLocations(manifest, hrefs);
-    CPLDestroyXMLNode(manifest);
-    for (std::string href : hrefs) {
+    for (std::string href : xmlValues(safe + "/manifest.safe", "fileLocation", "href")) {
         if (href.rfind("./", 0) == 0)
             href.erase(0, 2);
         VSIStatBufL stat;

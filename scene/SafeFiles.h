@@ -13,6 +13,10 @@ std::string lowerCase(std::string text);
 // starts with `prefix` and contains `key`; empty when there is none.
 std::string safeFileWith(const std::string& folder, const std::string& prefix, const std::string& key);
 
+// Every `element`'s `attribute` (its text when null) in an XML file (a
+// path GDAL's virtual file system reads); empty when it cannot be parsed.
+std::vector<std::string> xmlValues(const std::string& file, const char* element, const char* attribute = nullptr);
+
 // The files a SAFE's manifest.safe lists (its dataObjects' fileLocation
 // hrefs, relative to the SAFE: a folder or a /vsizip/ path) that are not
 // there. Empty when the manifest cannot be read.

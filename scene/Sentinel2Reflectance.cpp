@@ -2,6 +2,7 @@
 
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
+#include "scene/SafeFiles.h"
 #include "scene/SceneError.h"
 #include "scene/UtcTime.h"
 
@@ -11,6 +12,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -99,6 +101,26 @@ std::string compositeSubdataset(GDALDataset& product, const std::string& file)
     throw SceneError(file, "has no subdataset with the bands B02, B03 and B04");
 }
 
+
+// The red, green and blue band files the metadata lists (IMAGE_FILE, the
+// JPEG 2000 extension left out) must all be there: GDAL's driver would fail
+// only when reading, without naming the file.
+void requireCompositeBandFiles(const std::string& metadataFile)
+{
+    const std::string base = fs::path(metadataFile).parent_path().string();
+    std::string missing;
+    for (const std::string& image : xmlValues(metadataFile, "IMAGE_FILE"))
+        for (const char* band : {"B02", "B03", "B04"}) { // as the files name them
+            const auto at = image.find(std::string("_") + band);
+            const std::size_t after = at + 1 + std::strlen(band);
+            VSIStatBufL stat;
+            if (at != std::string::npos && (after == image.size() || image[after] == '_')
+                && VSIStatL((base + "/" + image + ".jp2").c_str(), &stat) != 0)
+                missing += (missing.empty() ? "" : ", ") + image + ".jp2";
+        }
+    if (!missing.empty())
+        throw SceneError(metadataFile, "the product is incomplete: band files it lists are missing: " + missing);
+}
 } // namespace
 
 std::string sentinel2Metadata(const std::string& safeFolder)
@@ -136,6 +158,7 @@ GDALDataset* openSentinel2Reflectance(const std::string& path, Sentinel2Descript
         CSLDestroy(entries);
     }
     const Radiometry radiometry = readRadiometry(metadataFile);
+    requireCompositeBandFiles(metadataFile);
 
     const std::string subdataset = compositeSubdataset(*product, file);
     DatasetPtr bands = openDataset(subdataset);

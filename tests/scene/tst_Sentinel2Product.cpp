@@ -189,6 +189,22 @@ private Q_SLOTS:
         const Detection d = detectProducts({empty});
         QCOMPARE(d.products.size(), std::size_t(0));
         QCOMPARE(d.skipped.size(), std::size_t(1));
+        // A product whose red band file is gone names it.
+        const std::string incomplete = banquise::tests::writeSentinel2Safe(m_folder.path("incomplete"), positionEncoded());
+        std::string red;
+        for (const auto& entry : fs::recursive_directory_iterator(incomplete))
+            if (entry.path().extension() == ".jp2" && contains(entry.path().filename().string(), "_B04"))
+                red = entry.path().filename().string();
+        QVERIFY(!red.empty());
+        for (const auto& entry : fs::recursive_directory_iterator(incomplete))
+            if (entry.path().filename() == red)
+                fs::remove(entry.path());
+        try {
+            DatasetPtr ds(openSentinel2Reflectance(incomplete));
+            QFAIL("a product without its red band was opened");
+        } catch (const SceneError& e) {
+            QVERIFY2(contains(e.what(), "band files it lists are missing") && contains(e.what(), red), e.what());
+        }
     }
 
 private:
