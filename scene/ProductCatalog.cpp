@@ -301,6 +301,7 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
     }
     const fs::path profiles = fs::path(assetsDirectory()) / "sensors";
     std::error_code error;
+    std::string partial; // a profile whose value is there without its geolocation
     for (const auto& entry : fs::directory_iterator(profiles, error)) {
         if (entry.path().extension() != ".json")
             continue;
@@ -321,8 +322,21 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
             if (has(profile.latitude.name) && has(profile.value.name))
                 time = has(profile.time.name);
         }
-        if (!time)
+        if (!time) {
+            // The profile's measurement is there but not where it lies: name what is missing.
+            const auto has = [&](const std::string& variable) {
+                const std::string path = variablePath(profile, 0, variable);
+                return static_cast<bool>(path.rfind('/', 0) == 0 ? root->OpenMDArrayFromFullname(path) : root->OpenMDArray(path));
+            };
+            std::string missing;
+            for (const VariableSpec* spec : {&profile.time, &profile.latitude, &profile.longitude})
+                if (!has(spec->name))
+                    missing += (missing.empty() ? "" : ", ") + spec->name;
+            if (partial.empty() && has(profile.value.name) && !missing.empty())
+                partial = "has the " + profile.sensor + " variable " + profile.value.name + " (profile " + name + ") but not " + missing
+                    + ": no geolocation or time to place it";
             continue;
+        }
         altimeterFootprint(root, file.string(), profile, product.footprint);
         product.kind = "altimeter";
         product.profile = name;
@@ -340,7 +354,7 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
     if (const auto featureType = root ? root->GetAttribute("featureType") : nullptr;
         featureType && featureType->ReadAsString() && lowerCase(featureType->ReadAsString()) == "trajectory")
         return buoys(file, product, reason);
-    reason = "netCDF or HDF5 matching no sensor profile (assets/sensors) and no SWOT layout";
+    reason = !partial.empty() ? partial : "netCDF or HDF5 matching no sensor profile (assets/sensors) and no SWOT layout";
     return false;
 }
 

@@ -206,6 +206,24 @@ private Q_SLOTS:
         QCOMPARE(row, expectedRow);
     }
 
+    void aTrackWithoutGeolocationNamesWhatIsMissing()
+    {
+        const std::string file = m_folder.root() + "/CS_OFFL_SIR_SAR_2__20240314T160000_20240314T160500_E001.nc";
+        {
+            auto ds = banquise::tests::createNetCdf4(file);
+            auto root = ds->GetRootGroup();
+            auto n = root->CreateDimension("time_20_ku", "", "", 2);
+            banquise::tests::writeVariable(root, "time_20_ku", {n}, {7.6e8, 7.6e8 + 0.05});
+            banquise::tests::writeVariable(root, "freeboard_20_ku", {n}, {120, 250}, GDT_Int32);
+        }
+        const Detection detected = detectProducts({file});
+        QVERIFY(detected.products.empty());
+        QCOMPARE(detected.skipped.size(), std::size_t(1));
+        QVERIFY2(contains(detected.skipped[0], "has the CryoSat-2 variable freeboard_20_ku (profile cryosat2_sar_l2) but not lat_poca_20_ku, "
+                                               "lon_poca_20_ku: no geolocation"),
+                 detected.skipped[0].c_str());
+    }
+
     void realCryoSat2FlaggedFreeboardsAreRefused()
     {
         try {
