@@ -1,4 +1,5 @@
 #include "scene/Ai4ArcticScene.h"
+#include "scene/Sigrid3Codes.h"
 
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
@@ -283,25 +284,6 @@ bool isReadyToTrain(const Opened& o)
     return !array(o.root, o.profile.root.GetObj("geolocation").GetString("line"));
 }
 } // namespace
-
-double sigrid3Concentration(int code)
-{
-    if (code == 0)
-        return 0.0;
-    if (code == 1)
-        return 5.0; // less than 1/10: open water
-    if (code == 91)
-        return 95.0; // 9+/10
-    if (code == 92)
-        return 100.0; // 10/10
-    if (code < 10 || code >= 98)
-        return NAN; // bergy water, undefined, glacier, undetermined
-    const int low = code / 10;
-    const int high = code % 10 == 1 ? 10 : code % 10; // "x1": up to 10/10
-    if (code % 10 == 0)
-        return low * 10.0;
-    return high > low ? (low + high) * 5.0 : NAN;
-}
 
 std::optional<Ai4ArcticScene> describeAi4Arctic(const std::string& file)
 {

@@ -50,8 +50,4 @@ std::optional<Ai4ArcticScene> describeAi4Arctic(const std::string& file);
 // with GDALClose. Throws SceneError naming the file and the reason.
 GDALDataset* openAi4ArcticLayer(const std::string& file, const std::string& layerName);
 
-// Total ice concentration (percent) of a SIGRID-3 CT code; NaN for codes
-// that give none (bergy water 02, glacier 98, undetermined 99, missing).
-double sigrid3Concentration(int code);
-
 } // namespace banquise::scene

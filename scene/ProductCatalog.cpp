@@ -4,6 +4,7 @@
 #include "scene/BuoyTracks.h"
 #include "scene/ConcentrationGrid.h"
 #include "scene/GdalDataset.h"
+#include "scene/IceChart.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
 #include "scene/SafeFiles.h"
@@ -358,6 +359,27 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
     return false;
 }
 
+bool iceChart(const fs::path& file, DetectedProduct& product, std::string& reason)
+{
+    const IceChartInfo chart = describeIceChart(file.string());
+    if (!chart.recognised) {
+        reason = "a vector file without a SIGRID-3 CT field: not an ice chart";
+        return false;
+    }
+    try {
+        DatasetPtr total(openIceChartField(file.string(), "CT"));
+        rasterFootprint(*total, product.footprint);
+    } catch (const SceneError& e) {
+        reason = e.reason();
+        return false;
+    }
+    product.kind = "ice_chart";
+    product.sensor = "ice chart";
+    product.path = file.string();
+    product.detail = "SIGRID-3, " + std::to_string(chart.polygons) + " polygons";
+    return true;
+}
+
 bool csvTrack(const fs::path& file, DetectedProduct& product, std::string& reason)
 {
     std::ifstream in(file);
@@ -420,6 +442,8 @@ void visit(const fs::path& path, int depth, Detection& out)
         recognised = netCdf(path, product, reason);
     else if (ext == ".csv")
         recognised = csvTrack(path, product, reason);
+    else if (ext == ".shp" || ext == ".gpkg")
+        recognised = iceChart(path, product, reason);
     else if (ext == ".dat") // IABP's blank-separated tables
         recognised = buoys(path, product, reason);
     else if (ext == ".zip" && path.filename().string().rfind("S2", 0) == 0)

@@ -10,7 +10,7 @@ namespace banquise::scene {
 // One product file (or SAFE folder) recognised on disk.
 struct DetectedProduct {
     std::string path;
-    std::string kind;     // "sentinel1_safe", "sentinel1_tiff", "sentinel2_safe", "ai4arctic", "swot_hr_raster", "raster", "altimeter", "swot_l2_lr", "csv_track", "buoys", "concentration_grid"
+    std::string kind;     // "sentinel1_safe", "sentinel1_tiff", "sentinel2_safe", "ai4arctic", "swot_hr_raster", "raster", "altimeter", "swot_l2_lr", "csv_track", "buoys", "concentration_grid", "ice_chart"
     std::string profile;  // the altimeter sensor profile, when kind is "altimeter"
     std::string sensor;   // "Sentinel-1", "Sentinel-2", "AMSR-2", "CryoSat-2", "SWOT", ...
     std::string detail;   // e.g. "GRD EW HH+HV", "3 bands, EPSG:32607"
@@ -30,7 +30,8 @@ struct Detection {
 // L1C/L2A SAFE folders or zips, georeferenced rasters (GeoTIFF, VRT, JP2),
 // altimeter netCDF matching a sensor profile, SWOT L2 LR and HR raster
 // netCDF, CF sea-ice concentration grids (OSI SAF, NSIDC, ASI netCDF),
-// AI4Arctic scenes, CSV tracks, drifting buoys (IABP tables, CF
+// SIGRID-3 ice charts (shapefile, GeoPackage), AI4Arctic scenes, CSV
+// tracks, drifting buoys (IABP tables, CF
 // trajectory netCDF). Everything else is listed as skipped
 // with the reason. A SAFE's manifest.safe or MTD_MSIL*.xml given as a file
 // stands for its product. Runs on any thread.

@@ -2,6 +2,7 @@
 
 #include "scene/Ai4ArcticScene.h"
 #include "scene/ConcentrationGrid.h"
+#include "scene/IceChart.h"
 #include "scene/AnalysisGrid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
@@ -37,7 +38,7 @@ int displayRank(const DetectedProduct& p)
         return 1;
     if (p.kind == "raster" && p.sensor.find("Sentinel-2") != std::string::npos)
         return p.detail.rfind("3 band", 0) == 0 ? 1 : 5;
-    if ((p.kind == "raster" && p.sensor == "AMSR-2") || p.kind == "concentration_grid")
+    if ((p.kind == "raster" && p.sensor == "AMSR-2") || p.kind == "concentration_grid" || p.kind == "ice_chart")
         return 2;
     if (p.kind == "swot_l2_lr" || p.kind == "swot_hr_raster")
         return 3;
@@ -165,6 +166,20 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
                 CPLJSONObject q = entry(p, "SIC status flag " + stem, "raster", "other", "", "near");
                 q.Add("product", "concentration_quality");
                 layers.Add(q);
+            }
+        } else if (p.kind == "ice_chart") {
+            // Total concentration (weak supervision beside AMSR-2), the oldest stage and its form.
+            const std::string stem = fs::path(p.path).stem().string();
+            const IceChartInfo chart = describeIceChart(p.path);
+            for (const char* field : {"CT", "SA", "FA"}) {
+                if (std::find(chart.fields.begin(), chart.fields.end(), field) == chart.fields.end())
+                    continue;
+                const bool total = std::string(field) == "CT";
+                CPLJSONObject e = entry(p, "Ice chart " + std::string(field) + " " + stem, "raster",
+                                        total ? "sea_ice_concentration" : "other", total ? "%" : "SIGRID-3 code", "near");
+                e.Add("product", "sigrid3_chart");
+                e.Add("field", field);
+                layers.Add(e);
             }
         } else if (p.kind == "buoys") {
             // Shown around the scene's date: the file's own span may be months.

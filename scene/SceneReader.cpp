@@ -4,6 +4,7 @@
 #include "scene/AltimeterReader.h"
 #include "scene/BuoyTrackLayer.h"
 #include "scene/ConcentrationGrid.h"
+#include "scene/IceChart.h"
 #include "scene/Feedback.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
@@ -68,7 +69,9 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
 // a Sentinel-2 product ("sentinel2_safe") as RGB reflectance, a SWOT HR
 // raster granule's quality-masked height ("swot_hr_raster"), a CF netCDF
 // sea-ice concentration grid in percent ("concentration_grid") or its status
-// flag ("concentration_quality"), or one layer of an AI4Arctic scene ("ai4arctic").
+// flag ("concentration_quality"), one field of a SIGRID-3 ice chart
+// ("sigrid3_chart", "field": "CT", "SA", ...), or one layer of an AI4Arctic
+// scene ("ai4arctic").
 DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
 {
     const std::string product = entry.GetString("product", "");
@@ -84,6 +87,8 @@ DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
         return DatasetPtr(openConcentrationGrid(file));
     if (product == "concentration_quality")
         return DatasetPtr(openConcentrationQuality(file));
+    if (product == "sigrid3_chart")
+        return DatasetPtr(openIceChartField(file, entry.GetString("field", "CT")));
     if (product == "ai4arctic")
         return DatasetPtr(openAi4ArcticLayer(file, entry.GetString("layer", "")));
     if (!product.empty())

@@ -3,6 +3,7 @@
 #include "common/TestRegistry.h"
 
 #include "scene/Ai4ArcticScene.h"
+#include "scene/Sigrid3Codes.h"
 #include "scene/AnalysisGrid.h"
 #include "scene/GdalDataset.h"
 #include "scene/ProductCatalog.h"
