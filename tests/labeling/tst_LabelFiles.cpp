@@ -1,3 +1,4 @@
+#include "common/SceneErrorText.h"
 #include "common/TestRegistry.h"
 
 #include "labeling/LabelFiles.h"
@@ -22,16 +23,6 @@ namespace {
 
 // 300 x 200 pixels of 40 m, polar stereographic north.
 const scene::AnalysisGrid kGrid(3413, -200000.0, 100000.0, 40.0, 300, 200);
-
-std::string errorOf(const std::function<void()>& call)
-{
-    try {
-        call();
-    } catch (const scene::SceneError& e) {
-        return e.what();
-    }
-    return {};
-}
 
 } // namespace
 
@@ -138,15 +129,15 @@ private Q_SLOTS:
     void badFilesAreRefusedAndStoreNothing()
     {
         const auto before = m_store->annotationCount(m_session->sceneId());
-        QVERIFY(errorOf([&] { importLabels(*m_session, file("missing.gpkg")); }).find("no such file") != std::string::npos);
+        QVERIFY(tests::sceneErrorOf([&] { importLabels(*m_session, file("missing.gpkg")); }).contains("no such file"));
         writeVector("noclass.gpkg", "EPSG:3413", "name", "something", -198000.0, 98000.0);
-        QVERIFY(errorOf([&] { importLabels(*m_session, file("noclass.gpkg")); }).find("no class field") != std::string::npos);
+        QVERIFY(tests::sceneErrorOf([&] { importLabels(*m_session, file("noclass.gpkg")); }).contains("no class field"));
         writeVector("unknown.gpkg", "EPSG:3413", "class_name", "pancake ice", -198000.0, 98000.0);
-        QVERIFY(errorOf([&] { importLabels(*m_session, file("unknown.gpkg")); }).find("unknown class 'pancake ice'") != std::string::npos);
+        QVERIFY(tests::sceneErrorOf([&] { importLabels(*m_session, file("unknown.gpkg")); }).contains("unknown class 'pancake ice'"));
         writeVector("far.gpkg", "EPSG:3413", "class_name", "floe", 900000.0, 900000.0);
-        QVERIFY(errorOf([&] { importLabels(*m_session, file("far.gpkg")); }).find("overlaps") != std::string::npos);
+        QVERIFY(tests::sceneErrorOf([&] { importLabels(*m_session, file("far.gpkg")); }).contains("overlaps"));
         writeVector("code9.gpkg", "EPSG:3413", "class_code", "9", -198000.0, 98000.0);
-        QVERIFY(errorOf([&] { importLabels(*m_session, file("code9.gpkg")); }).find("not a Banquise class") != std::string::npos);
+        QVERIFY(tests::sceneErrorOf([&] { importLabels(*m_session, file("code9.gpkg")); }).contains("not a Banquise class"));
         QCOMPARE(m_store->annotationCount(m_session->sceneId()), before);
         // A good one, in geographic coordinates: reprojected.
         writeVector("good.gpkg", "EPSG:3413", "class_name", "open lead", -198000.0, 98000.0);

@@ -1,5 +1,6 @@
 #include "common/NetCdfWriting.h"
 #include "common/TempSceneFolder.h"
+#include "common/SceneErrorText.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
@@ -26,17 +27,6 @@ const std::string kRealIabp = std::string(BANQUISE_SHARED_DATA) + "/buoys/300534
 void writeText(const std::string& path, const std::string& text)
 {
     std::ofstream(path) << text;
-}
-
-template <typename F>
-QString errorOf(F&& call)
-{
-    try {
-        call();
-    } catch (const SceneError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 // A 20 km grid of 40 m pixels about 75 N 140 W in NSIDC polar stereographic.
@@ -215,17 +205,17 @@ private Q_SLOTS:
     {
         tests::TempSceneFolder folder;
         writeText(folder.path("nolon.csv"), "BuoyID,Year,DOY,Lat\n1,2024,74.0,75.0\n");
-        QVERIFY(errorOf([&] { readBuoyTracks(folder.path("nolon.csv")); }).contains("nolon.csv: is not an IABP buoy table: no column Lon"));
+        QVERIFY(tests::sceneErrorOf([&] { readBuoyTracks(folder.path("nolon.csv")); }).contains("nolon.csv: is not an IABP buoy table: no column Lon"));
         writeText(folder.path("missing.csv"), "BuoyID,Year,DOY,Lat,Lon\n1,2024,74.0,-999.0,-999.0\n");
-        QVERIFY(errorOf([&] { readBuoyTracks(folder.path("missing.csv")); }).contains("no valid buoy position"));
-        QVERIFY(errorOf([&] { readBuoyTracks(folder.path("absent.csv")); }).contains("absent.csv: does not exist"));
+        QVERIFY(tests::sceneErrorOf([&] { readBuoyTracks(folder.path("missing.csv")); }).contains("no valid buoy position"));
+        QVERIFY(tests::sceneErrorOf([&] { readBuoyTracks(folder.path("absent.csv")); }).contains("absent.csv: does not exist"));
         const std::string grid = folder.path("grid.nc");
         {
             auto ds = tests::createNetCdf4(grid);
             auto root = ds->GetRootGroup();
             tests::writeVariable(root, "ice_conc", {root->CreateDimension("x", "", "", 2)}, {0.5, 0.9});
         }
-        QVERIFY(errorOf([&] { readBuoyTracks(grid); }).contains("is not a CF trajectory file"));
+        QVERIFY(tests::sceneErrorOf([&] { readBuoyTracks(grid); }).contains("is not a CF trajectory file"));
         const std::string nolat = folder.path("nolat.nc");
         {
             auto ds = tests::createNetCdf4(nolat);
@@ -236,14 +226,14 @@ private Q_SLOTS:
             tests::writeText(t, "units", "hours since 2024-03-14");
             tests::writeVariable(root, "lon", {obs}, {10, 11});
         }
-        QVERIFY(errorOf([&] { readBuoyTracks(nolat); }).contains("nolat.nc: has no latitude variable"));
+        QVERIFY(tests::sceneErrorOf([&] { readBuoyTracks(nolat); }).contains("nolat.nc: has no latitude variable"));
         // Buoys far from the scene, or long before it, make no layer.
         LayerInfo info;
         info.sourceFile = "old.csv";
         info.time = *parseUtc("2024-03-14T00:00:00Z");
         const AnalysisGrid beaufort = beaufortGrid();
         const BuoyTrack before{"1", "old.csv", {{info.time - 5 * 86400.0, beaufort.toLonLat(beaufort.pixelCentre(10, 10))}}};
-        QVERIFY(errorOf([&] { makeBuoyTrackLayer(info, {before}, beaufort, 48 * 3600.0); })
+        QVERIFY(tests::sceneErrorOf([&] { makeBuoyTrackLayer(info, {before}, beaufort, 48 * 3600.0); })
                     .contains("old.csv: no buoy position falls on the analysis grid within 48 h"));
         QVERIFY(makeBuoyTrackLayer(info, {before}, beaufort, 6 * 86400.0)->records().size() == 1);
     }

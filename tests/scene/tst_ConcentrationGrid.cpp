@@ -1,5 +1,6 @@
 #include "common/NetCdfWriting.h"
 #include "common/TempSceneFolder.h"
+#include "common/SceneErrorText.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
@@ -102,16 +103,6 @@ void writeConcentration(const std::string& path, const Layout& layout)
     tests::writeText(flag, "grid_mapping", "Polar_Stereographic_Grid");
 }
 
-template <typename F>
-QString errorOf(F&& call)
-{
-    try {
-        call();
-    } catch (const SceneError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
 } // namespace
 
 class TestConcentrationGrid : public QObject {
@@ -194,16 +185,16 @@ private Q_SLOTS:
         Layout unplaced;
         unplaced.gridMapping = false;
         writeConcentration(folder.path("unplaced.nc"), unplaced);
-        QVERIFY(errorOf([&] { describeConcentrationGrid(folder.path("unplaced.nc")); })
+        QVERIFY(tests::sceneErrorOf([&] { describeConcentrationGrid(folder.path("unplaced.nc")); })
                     .contains("unplaced.nc: its sea-ice concentration 'ice_conc' names no grid mapping"));
         Layout kelvin;
         kelvin.units = "K";
         writeConcentration(folder.path("kelvin.nc"), kelvin);
-        QVERIFY(errorOf([&] { openConcentrationGrid(folder.path("kelvin.nc")); }).contains("are 'k': neither percent"));
+        QVERIFY(tests::sceneErrorOf([&] { openConcentrationGrid(folder.path("kelvin.nc")); }).contains("are 'k': neither percent"));
         Layout undeclared;
         undeclared.declared = false;
         writeConcentration(folder.path("above.nc"), undeclared);
-        QVERIFY(errorOf([&] { openConcentrationGrid(folder.path("above.nc")); })
+        QVERIFY(tests::sceneErrorOf([&] { openConcentrationGrid(folder.path("above.nc")); })
                     .contains("above.nc: its sea-ice concentration 'ice_conc' reaches 110.56 %, beyond 100 %"));
         {
             auto ds = tests::createNetCdf4(folder.path("other.nc"));
@@ -211,7 +202,7 @@ private Q_SLOTS:
             tests::writeVariable(root, "sst", {root->CreateDimension("x", "", "", 2)}, {271.0, 272.0});
         }
         QVERIFY(!describeConcentrationGrid(folder.path("other.nc")).recognised);
-        QVERIFY(errorOf([&] { openConcentrationGrid(folder.path("other.nc")); }).contains("not a sea-ice concentration grid"));
+        QVERIFY(tests::sceneErrorOf([&] { openConcentrationGrid(folder.path("other.nc")); }).contains("not a sea-ice concentration grid"));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "common/TempSceneFolder.h"
+#include "common/SceneErrorText.h"
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
@@ -79,16 +80,6 @@ std::vector<Polygon> threeRegimes()
             {o.x + 15000, o.y - 5000, o.x + 25000, o.y + 5000, "-9", "", ""}};
 }
 
-template <typename F>
-QString errorOf(F&& call)
-{
-    try {
-        call();
-    } catch (const SceneError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
 } // namespace
 
 class TestIceChart : public QObject {
@@ -168,8 +159,8 @@ private Q_SLOTS:
         polygons[0].fa = "15";
         const std::string file = folder.path("bad.shp");
         writeChart(file, "ESRI Shapefile", polygons);
-        QVERIFY(errorOf([&] { DatasetPtr(openIceChartField(file, "CT")); }).contains("bad.shp: polygon 1: CT code '77' is not a SIGRID-3 concentration"));
-        QVERIFY(errorOf([&] { DatasetPtr(openIceChartField(file, "FA")); }).contains("polygon 0: FA code '15' is not a SIGRID-3 form of ice"));
+        QVERIFY(tests::sceneErrorOf([&] { DatasetPtr(openIceChartField(file, "CT")); }).contains("bad.shp: polygon 1: CT code '77' is not a SIGRID-3 concentration"));
+        QVERIFY(tests::sceneErrorOf([&] { DatasetPtr(openIceChartField(file, "FA")); }).contains("polygon 0: FA code '15' is not a SIGRID-3 form of ice"));
         DatasetPtr stage(openIceChartField(file, "SA")); // the other fields still read
         QVERIFY(stage);
         const Detection d = detectProducts({file});
