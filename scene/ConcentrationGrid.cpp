@@ -23,6 +23,13 @@ namespace {
 // standard_name (raw values, the algorithms' components): the main one first.
 constexpr const char* kPreferred[] = {"ice_conc", "cdr_seaice_conc", "sea_ice_concentration", "z"};
 
+// grid_mapping_name values of the CF conventions (1.10, appendix F).
+const std::string kCfGridMappings[] = {"albers_conical_equal_area", "azimuthal_equidistant", "geostationary",
+                                       "lambert_azimuthal_equal_area", "lambert_conformal_conic", "lambert_cylindrical_equal_area",
+                                       "latitude_longitude", "mercator", "oblique_mercator", "orthographic", "polar_stereographic",
+                                       "rotated_latitude_longitude", "sinusoidal", "stereographic", "transverse_mercator",
+                                       "vertical_perspective"};
+
 std::string text(const std::shared_ptr<GDALIHasAttribute>& owner, const char* name)
 {
     const auto attribute = owner ? owner->GetAttribute(name) : nullptr;
@@ -130,8 +137,15 @@ ConcentrationGridInfo describeConcentrationGrid(const std::string& file)
     if (!variable)
         return info;
     info.variable = variable->GetName();
-    if (text(variable, "grid_mapping").empty())
+    const std::string mapping = text(variable, "grid_mapping");
+    if (mapping.empty())
         throw SceneError(file, "its sea-ice concentration '" + info.variable + "' names no grid mapping: cannot place it on a map");
+    const auto mappingVariable = root->OpenMDArray(mapping);
+    if (!mappingVariable)
+        throw SceneError(file, "its grid mapping '" + mapping + "' is not a variable of the file: cannot place the concentration");
+    const std::string projection = text(mappingVariable, "grid_mapping_name");
+    if (std::find(std::begin(kCfGridMappings), std::end(kCfGridMappings), projection) == std::end(kCfGridMappings))
+        throw SceneError(file, "its grid mapping '" + mapping + "' is '" + projection + "', not a CF grid mapping: cannot place the concentration");
     std::string units = text(variable, "units");
     std::transform(units.begin(), units.end(), units.begin(), [](unsigned char c) { return std::tolower(c); });
     if (units == "%" || units == "percent")

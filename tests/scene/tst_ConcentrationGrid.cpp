@@ -35,6 +35,7 @@ struct Layout {
     std::string units = "%";
     bool fraction = false; // stored 0..1 (NSIDC) rather than 0..100 % in hundredths (OSI SAF)
     bool gridMapping = true;
+    std::string mappingName = "polar_stereographic";
     bool declared = true; // the flag above 100 % declared (valid_max, or flag_values)
 };
 
@@ -66,7 +67,7 @@ void writeConcentration(const std::string& path, const Layout& layout)
     tests::writeText(yv, "standard_name", "projection_y_coordinate");
     tests::writeText(yv, "axis", "Y");
     auto grid = root->CreateMDArray("Polar_Stereographic_Grid", {}, GDALExtendedDataType::Create(GDT_Int32));
-    tests::writeText(grid, "grid_mapping_name", "polar_stereographic");
+    tests::writeText(grid, "grid_mapping_name", layout.mappingName);
     tests::writeNumber(grid, "straight_vertical_longitude_from_pole", -45.0);
     tests::writeNumber(grid, "latitude_of_projection_origin", 90.0);
     tests::writeNumber(grid, "standard_parallel", 70.0);
@@ -74,7 +75,8 @@ void writeConcentration(const std::string& path, const Layout& layout)
     tests::writeNumber(grid, "false_northing", 0.0);
     tests::writeNumber(grid, "semi_major_axis", 6378273.0);
     tests::writeNumber(grid, "semi_minor_axis", 6356889.44891);
-    tests::writeText(grid, "proj4_string", "+proj=stere +a=6378273 +b=6356889.44891 +lat_0=90 +lat_ts=70 +lon_0=-45");
+    if (layout.mappingName == "polar_stereographic")
+        tests::writeText(grid, "proj4_string", "+proj=stere +a=6378273 +b=6356889.44891 +lat_0=90 +lat_ts=70 +lon_0=-45");
     // Every cell 80 %, but: (1, 1) 37 %, (2, 1) fill, (3, 1) a flag (110.56 %), (4, 1) open water.
     std::vector<double> raw(kColumns * kRows, layout.fraction ? 80 : 8000);
     raw[1 * kColumns + 1] = layout.fraction ? 37 : 3700;
@@ -191,6 +193,12 @@ private Q_SLOTS:
         kelvin.units = "K";
         writeConcentration(folder.path("kelvin.nc"), kelvin);
         QVERIFY(tests::sceneErrorOf([&] { openConcentrationGrid(folder.path("kelvin.nc")); }).contains("are 'k': neither percent"));
+        Layout unknownMapping;
+        unknownMapping.mappingName = "rotated_banana";
+        writeConcentration(folder.path("banana.nc"), unknownMapping);
+        const QString banana = tests::sceneErrorOf([&] { openConcentrationGrid(folder.path("banana.nc")); });
+        QVERIFY2(banana.contains("banana.nc: its grid mapping 'Polar_Stereographic_Grid' is 'rotated_banana', not a CF grid mapping"),
+                 qPrintable(banana));
         Layout undeclared;
         undeclared.declared = false;
         writeConcentration(folder.path("above.nc"), undeclared);
