@@ -5,6 +5,7 @@
 #include "scene/ConcentrationGrid.h"
 #include "scene/GdalDataset.h"
 #include "scene/IceChart.h"
+#include "scene/Radarsat2.h"
 #include "scene/GdalSession.h"
 #include "scene/NetCdfArrays.h"
 #include "scene/SafeFiles.h"
@@ -359,6 +360,27 @@ bool netCdf(const fs::path& file, DetectedProduct& product, std::string& reason)
     return false;
 }
 
+bool radarsat2(const fs::path& file, DetectedProduct& product, std::string& reason)
+{
+    try {
+        const Radarsat2Product rs2 = describeRadarsat2(file.string());
+        product.kind = "radarsat2";
+        product.sensor = "RADARSAT-2";
+        product.path = rs2.productXml;
+        product.time = rs2.time;
+        product.polarisations = rs2.polarisations;
+        product.footprint = rs2.footprint;
+        std::string pols;
+        for (const auto& p : rs2.polarisations)
+            pols += (pols.empty() ? "" : "+") + p;
+        product.detail = rs2.productType + " " + pols;
+        return true;
+    } catch (const SceneError& e) {
+        reason = e.reason();
+        return false;
+    }
+}
+
 bool iceChart(const fs::path& file, DetectedProduct& product, std::string& reason)
 {
     const IceChartInfo chart = describeIceChart(file.string());
@@ -432,7 +454,9 @@ void visit(const fs::path& path, int depth, Detection& out)
     }
     bool recognised = false;
     const std::string name = path.filename().string();
-    if (name == "manifest.safe") // picked inside its SAFE: the product is the folder
+    if (name == "product.xml") // a RADARSAT-2 product folder
+        recognised = radarsat2(path, product, reason);
+    else if (name == "manifest.safe") // picked inside its SAFE: the product is the folder
         recognised = sentinel1(path.parent_path(), product, reason);
     else if (name == "MTD_MSIL1C.xml" || name == "MTD_MSIL2A.xml")
         recognised = sentinel2(path, product, reason);

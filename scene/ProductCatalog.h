@@ -10,7 +10,7 @@ namespace banquise::scene {
 // One product file (or SAFE folder) recognised on disk.
 struct DetectedProduct {
     std::string path;
-    std::string kind;     // "sentinel1_safe", "sentinel1_tiff", "sentinel2_safe", "ai4arctic", "swot_hr_raster", "raster", "altimeter", "swot_l2_lr", "csv_track", "buoys", "concentration_grid", "ice_chart"
+    std::string kind;     // "sentinel1_safe", "sentinel1_tiff", "sentinel2_safe", "ai4arctic", "swot_hr_raster", "raster", "altimeter", "swot_l2_lr", "csv_track", "buoys", "concentration_grid", "ice_chart", "radarsat2"
     std::string profile;  // the altimeter sensor profile, when kind is "altimeter"
     std::string sensor;   // "Sentinel-1", "Sentinel-2", "AMSR-2", "CryoSat-2", "SWOT", ...
     std::string detail;   // e.g. "GRD EW HH+HV", "3 bands, EPSG:32607"
@@ -26,7 +26,8 @@ struct Detection {
 
 // Walks the given files and folders (folders to a few levels, a SAFE
 // folder as one product) and recognises what Banquise reads: Sentinel-1
-// SAFE products (folders or zips) and bare measurement GeoTIFFs, Sentinel-2
+// SAFE products (folders or zips) and bare measurement GeoTIFFs, RADARSAT-2
+// products (product.xml), Sentinel-2
 // L1C/L2A SAFE folders or zips, georeferenced rasters (GeoTIFF, VRT, JP2),
 // altimeter netCDF matching a sensor profile, SWOT L2 LR and HR raster
 // netCDF, CF sea-ice concentration grids (OSI SAF, NSIDC, ASI netCDF),

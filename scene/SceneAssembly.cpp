@@ -25,6 +25,7 @@ namespace {
 bool isSar(const DetectedProduct& p)
 {
     return ((p.kind == "sentinel1_safe" || p.kind == "sentinel1_tiff") && p.detail.rfind("GRD", 0) == 0)
+        || (p.kind == "radarsat2" && p.detail.rfind("SLC", 0) != 0)
         || (p.kind == "ai4arctic" && p.detail.rfind("raw", 0) == 0);
 }
 
@@ -42,7 +43,7 @@ int displayRank(const DetectedProduct& p)
         return 2;
     if (p.kind == "swot_l2_lr" || p.kind == "swot_hr_raster")
         return 3;
-    if (p.kind == "sentinel1_safe" || p.kind == "sentinel1_tiff" || p.kind == "raster")
+    if (p.kind == "sentinel1_safe" || p.kind == "sentinel1_tiff" || p.kind == "radarsat2" || p.kind == "raster")
         return 4;
     return 6;
 }
@@ -114,6 +115,15 @@ void writeSceneManifest(const std::vector<DetectedProduct>& products, const Anal
                     layerName += " (SLC)";
                 CPLJSONObject e = entry(p, layerName, "raster", "sigma0", "linear", "bilinear");
                 e.Add("product", p.kind);
+                e.Add("polarisation", pol);
+                layers.Add(e);
+            }
+        } else if (p.kind == "radarsat2") {
+            const bool later = isSar(p) && p.time > reference;
+            for (const auto& pol : p.polarisations) {
+                CPLJSONObject e = entry(p, "RS2 " + pol + " sigma0" + (later ? " " + formatUtc(p.time).substr(0, 10) : ""), "raster",
+                                        "sigma0", "linear", "bilinear");
+                e.Add("product", "radarsat2");
                 e.Add("polarisation", pol);
                 layers.Add(e);
             }

@@ -5,6 +5,7 @@
 #include "scene/BuoyTrackLayer.h"
 #include "scene/ConcentrationGrid.h"
 #include "scene/IceChart.h"
+#include "scene/Radarsat2.h"
 #include "scene/Feedback.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
@@ -87,6 +88,8 @@ DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
         return DatasetPtr(openConcentrationGrid(file));
     if (product == "concentration_quality")
         return DatasetPtr(openConcentrationQuality(file));
+    if (product == "radarsat2")
+        return DatasetPtr(openCalibratedRadarsat2(file, entry.GetString("polarisation", "HH")));
     if (product == "sigrid3_chart")
         return DatasetPtr(openIceChartField(file, entry.GetString("field", "CT")));
     if (product == "ai4arctic")
