@@ -25,6 +25,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <memory>
 
 namespace banquise::scene {
@@ -398,6 +399,11 @@ bool iceChart(const fs::path& file, DetectedProduct& product, std::string& reaso
     product.kind = "ice_chart";
     product.sensor = "ice chart";
     product.path = file.string();
+    // SIGRID-3 carries no date; the ice services put it in the name (CIS: ..._20240314T1800Z_...).
+    static const std::regex stamp("(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})Z?");
+    const std::string stem = file.stem().string();
+    if (std::smatch m; std::regex_search(stem, m, stamp))
+        product.time = parseUtc(m[1].str() + "-" + m[2].str() + "-" + m[3].str() + "T" + m[4].str() + ":" + m[5].str() + ":00Z").value_or(0.0);
     product.detail = "SIGRID-3, " + std::to_string(chart.polygons) + " polygons";
     return true;
 }

@@ -12,6 +12,7 @@
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/Sigrid3Codes.h"
+#include "scene/UtcTime.h"
 #include "scene/synthetic/SyntheticScene.h"
 
 #include <gdal_priv.h>
@@ -128,6 +129,8 @@ private Q_SLOTS:
         const Detection d = detectProducts({file});
         QCOMPARE(d.products.size(), std::size_t(1));
         QCOMPARE(d.products[0].kind, std::string("ice_chart"));
+        // The date the ice service puts in the name, when it does.
+        QCOMPARE(d.products[0].time, name.startsWith("cis_") ? *parseUtc("2024-03-14T18:00:00Z") : 0.0);
     }
 
     void aSceneIngestsTheChartBesideTheSar()
