@@ -146,7 +146,9 @@ void askPixels(const Arguments& args, const std::vector<models::AcquisitionStrat
             std::printf("pixels     %-8s seed %u:", name.c_str(), seed);
             for (const auto& round : rounds)
                 std::printf(" %.3f", round.heldOutMeanIou);
-            std::printf("  (held-out mIoU per round; %lld labelled pixels)\n", rounds.back().labelledPixels);
+            const auto& last = rounds.back().heldOutClassIou;
+            std::printf("  (held-out mIoU per round; %lld labelled pixels; last round's IoU floe %.3f, open lead %.3f, refrozen lead %.3f)\n",
+                        rounds.back().labelledPixels, last[models::kFloe], last[models::kOpenLead], last[models::kRefrozenLead]);
             std::fflush(stdout);
         });
     for (const auto& note : comparison.notes)

@@ -2,6 +2,9 @@
 
 #include "models/Scores.h"
 
+#include <opencv2/core.hpp>
+
+#include <cmath>
 #include <random>
 
 namespace banquise::labeling {
@@ -26,6 +29,27 @@ double heldOutMeanIou(const models::Prediction& prediction, const cv::Mat1b& tru
     for (const cv::Rect& tile : tiles)
         sum += models::scoreSegmentation(prediction.classes(tile), truth(tile)).meanIou;
     return tiles.empty() ? 0.0 : sum / tiles.size();
+}
+
+std::array<double, models::kClassCount> heldOutClassIou(const models::Prediction& prediction, const cv::Mat1b& truth,
+                                                        const std::vector<cv::Rect>& tiles)
+{
+    // The tiles side by side in one strip, scored at once.
+    std::vector<cv::Mat> predicted;
+    std::vector<cv::Mat> expected;
+    for (const cv::Rect& tile : tiles) {
+        predicted.push_back(cv::Mat(prediction.classes(tile).clone()).reshape(1, 1));
+        expected.push_back(cv::Mat(truth(tile).clone()).reshape(1, 1));
+    }
+    std::array<double, models::kClassCount> iou;
+    iou.fill(std::nan(""));
+    if (tiles.empty())
+        return iou;
+    cv::Mat1b allPredicted;
+    cv::Mat1b allExpected;
+    cv::hconcat(predicted, allPredicted);
+    cv::hconcat(expected, allExpected);
+    return models::scoreSegmentation(allPredicted, allExpected).iou;
 }
 
 } // namespace banquise::labeling

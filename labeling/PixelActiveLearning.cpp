@@ -91,6 +91,7 @@ std::vector<PixelRound> simulatePixelActiveLearning(const std::string& startMode
         model.train(labelled, fineTuning(options.fineTuneSteps, options.tileSize, options.seed + static_cast<unsigned>(round)));
         prediction = model.predict(labelled, predicting);
         result.heldOutMeanIou = heldOutMeanIou(prediction, truth, heldOut.tiles);
+        result.heldOutClassIou = heldOutClassIou(prediction, truth, heldOut.tiles);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
         rounds.push_back(result);
         if (roundDone)

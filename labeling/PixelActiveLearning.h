@@ -1,9 +1,11 @@
 #pragma once
 
 #include "models/Acquisition.h"
+#include "models/SeaIceClasses.h"
 
 #include <opencv2/core/mat.hpp>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -43,6 +45,7 @@ struct PixelRound {
     long long labelledPixels = 0;
     double labelledShare = 0.0;  // of the scene's pixels
     double heldOutMeanIou = 0.0; // after the round's fine-tuning
+    std::array<double, models::kClassCount> heldOutClassIou{}; // per class, the held-out pixels pooled (HeldOutTiles.h)
     double seconds = 0.0;        // the round's queries, fine-tuning and prediction
     std::string note;            // what the run left out, in words (round 0)
 };

@@ -124,6 +124,10 @@ private Q_SLOTS:
         for (const auto& round : rounds)
             QVERIFY(round.heldOutMeanIou > start + 0.1);
         QVERIFY(dense[0].heldOutMeanIou > start + 0.3);
+        // Pooled per class: floes, most of the pixels, are mapped well by every round.
+        for (const auto& round : rounds)
+            QVERIFY2(round.heldOutClassIou[models::kFloe] > 0.8 && round.heldOutClassIou[models::kFloe] <= 1.0,
+                     qPrintable(QString::number(round.heldOutClassIou[models::kFloe])));
     }
 
     void aBudgetBeyondATileIsCutAndSaidSo()
