@@ -345,6 +345,7 @@ void MainWindow::estimateDriftInBackground()
 {
     if (!m_scene) {
         showProblem(tr("Ice drift"), tr("Open a scene first."));
+        Q_EMIT driftFailed(tr("Open a scene first."));
         return;
     }
     struct DriftOutcome {
@@ -366,6 +367,7 @@ void MainWindow::estimateDriftInBackground()
         statusBar()->clearMessage();
         if (!outcome.field) {
             showProblem(tr("Ice drift"), outcome.error);
+            Q_EMIT driftFailed(outcome.error);
             return;
         }
         // Every layer seen at another time gets a drift-compensated twin

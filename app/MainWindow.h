@@ -79,6 +79,9 @@ Q_SIGNALS:
     void sceneShown();
     void sceneFailed(const QString& message);
     void driftShown();
+    // The drift could not be estimated (no second SAR date, no scene): the
+    // message, also shown to the user.
+    void driftFailed(const QString& message);
 
 private:
     void createActions();

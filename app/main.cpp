@@ -88,12 +88,8 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
         return 1;
     window.showScene(std::move(loaded), scenePath);
     QApplication::processEvents();
-    if (jobs.drift) {
-        QEventLoop wait;
-        QObject::connect(&window, &app::MainWindow::driftShown, &wait, &QEventLoop::quit);
-        window.estimateDriftInBackground();
-        wait.exec();
-    }
+    if (jobs.drift && !runAndWait(&window, &app::MainWindow::driftShown, &app::MainWindow::driftFailed, [&] { window.estimateDriftInBackground(); }))
+        return 1;
     app::ModelWorkbench* models = window.models();
     if (jobs.trainSteps > 0 && !runModelJob(models, [&] { models->trainInBackground(jobs.trainSteps); }))
         return 1;

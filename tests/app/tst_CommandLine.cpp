@@ -65,6 +65,19 @@ private Q_SLOTS:
         QVERIFY(vectors.readAll().count('\n') > 10);
     }
 
+    void aDriftScreenshotOfAOneDateSceneEndsWithTheReason()
+    {
+        // Issue 22: it used to wait for a drift that never came (run() gives up after two minutes).
+        const QString one = QString::fromStdString(m_folder.path("one-date"));
+        const QString firstSafe = QDir(m_scene).entryList({"S1A_EW_GRDM_1SDH_20240314*.SAFE"}, QDir::Dirs).value(0);
+        QVERIFY(!firstSafe.isEmpty());
+        const Run ingested = run(kCli, {"ingest", m_scene + "/" + firstSafe, "--out", one});
+        QVERIFY2(ingested.exitCode == 0, qPrintable(ingested.err));
+        const Run shot = run(kGui, {"--screenshot", QString::fromStdString(m_folder.path("drift.png")), "--drift", one});
+        QCOMPARE(shot.exitCode, 1);
+        QVERIFY2(shot.err.contains("no two SAR sigma0 layers acquired at different times"), qPrintable(shot.err));
+    }
+
     void driftIsScoredAgainstTheBuoysInTheScene()
     {
         // The scene's simulated buoys, the real IABP buoy (elsewhere in the Arctic) and a file that is not one.
