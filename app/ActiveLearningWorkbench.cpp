@@ -66,6 +66,7 @@ ActiveLearningWorkbench::ActiveLearningWorkbench(ModelWorkbench* models, Labelin
             recordRound();
     });
     connect(m_models, &ModelWorkbench::jobFailed, this, [this] { m_fineTuning = false; });
+    connect(m_models, &ModelWorkbench::jobCancelled, this, [this] { m_fineTuning = false; });
 }
 
 ActiveLearningWorkbench::~ActiveLearningWorkbench()

@@ -99,10 +99,17 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
     m_panel->setRunning(true);
     m_panel->showStatus(tr("Gathering the inputs and estimating the drift…"));
     auto* watcher = new QFutureWatcher<JobOutcome>(this);
-    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher, steps, fineTune = !userLabels.empty()] {
+    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher, steps, feedback, fineTune = !userLabels.empty()] {
         const JobOutcome outcome = watcher->result();
         watcher->deleteLater();
         m_job.reset();
+        if (!outcome.model && feedback->isCancelled()) {
+            // A cancel is what the user asked for, not a failure: no warning.
+            m_panel->setRunning(false);
+            m_panel->showStatus(tr("Training cancelled."));
+            Q_EMIT jobCancelled();
+            return;
+        }
         if (!outcome.model) {
             m_panel->setRunning(false);
             fail(tr("Train models"), outcome.error);

@@ -67,6 +67,8 @@ Q_SIGNALS:
     void trainingFinished();
     void predictionShown();
     void jobFailed(const QString& message);
+    // The user cancelled the model job: no error, the previous model stays.
+    void jobCancelled();
 
 private:
     void chooseModelToLoad();

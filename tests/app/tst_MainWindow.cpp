@@ -143,13 +143,16 @@ private Q_SLOTS:
         QVERIFY(openSyntheticScene("synthetic", 12.0));
 
         app::ModelWorkbench* models = m_window->models();
-        // Cancel stops a long training at its next step and says so.
+        // Cancel stops a long training at its next step and says so, as a
+        // cancel, not an error (issue 22: it opened a warning box).
         QSignalSpy failed(models, &app::ModelWorkbench::jobFailed);
+        QSignalSpy cancelled(models, &app::ModelWorkbench::jobCancelled);
         models->trainInBackground(100000);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->trainingPanel()->plottedSteps() > 0, 60000);
         QTest::mouseClick(m_window->trainingPanel()->findChild<QPushButton*>("cancelTraining"), Qt::LeftButton);
-        QVERIFY(failed.wait(30000));
-        QVERIFY(failed.front().front().toString().contains("cancelled"));
+        QVERIFY(cancelled.wait(30000));
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(!m_window->findChild<QMessageBox*>("problemMessage"));
         QVERIFY(!models->hasModel());
 
         QSignalSpy predicted(models, &app::ModelWorkbench::predictionShown);
@@ -176,7 +179,7 @@ private Q_SLOTS:
         const QString saved = QString::fromStdString(m_folder.path("model.pt"));
         QVERIFY(models->saveModel(saved));
         models->loadModel(saved + ".missing");
-        QCOMPARE(failed.size(), 2);
+        QCOMPARE(failed.size(), 1); // the missing file; the cancel was none
         QVERIFY(m_window->currentScene()->findLayer("Model classes"));
     }
 
