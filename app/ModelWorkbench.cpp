@@ -124,8 +124,9 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
         predictInBackground();
     });
     widgets::TrainingPanel* panel = m_panel;
-    // Fine-tuning continues the model shown; the job owns it until it is done.
-    std::shared_ptr<models::SeaIceModel> start = userLabels.empty() ? nullptr : m_model;
+    // Fine-tuning continues a copy of the model shown, swapped in when it is
+    // done: clicks and rankings running meanwhile keep reading the old one.
+    std::shared_ptr<models::SeaIceModel> start = userLabels.empty() ? nullptr : std::make_shared<models::SeaIceModel>(m_model->copy());
     const cv::Mat1b labels = userLabels.clone();
     watcher->setFuture(QtConcurrent::run([snapshot, feedback, steps, panel, start, labels]() -> JobOutcome {
         try {

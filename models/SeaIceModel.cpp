@@ -21,6 +21,26 @@ SeaIceModel::~SeaIceModel() = default;
 SeaIceModel::SeaIceModel(SeaIceModel&&) noexcept = default;
 SeaIceModel& SeaIceModel::operator=(SeaIceModel&&) noexcept = default;
 
+SeaIceModel SeaIceModel::copy() const
+{
+    SeaIceModel twin(m_impl->config, 1);
+    {
+        torch::NoGradGuard noGrad;
+        auto parameters = twin.m_impl->net->named_parameters(true);
+        for (const auto& p : m_impl->net->named_parameters(true))
+            parameters[p.key()].copy_(p.value());
+        auto buffers = twin.m_impl->net->named_buffers(true);
+        for (const auto& b : m_impl->net->named_buffers(true))
+            buffers[b.key()].copy_(b.value());
+    }
+    twin.m_impl->hasElevation = m_impl->hasElevation;
+    twin.m_impl->trainedSteps = m_impl->trainedSteps;
+    twin.m_impl->ridgeExcess = m_impl->ridgeExcess;
+    twin.m_impl->classOffsets = m_impl->classOffsets;
+    twin.m_impl->net->eval();
+    return twin;
+}
+
 const ModelConfig& SeaIceModel::config() const { return m_impl->config; }
 bool SeaIceModel::hasElevation() const { return m_impl->hasElevation; }
 const RidgeExcess& SeaIceModel::ridgeExcess() const { return m_impl->ridgeExcess; }

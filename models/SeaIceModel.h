@@ -80,6 +80,10 @@ public:
     SeaIceModel(SeaIceModel&&) noexcept;
     SeaIceModel& operator=(SeaIceModel&&) noexcept;
 
+    // An independent copy (weights, calibration, ridge excess): fine-tune it
+    // while other jobs keep predicting with this one, then swap.
+    SeaIceModel copy() const;
+
     const ModelConfig& config() const;
     // False until trained on (or loaded with) altimeter records.
     bool hasElevation() const;

@@ -219,6 +219,29 @@ private Q_SLOTS:
         QCOMPARE(meanAbsoluteDifference(a.elevation, b.elevation), 0.0);
     }
 
+    // Fine-tuning a copy leaves the original as it was (issue 22: Retrain
+    // used to change the model that clicks and rankings were reading).
+    void aCopyPredictsTheSameAndTrainsAlone()
+    {
+        const SeaIceModel original = SeaIceModel::load(m_folder.path("model.pt"));
+        SeaIceModel twin = original.copy();
+        QVERIFY(twin.hasElevation());
+        PredictionOptions deterministic;
+        deterministic.monteCarloSamples = 1;
+        const Prediction before = original.predict(*m_inputs, deterministic);
+        const Prediction copied = twin.predict(*m_inputs, deterministic);
+        QCOMPARE(cv::countNonZero(before.classes != copied.classes), 0);
+        QCOMPARE(meanAbsoluteDifference(before.elevation, copied.elevation), 0.0);
+        TrainingOptions fineTuning;
+        fineTuning.steps = 3;
+        fineTuning.cropSize = 96;
+        fineTuning.learningRate = 5e-3;
+        twin.train(*m_inputs, fineTuning);
+        const Prediction after = original.predict(*m_inputs, deterministic);
+        QCOMPARE(meanAbsoluteDifference(before.elevation, after.elevation), 0.0);
+        QVERIFY(meanAbsoluteDifference(before.elevation, twin.predict(*m_inputs, deterministic).elevation) > 0.0);
+    }
+
     // Trained on one small scene, mapped on another it never saw (other seed):
     // it still beats Otsu there, and the classical k-means beside it is scored.
     void aModelBeatsOtsuOnASceneItNeverSaw()
