@@ -1,7 +1,7 @@
 #include "scene/BuoyDriftScores.h"
 
 #include "scene/AnalysisGrid.h"
-#include "scene/MotionField.h"
+#include "scene/DriftCompensation.h"
 #include "scene/UtcTime.h"
 
 #include <algorithm>
@@ -29,39 +29,30 @@ BuoyDriftScores scoreDriftAgainstBuoys(const MotionField& field, const AnalysisG
     BuoyDriftScores scores;
     const double days = (secondTime - firstTime) / 86400.0;
     const std::string window = formatUtc(firstTime) + " and " + formatUtc(secondTime);
-    // Per file: buoys scored, and whether any had a position in the window.
-    std::map<std::string, std::pair<int, bool>> files;
+    // Per file: whether any of its buoys had a position in the window.
+    std::map<std::string, bool> inWindow;
     std::vector<std::string> outside;
     for (const BuoyTrack& buoy : buoys) {
-        auto& [scored, inWindow] = files[buoy.file];
+        bool& seen = inWindow[buoy.file];
         const auto first = buoyPositionAt(buoy, firstTime, maxGap);
         const auto second = buoyPositionAt(buoy, secondTime, maxGap);
         if (!first || !second)
             continue;
-        inWindow = true;
+        seen = true;
         const MapPoint from = grid.fromLonLat(*first);
         const MapPoint to = grid.fromLonLat(*second);
-        double col = 0.0;
-        double row = 0.0;
-        grid.mapToPixel(from, col, row);
         if (!grid.extent().contains(from)) {
             outside.push_back(buoy.id);
             continue;
         }
-        // Motion vectors sit on pixel indices; mapToPixel puts a pixel's centre at +0.5.
-        double dx = 0.0;
-        double dy = 0.0;
-        field.displacementAt(col - 0.5, row - 0.5, dx, dy);
-        const double sarEast = dx * grid.pixelSize();
-        const double sarNorth = -dy * grid.pixelSize();
+        const MapPoint sar = driftDisplacement(field, grid, from);
         const double buoyEast = to.x - from.x;
         const double buoyNorth = to.y - from.y;
         scores.buoys.push_back({buoy.id, buoy.file, *first, std::hypot(buoyEast, buoyNorth) / days,
-                                std::hypot(sarEast - buoyEast, sarNorth - buoyNorth) / days});
-        ++scored;
+                                std::hypot(sar.x - buoyEast, sar.y - buoyNorth) / days});
     }
-    for (const auto& [file, tally] : files)
-        if (!tally.second)
+    for (const auto& [file, seen] : inWindow)
+        if (!seen)
             scores.leftOut.push_back(file + ": no buoy position within " + std::to_string(static_cast<int>(maxGap / 3600.0))
                                      + " h of both SAR dates (" + window + ")");
     if (!outside.empty()) {

@@ -31,6 +31,17 @@ std::pair<std::shared_ptr<const RasterLayer>, std::shared_ptr<const RasterLayer>
     throw SceneError("", "the scene has no two SAR sigma0 layers acquired at different times");
 }
 
+MapPoint driftDisplacement(const MotionField& field, const AnalysisGrid& grid, const MapPoint& position)
+{
+    double col = 0.0;
+    double row = 0.0;
+    grid.mapToPixel(position, col, row);
+    double dx = 0.0;
+    double dy = 0.0;
+    field.displacementAt(col - 0.5, row - 0.5, dx, dy); // lattice positions are pixel indices, mapToPixel's centres +0.5
+    return {dx * grid.pixelSize(), -dy * grid.pixelSize()};
+}
+
 DriftCompensation::DriftCompensation(const MotionField& field, const AnalysisGrid& grid, double referenceTime, double secondTime)
     : m_field(field), m_grid(grid), m_referenceTime(referenceTime), m_secondTime(secondTime)
 {
@@ -72,13 +83,8 @@ MapPoint DriftCompensation::toReferenceTime(const MapPoint& position, double tim
     const double a = (time - m_referenceTime) / (m_secondTime - m_referenceTime);
     MapPoint origin = position;
     for (int step = 0; step < 6; ++step) {
-        double col = 0.0;
-        double row = 0.0;
-        m_grid.mapToPixel(origin, col, row);
-        double dx = 0.0;
-        double dy = 0.0;
-        m_field.displacementAt(col - 0.5, row - 0.5, dx, dy); // lattice positions are pixel indices
-        origin = {position.x - a * dx * m_grid.pixelSize(), position.y + a * dy * m_grid.pixelSize()};
+        const MapPoint d = driftDisplacement(m_field, m_grid, origin);
+        origin = {position.x - a * d.x, position.y - a * d.y};
     }
     return origin;
 }

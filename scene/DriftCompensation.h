@@ -20,6 +20,10 @@ class TrackLayer;
 // the manifest). Throws SceneError when the scene has no such pair.
 std::pair<std::shared_ptr<const RasterLayer>, std::shared_ptr<const RasterLayer>> sarDatePair(const Scene& scene);
 
+// The ice's displacement between the two SAR dates at a map point, in
+// metres (x east, y north on the grid), from the field's lattice.
+MapPoint driftDisplacement(const MotionField& field, const AnalysisGrid& grid, const MapPoint& position);
+
 // Ice motion known between two SAR dates, used to bring observations made
 // at other times back to the first (reference) date. Displacement is taken
 // to grow linearly in time, before, between and after the two dates, but
