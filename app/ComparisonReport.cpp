@@ -2,9 +2,10 @@
 
 #include "app/ComparisonRun.h"
 #include "app/ComparisonSources.h"
+#include "rendering/ComparisonPlots.h"
+#include "rendering/MapImage.h"
+#include "rendering/PlotImage.h"
 #include "scene/UtcTime.h"
-#include "widgets/ComparisonCharts.h"
-#include "widgets/MapImage.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -41,10 +42,10 @@ void save(const QImage& image, const fs::path& path)
 // A map with its colour bar under it.
 QImage mapFigure(const cv::Mat1f& values, rendering::Colormap colormap, double low, double high, const QString& units)
 {
-    QImage map = widgets::mapImage(values, colormap, low, high, kMapSide);
+    QImage map = rendering::mapImage(values, colormap, low, high, kMapSide);
     if (map.width() < kMapSide / 2) // small scenes: whole pixels, enlarged
         map = map.scaled(map.size() * (kMapSide / map.width()), Qt::KeepAspectRatio, Qt::FastTransformation);
-    const QImage bar = widgets::colourBarImage(colormap, low, high, units, map.width());
+    const QImage bar = rendering::colourBarImage(colormap, low, high, units, map.width());
     QImage figure(map.width(), map.height() + bar.height() + 4, QImage::Format_RGB32);
     figure.fill(Qt::white);
     QPainter painter(&figure);
@@ -193,10 +194,10 @@ std::string writeComparisonReport(const std::string& folder, const ComparisonSou
     save(mapFigure(sources.swot, rendering::Colormap::Sequential, low, high, "SWOT (m)"), root / "figures/swot.png");
     save(mapFigure(c.difference, rendering::Colormap::Diverging, -c.differenceLimit, c.differenceLimit, "prediction - SWOT (m)"),
          root / "figures/difference.png");
-    save(widgets::chartImage(widgets::densityChart(c.density, "prediction", "SWOT"), kPlotSize), root / "figures/density.png");
-    save(widgets::chartImage(widgets::differenceHistogramChart(c.differences, "Prediction - SWOT"), kPlotSize),
+    save(rendering::plotImage(rendering::densityPlot(c.density, "prediction", "SWOT"), kPlotSize), root / "figures/density.png");
+    save(rendering::plotImage(rendering::differenceHistogramPlot(c.differences, "Prediction - SWOT"), kPlotSize),
          root / "figures/histogram.png");
-    save(widgets::chartImage(widgets::crossTrackChart(c.table), kPlotSize), root / "figures/cross_track.png");
+    save(rendering::plotImage(rendering::crossTrackPlot(c.table), kPlotSize), root / "figures/cross_track.png");
     std::vector<cv::Mat1f> profiled{sources.estimate, sources.swot};
     std::vector<QString> names{"prediction", "SWOT"};
     if (!sources.kriging.empty()) {
@@ -208,7 +209,7 @@ std::string writeComparisonReport(const std::string& folder, const ComparisonSou
         names.push_back("truth");
     }
     const auto [from, to] = profileLine(c.difference);
-    save(widgets::chartImage(widgets::profileChart(models::profileAlong(profiled, from, to), names, sources.grid.pixelSize()), kPlotSize),
+    save(rendering::plotImage(rendering::profilePlot(models::profileAlong(profiled, from, to), names, sources.grid.pixelSize()), kPlotSize),
          root / "figures/profile.png");
 
     writeText(root / "metrics.csv", metricsCsv(rows));

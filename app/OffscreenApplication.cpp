@@ -1,6 +1,6 @@
 #include "app/OffscreenApplication.h"
 
-#include <QApplication>
+#include <QGuiApplication>
 
 namespace banquise::app {
 
@@ -13,7 +13,7 @@ void ensureOffscreenApplication()
     static int argc = 1;
     static char name[] = "banquise-cli";
     static char* argv[] = {name, nullptr};
-    static QApplication application(argc, argv);
+    static QGuiApplication application(argc, argv);
 }
 
 } // namespace banquise::app

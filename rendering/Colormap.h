@@ -5,9 +5,6 @@
 #include <string>
 #include <vector>
 
-class vtkLookupTable;
-template <class T> class vtkSmartPointer;
-
 namespace banquise::rendering {
 
 enum class Colormap {
@@ -30,8 +27,5 @@ Rgb colourAt(Colormap colormap, double t);
 bool isDecibel(Colormap colormap);
 // The value the colormap sees: dB for GreyDecibel, else unchanged.
 double displayValue(Colormap colormap, double value);
-
-// 256-entry table over [min, max] in display units; NaN transparent.
-vtkSmartPointer<vtkLookupTable> makeLookupTable(Colormap colormap, double min, double max);
 
 } // namespace banquise::rendering

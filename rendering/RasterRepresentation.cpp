@@ -1,6 +1,7 @@
 #include "rendering/RasterRepresentation.h"
 
 #include "rendering/ColouredImages.h"
+#include "rendering/LookupTable.h"
 #include "scene/RasterLayer.h"
 
 #include <vtkImageActor.h>

@@ -1,5 +1,6 @@
 #include "rendering/TrackRepresentation.h"
 
+#include "rendering/LookupTable.h"
 #include "rendering/PolygonOutlines.h"
 
 #include "scene/TrackLayer.h"

@@ -1,5 +1,6 @@
 #include "rendering/VectorRepresentation.h"
 
+#include "rendering/LookupTable.h"
 #include "scene/VectorLayer.h"
 
 #include <vtkActor.h>

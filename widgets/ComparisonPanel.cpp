@@ -1,8 +1,9 @@
 #include "widgets/ComparisonPanel.h"
 
+#include "rendering/ComparisonPlots.h"
 #include "rendering/HeightFieldScene.h"
-#include "widgets/ComparisonCharts.h"
 #include "widgets/HeightFieldView.h"
+#include "widgets/PlotChart.h"
 
 #include <QChart>
 #include <QChartView>
@@ -126,16 +127,16 @@ void ComparisonPanel::showComparison(const std::vector<models::MetricsRow>& rows
             m_table->setItem(r, c, item);
         }
     }
-    replaceChart(m_charts[Density], densityChart(comparison.density, tr("prediction"), tr("SWOT")));
-    replaceChart(m_charts[Histogram], differenceHistogramChart(comparison.differences, tr("Prediction - SWOT")));
-    replaceChart(m_charts[CrossTrack], crossTrackChart(comparison.table));
+    replaceChart(m_charts[Density], chartOf(rendering::densityPlot(comparison.density, tr("prediction"), tr("SWOT"))));
+    replaceChart(m_charts[Histogram], chartOf(rendering::differenceHistogramPlot(comparison.differences, tr("Prediction - SWOT"))));
+    replaceChart(m_charts[CrossTrack], chartOf(rendering::crossTrackPlot(comparison.table)));
     m_report->setEnabled(true);
     m_profile->setEnabled(true);
 }
 
 void ComparisonPanel::showProfile(const models::Profile& profile, const std::vector<QString>& names, double pixelSize)
 {
-    replaceChart(m_charts[Profile], profileChart(profile, names, pixelSize));
+    replaceChart(m_charts[Profile], chartOf(rendering::profilePlot(profile, names, pixelSize)));
     m_tabs->setCurrentWidget(m_charts[Profile]);
 }
 

@@ -1,6 +1,7 @@
 #include "common/TestRegistry.h"
 
 #include "rendering/Colormap.h"
+#include "rendering/LookupTable.h"
 
 #include <vtkLookupTable.h>
 #include <vtkSmartPointer.h>

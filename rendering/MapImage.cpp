@@ -1,13 +1,13 @@
-#include "widgets/MapImage.h"
+#include "rendering/MapImage.h"
 
 #include <QPainter>
 
 #include <algorithm>
 #include <cmath>
 
-namespace banquise::widgets {
+namespace banquise::rendering {
 
-QImage mapImage(const cv::Mat1f& values, rendering::Colormap colormap, double low, double high, int maxSide)
+QImage mapImage(const cv::Mat1f& values, Colormap colormap, double low, double high, int maxSide)
 {
     const int factor = std::max(1, static_cast<int>(std::ceil(std::max(values.cols, values.rows) / static_cast<double>(maxSide))));
     const int width = std::max(1, values.cols / factor);
@@ -30,20 +30,20 @@ QImage mapImage(const cv::Mat1f& values, rendering::Colormap colormap, double lo
                 line[x] = qRgb(225, 225, 225);
                 continue;
             }
-            const rendering::Rgb rgb = rendering::colourAt(colormap, (sum / count - low) / span);
+            const Rgb rgb = colourAt(colormap, (sum / count - low) / span);
             line[x] = qRgb(rgb[0], rgb[1], rgb[2]);
         }
     }
     return image;
 }
 
-QImage colourBarImage(rendering::Colormap colormap, double low, double high, const QString& units, int width)
+QImage colourBarImage(Colormap colormap, double low, double high, const QString& units, int width)
 {
     QImage image(width, 44, QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
     for (int x = 0; x < width; ++x) {
-        const rendering::Rgb rgb = rendering::colourAt(colormap, static_cast<double>(x) / (width - 1));
+        const Rgb rgb = colourAt(colormap, static_cast<double>(x) / (width - 1));
         painter.setPen(QColor(rgb[0], rgb[1], rgb[2]));
         painter.drawLine(x, 0, x, 18);
     }
@@ -55,4 +55,4 @@ QImage colourBarImage(rendering::Colormap colormap, double low, double high, con
     return image;
 }
 
-} // namespace banquise::widgets
+} // namespace banquise::rendering

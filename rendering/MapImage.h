@@ -6,14 +6,14 @@
 
 #include <opencv2/core/mat.hpp>
 
-namespace banquise::widgets {
+namespace banquise::rendering {
 
 // A map coloured for a figure: values over [low, high] through a colormap,
 // NaN in light grey, shrunk by whole-pixel averaging to at most `maxSide`
 // pixels on its longer side (a 3000² map becomes a readable 1000² figure).
-QImage mapImage(const cv::Mat1f& values, rendering::Colormap colormap, double low, double high, int maxSide = 1000);
+QImage mapImage(const cv::Mat1f& values, Colormap colormap, double low, double high, int maxSide = 1000);
 
 // A horizontal colour bar with its range and units under it.
-QImage colourBarImage(rendering::Colormap colormap, double low, double high, const QString& units, int width = 400);
+QImage colourBarImage(Colormap colormap, double low, double high, const QString& units, int width = 400);
 
-} // namespace banquise::widgets
+} // namespace banquise::rendering
