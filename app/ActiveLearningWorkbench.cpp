@@ -1,5 +1,6 @@
 #include "app/ActiveLearningWorkbench.h"
 
+#include "app/JobRunner.h"
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "app/PixelQuestions.h"
@@ -18,9 +19,6 @@
 #include <opencv2/core.hpp>
 
 #include <QDateTime>
-#include <QFutureWatcher>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -32,17 +30,14 @@ namespace {
 constexpr int kQueueTile = 256;
 constexpr int kQueueLength = 10;
 
-struct Ranked {
-    std::vector<widgets::QueuedTile> queue;
-    QString error;
-};
+using Ranked = std::vector<widgets::QueuedTile>;
 } // namespace
 
-ActiveLearningWorkbench::ActiveLearningWorkbench(ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid,
-                                                 Steps trainingSteps, ProblemReport report, QObject* parent)
-    : QObject(parent), m_models(models), m_labeling(labeling), m_grid(grid), m_trainingSteps(std::move(trainingSteps)),
+ActiveLearningWorkbench::ActiveLearningWorkbench(JobRunner& jobs, ModelWorkbench* models, LabelingWorkbench* labeling,
+                                                 widgets::ViewGrid* grid, Steps trainingSteps, ProblemReport report, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_models(models), m_labeling(labeling), m_grid(grid), m_trainingSteps(std::move(trainingSteps)),
       m_report(std::move(report)), m_panel(new widgets::ActiveLearningPanel),
-      m_pixelQuestions(new PixelQuestions(models, labeling, grid, m_panel->pixelQuestions(), [this] { return m_panel->strategy(); }, this))
+      m_pixelQuestions(new PixelQuestions(jobs, models, labeling, grid, m_panel->pixelQuestions(), [this] { return m_panel->strategy(); }, this))
 {
     connect(m_panel, &widgets::ActiveLearningPanel::rankRequested, this, &ActiveLearningWorkbench::rankInBackground);
     connect(m_panel, &widgets::ActiveLearningPanel::tileChosen, this, &ActiveLearningWorkbench::showTile);
@@ -69,17 +64,12 @@ ActiveLearningWorkbench::ActiveLearningWorkbench(ModelWorkbench* models, Labelin
     connect(m_models, &ModelWorkbench::jobCancelled, this, [this] { m_fineTuning = false; });
 }
 
-ActiveLearningWorkbench::~ActiveLearningWorkbench()
-{
-    QThreadPool::globalInstance()->waitForDone();
-}
-
 void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
 {
     const auto model = m_models->model();
     const auto inputs = m_models->inputs();
     const auto prediction = m_models->prediction();
-    if (!model || !prediction || !inputs || m_models->isBusy() || m_ranking) {
+    if (!model || !prediction || !inputs || m_models->isBusy()) {
         m_panel->showStatus(!prediction ? tr("Predict with a model first.") : tr("Wait for the running job."));
         return;
     }
@@ -95,23 +85,11 @@ void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
     cv::Mat1b labelled;
     if (const labeling::LabelSession* session = m_labeling->session())
         labelled = labeling::modelClassesOf(*session->layer()) != models::kNoClass;
-    m_ranking = true;
     m_panel->showStatus(tr("Ranking the tiles (%1)…").arg(strategyName));
-    auto* watcher = new QFutureWatcher<Ranked>(this);
-    connect(watcher, &QFutureWatcher<Ranked>::finished, this, [this, watcher] {
-        const Ranked ranked = watcher->result();
-        watcher->deleteLater();
-        m_ranking = false;
-        if (!ranked.error.isEmpty()) {
-            m_panel->showStatus(ranked.error);
-            return;
-        }
-        m_panel->setQueue(ranked.queue);
-        m_panel->showStatus(tr("%1 tiles queued by %2: Next (N) steps through them.").arg(ranked.queue.size()).arg(m_lastStrategy));
-        Q_EMIT queueRanked();
-    });
-    watcher->setFuture(QtConcurrent::run([model, inputs, prediction, strategy, labelled]() -> Ranked {
-        try {
+    // A new ranking (another strategy, new labels) makes a running one moot.
+    m_jobs.start<Ranked>(
+        {"rank", tr("Ranking the tiles"), WhenBusy::Replace},
+        [model, inputs, prediction, strategy, labelled](scene::Feedback&) {
             // 256 px tiles, smaller on a small scene so that it has a queue.
             const int size = std::clamp(std::min(inputs->width(), inputs->height()) / 4, 64, kQueueTile);
             const auto tiles = models::candidateTiles({inputs->width(), inputs->height()}, size);
@@ -121,14 +99,21 @@ void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
             for (std::size_t i = 0; i < tiles.size() && !labelled.empty(); ++i)
                 excluded[i] = cv::countNonZero(labelled(tiles[i])) > tiles[i].area() / 100;
             const auto descriptions = model->describeTiles(*inputs, tiles);
-            Ranked ranked;
+            Ranked queue;
             for (int i : models::selectTiles(scores, descriptions, kQueueLength, models::selectionTermsFor(strategy, {}), excluded))
-                ranked.queue.push_back({QRect(tiles[i].x, tiles[i].y, tiles[i].width, tiles[i].height), scores[i]});
-            return ranked;
-        } catch (const std::exception& e) {
-            return {{}, QString::fromStdString(e.what())};
-        }
-    }));
+                queue.push_back({QRect(tiles[i].x, tiles[i].y, tiles[i].width, tiles[i].height), scores[i]});
+            return queue;
+        },
+        [this](JobEnd end, std::optional<Ranked> queue, const QString& error) {
+            if (end != JobEnd::Done) {
+                if (end == JobEnd::Failed)
+                    m_panel->showStatus(error);
+                return;
+            }
+            m_panel->setQueue(*queue);
+            m_panel->showStatus(tr("%1 tiles queued by %2: Next (N) steps through them.").arg(queue->size()).arg(m_lastStrategy));
+            Q_EMIT queueRanked();
+        });
 }
 
 void ActiveLearningWorkbench::showTile(const QRect& tile)

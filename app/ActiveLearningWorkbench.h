@@ -17,6 +17,7 @@ namespace banquise::app {
 
 class LabelingWorkbench;
 class ModelWorkbench;
+class JobRunner;
 class PixelQuestions;
 
 // Active learning in the main window: ranks the tiles of the shown
@@ -33,9 +34,9 @@ public:
     using Steps = std::function<int()>;
     using ProblemReport = std::function<void(const QString& title, const QString& message)>;
 
-    ActiveLearningWorkbench(ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid, Steps trainingSteps,
+    // Its jobs run on `jobs`, which must outlive it.
+    ActiveLearningWorkbench(JobRunner& jobs, ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid, Steps trainingSteps,
                             ProblemReport report, QObject* parent = nullptr);
-    ~ActiveLearningWorkbench() override;
 
     // The dock's content; the caller takes ownership.
     widgets::ActiveLearningPanel* panel() const { return m_panel; }
@@ -54,6 +55,7 @@ private:
     void recordRound();
     void showTile(const QRect& tile);
 
+    JobRunner& m_jobs;
     ModelWorkbench* m_models;
     LabelingWorkbench* m_labeling;
     widgets::ViewGrid* m_grid;
@@ -61,7 +63,6 @@ private:
     ProblemReport m_report;
     widgets::ActiveLearningPanel* m_panel;
     PixelQuestions* m_pixelQuestions;
-    bool m_ranking = false;
     QString m_lastStrategy;
     // The round under way: labels kept out of training, and the model version.
     bool m_fineTuning = false;

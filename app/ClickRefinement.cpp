@@ -1,5 +1,6 @@
 #include "app/ClickRefinement.h"
 
+#include "app/JobRunner.h"
 #include "app/ModelWorkbench.h"
 #include "labeling/LabelLayer.h"
 #include "labeling/LabelSession.h"
@@ -11,10 +12,6 @@
 #include "widgets/ViewGrid.h"
 
 #include <opencv2/core.hpp>
-
-#include <QFutureWatcher>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -32,17 +29,11 @@ struct ClickRefinement::Outcome {
     std::shared_ptr<models::InteractiveSegmentation> tile;
     cv::Mat1b classes;
     int changed = 0; // pixels whose class the clicks changed
-    QString error;
 };
 
-ClickRefinement::ClickRefinement(ModelWorkbench* models, widgets::ViewGrid* grid, QObject* parent)
-    : QObject(parent), m_models(models), m_grid(grid)
+ClickRefinement::ClickRefinement(JobRunner& jobs, ModelWorkbench* models, widgets::ViewGrid* grid, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_models(models), m_grid(grid)
 {
-}
-
-ClickRefinement::~ClickRefinement()
-{
-    QThreadPool::globalInstance()->waitForDone();
 }
 
 void ClickRefinement::setSession(labeling::LabelSession* session)
@@ -109,32 +100,26 @@ void ClickRefinement::refineAround(const labeling::Annotation& click)
     }
     const auto cached = m_tile && m_tile->tile() == tile ? m_tile : nullptr;
     m_running = true;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
-        const Outcome outcome = watcher->result();
-        watcher->deleteLater();
-        m_running = false;
-        show(outcome);
-        if (auto next = std::exchange(m_pending, std::nullopt))
-            refineAround(*next);
-    });
-    watcher->setFuture(QtConcurrent::run([model, inputs, tile, clicks, cached]() -> Outcome {
-        try {
+    m_jobs.start<Outcome>(
+        {"click", tr("Refining the tile around the click")},
+        [model, inputs, tile, clicks, cached](scene::Feedback&) {
             auto segmentation = cached ? cached : std::make_shared<models::InteractiveSegmentation>(*model, *inputs, tile);
             const cv::Mat1b classes = segmentation->classes(clicks);
-            return {segmentation, classes, cv::countNonZero(classes != segmentation->classesWithoutClicks()), {}};
-        } catch (const std::exception& e) {
-            return {nullptr, {}, 0, QString::fromStdString(e.what())};
-        }
-    }));
+            return Outcome{segmentation, classes, cv::countNonZero(classes != segmentation->classesWithoutClicks())};
+        },
+        [this](JobEnd end, std::optional<Outcome> outcome, const QString& error) {
+            m_running = false;
+            if (end == JobEnd::Done && m_session)
+                show(*outcome);
+            else if (end == JobEnd::Failed || !m_session)
+                Q_EMIT unavailable(end == JobEnd::Failed ? error : tr("The project was closed."));
+            if (auto next = std::exchange(m_pending, std::nullopt))
+                refineAround(*next);
+        });
 }
 
 void ClickRefinement::show(const Outcome& outcome)
 {
-    if (!outcome.error.isEmpty() || !m_session) {
-        Q_EMIT unavailable(outcome.error.isEmpty() ? tr("The project was closed.") : outcome.error);
-        return;
-    }
     m_tile = outcome.tile;
     if (!m_layer) {
         scene::LayerInfo info;

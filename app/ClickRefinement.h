@@ -22,6 +22,7 @@ class ViewGrid;
 
 namespace banquise::app {
 
+class JobRunner;
 class ModelWorkbench;
 
 // DIAL in the main window: every click the user stores refines the model's
@@ -33,9 +34,8 @@ class ModelWorkbench;
 class ClickRefinement : public QObject {
     Q_OBJECT
 public:
-    ClickRefinement(ModelWorkbench* models, widgets::ViewGrid* grid, QObject* parent = nullptr);
-    // Waits for a running refinement.
-    ~ClickRefinement() override;
+    // Its jobs run on `jobs`, which must outlive it.
+    ClickRefinement(JobRunner& jobs, ModelWorkbench* models, widgets::ViewGrid* grid, QObject* parent = nullptr);
 
     // The session whose clicks refine (nullptr: none); a new one clears the refined layer.
     void setSession(labeling::LabelSession* session);
@@ -63,6 +63,7 @@ private:
     void clear();
     void hideRefined();
 
+    JobRunner& m_jobs;
     ModelWorkbench* m_models;
     widgets::ViewGrid* m_grid;
     QPointer<labeling::LabelSession> m_session;

@@ -1,10 +1,10 @@
 #include "app/ComparisonWorkbench.h"
 
 #include "app/ComparisonReport.h"
+#include "app/JobRunner.h"
 #include "app/ModelWorkbench.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
-#include "scene/Feedback.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "rendering/HeightFieldScene.h"
@@ -17,18 +17,14 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFutureWatcher>
-#include <QThreadPool>
-#include <QtConcurrent>
 
 namespace banquise::app {
 
 namespace {
 
-struct JobOutcome {
+struct Compared {
     std::shared_ptr<const ComparisonSources> sources;
     std::shared_ptr<const ComparisonOutcome> outcome;
-    QString error;
 };
 
 std::vector<float> valuesOf(const cv::Mat1f& m)
@@ -38,9 +34,9 @@ std::vector<float> valuesOf(const cv::Mat1f& m)
 
 } // namespace
 
-ComparisonWorkbench::ComparisonWorkbench(ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
-                                         ProblemReport report, QObject* parent)
-    : QObject(parent), m_models(models), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report)),
+ComparisonWorkbench::ComparisonWorkbench(JobRunner& jobs, ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers,
+                                         SceneAccess scene, ProblemReport report, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_models(models), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report)),
       m_panel(new widgets::ComparisonPanel), m_profileTool(new widgets::ProfileTool(this))
 {
     connect(m_panel, &widgets::ComparisonPanel::compareRequested, this, &ComparisonWorkbench::compareInBackground);
@@ -66,16 +62,13 @@ ComparisonWorkbench::ComparisonWorkbench(ModelWorkbench* models, widgets::ViewGr
 
 ComparisonWorkbench::~ComparisonWorkbench()
 {
-    cancel();
-    QThreadPool::globalInstance()->waitForDone();
     if (m_grid->mapTool() == m_profileTool)
         m_grid->setMapTool(m_previousTool);
 }
 
 void ComparisonWorkbench::cancel()
 {
-    if (m_job)
-        m_job->cancel();
+    m_jobs.cancel(m_job);
 }
 
 void ComparisonWorkbench::fail(const QString& message)
@@ -97,52 +90,49 @@ void ComparisonWorkbench::compareInBackground(bool leaveOneTrackOut)
     const auto snapshot = std::make_shared<const scene::Scene>(*shown);
     const auto inputs = m_models->inputs();
     const auto prediction = m_models->prediction();
-    auto feedback = std::make_shared<scene::Feedback>();
-    m_job = feedback;
     m_panel->setBusy(true);
     m_panel->showStatus(leaveOneTrackOut ? tr("Comparing; leaving each track out in turn (a training each)…") : tr("Comparing…"));
     ComparisonRunOptions options;
     options.leaveOneTrackOut = leaveOneTrackOut;
     options.prediction.monteCarloSamples = 4;
-    auto* watcher = new QFutureWatcher<JobOutcome>(this);
-    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
-        const JobOutcome result = watcher->result();
-        watcher->deleteLater();
-        m_job.reset();
-        m_panel->setBusy(false);
-        if (!result.outcome) {
-            fail(result.error);
-            return;
-        }
-        m_sources = result.sources;
-        m_outcome = result.outcome;
-        showLayers();
-        showSurface(m_panel->surfaceBox()->currentIndex());
-        m_panel->showComparison(reportRows(*m_outcome), m_outcome->predictionVsSwot);
-        const auto& overall = m_outcome->predictionVsSwot.overall();
-        m_panel->showStatus(tr("%1 pixels: bias %2 m, RMSE %3 m, NMAD %4 m, r %5. Draw a profile with P.")
-                                .arg(overall.count)
-                                .arg(overall.bias, 0, 'f', 3)
-                                .arg(overall.rmse, 0, 'f', 3)
-                                .arg(overall.nmad, 0, 'f', 3)
-                                .arg(overall.correlation, 0, 'f', 3));
-        Q_EMIT comparisonShown();
-    });
     const std::string folder = m_sceneFolder;
     const std::string model = m_models->modelSource().toStdString();
-    watcher->setFuture(QtConcurrent::run([snapshot, inputs, prediction, folder, model, options, feedback]() -> JobOutcome {
-        try {
+    m_job = m_jobs.start<Compared>(
+        {"compare", tr("Comparing with SWOT")},
+        [snapshot, inputs, prediction, folder, model, options](scene::Feedback& feedback) {
             ComparisonSources gathered = comparisonSourcesOf(*snapshot, *inputs, *prediction, folder);
             gathered.provenance.insert(gathered.provenance.begin() + 1, {"model", model});
             auto sources = std::make_shared<const ComparisonSources>(std::move(gathered));
-            auto outcome = std::make_shared<const ComparisonOutcome>(
-                runComparison(*sources, inputs.get(), options,
-                              [&](const std::string& step) { feedback->setProgress(0.0, step); }, feedback.get()));
-            return {sources, outcome, {}};
-        } catch (const std::exception& e) {
-            return {nullptr, nullptr, QString::fromStdString(e.what())};
-        }
-    }));
+            auto outcome = std::make_shared<const ComparisonOutcome>(runComparison(
+                *sources, inputs.get(), options, [&](const std::string& step) { feedback.setProgress(0.0, step); }, &feedback));
+            return Compared{sources, outcome};
+        },
+        [this](JobEnd end, std::optional<Compared> compared, const QString& error) {
+            m_job = 0;
+            m_panel->setBusy(false);
+            if (end == JobEnd::Cancelled) {
+                m_panel->showStatus(tr("Comparison cancelled."));
+                Q_EMIT comparisonCancelled();
+                return;
+            }
+            if (end == JobEnd::Failed) {
+                fail(error);
+                return;
+            }
+            m_sources = compared->sources;
+            m_outcome = compared->outcome;
+            showLayers();
+            showSurface(m_panel->surfaceBox()->currentIndex());
+            m_panel->showComparison(reportRows(*m_outcome), m_outcome->predictionVsSwot);
+            const auto& overall = m_outcome->predictionVsSwot.overall();
+            m_panel->showStatus(tr("%1 pixels: bias %2 m, RMSE %3 m, NMAD %4 m, r %5. Draw a profile with P.")
+                                    .arg(overall.count)
+                                    .arg(overall.bias, 0, 'f', 3)
+                                    .arg(overall.rmse, 0, 'f', 3)
+                                    .arg(overall.nmad, 0, 'f', 3)
+                                    .arg(overall.correlation, 0, 'f', 3));
+            Q_EMIT comparisonShown();
+        });
 }
 
 void ComparisonWorkbench::showLayers()

@@ -11,7 +11,6 @@
 #include <memory>
 
 namespace banquise::scene {
-class Feedback;
 class Scene;
 } // namespace banquise::scene
 namespace banquise::widgets {
@@ -24,6 +23,7 @@ class ViewGrid;
 
 namespace banquise::app {
 
+class JobRunner;
 class ModelWorkbench;
 
 // The SWOT comparison workspace of the main window: compares the model's
@@ -45,9 +45,10 @@ public:
     using SceneAccess = std::function<scene::Scene*()>;
     using ProblemReport = std::function<void(const QString& title, const QString& message)>;
 
-    ComparisonWorkbench(ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+    // Its jobs run on `jobs`, which must outlive it.
+    ComparisonWorkbench(JobRunner& jobs, ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
                         ProblemReport report, QObject* parent = nullptr);
-    // Cancels a leave-one-track-out run and waits for it.
+    // Gives the left button back to the tool that had it.
     ~ComparisonWorkbench() override;
     // Asks a running comparison to stop (its trainings stop at their next step).
     void cancel();
@@ -73,12 +74,15 @@ Q_SIGNALS:
     void comparisonShown();
     void profileShown();
     void comparisonFailed(const QString& message);
+    // The user cancelled the comparison: no error, the previous one stays.
+    void comparisonCancelled();
 
 private:
     void fail(const QString& message);
     void showLayers();
     void chooseReportFolder();
 
+    JobRunner& m_jobs;
     ModelWorkbench* m_models;
     widgets::ViewGrid* m_grid;
     widgets::LayerPanel* m_layers;
@@ -90,7 +94,7 @@ private:
     std::string m_sceneFolder;
     std::shared_ptr<const ComparisonSources> m_sources;
     std::shared_ptr<const ComparisonOutcome> m_outcome;
-    std::shared_ptr<scene::Feedback> m_job;
+    quint64 m_job = 0; // the comparison running, 0 when none
 };
 
 } // namespace banquise::app

@@ -1,14 +1,16 @@
 #include "app/MainWindow.h"
 
 #include "app/ActiveLearningWorkbench.h"
-#include "app/PixelQuestions.h"
-#include "labeling/LabelClass.h"
 #include "app/ClickRefinement.h"
 #include "app/ComparisonWorkbench.h"
+#include "app/JobRunner.h"
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
+#include "app/PixelQuestions.h"
+#include "app/ProjectFolder.h"
 #include "app/SampleScenePath.h"
 #include "app/SceneKey.h"
+#include "labeling/LabelClass.h"
 #include "rendering/ViewScene.h"
 #include "scene/DriftCompensation.h"
 #include "scene/MotionField.h"
@@ -21,9 +23,8 @@
 #include "widgets/PixelQuestionsPanel.h"
 #include "widgets/ComparisonPanel.h"
 #include "widgets/CursorReadout.h"
+#include "widgets/JobProgress.h"
 #include "widgets/LabelToolsPanel.h"
-#include "app/ProjectFolder.h"
-#include "scene/Feedback.h"
 #include "widgets/LayerPanel.h"
 #include "widgets/ProductListDialog.h"
 #include "widgets/TrainingPanel.h"
@@ -33,37 +34,14 @@
 #include <QActionGroup>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFutureWatcher>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QFileInfo>
 #include <QStatusBar>
-#include <QTimer>
-#include <QToolButton>
 #include <QToolBar>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace banquise::app {
-
-namespace {
-
-// What a background load hands back: the scene, or the reason it failed.
-struct LoadOutcome {
-    std::shared_ptr<scene::LoadedScene> loaded;
-    QString error;
-};
-
-LoadOutcome loadScene(const QString& path, scene::Feedback* feedback)
-{
-    try {
-        return {std::make_shared<scene::LoadedScene>(scene::readScene(path.toStdString(), feedback)), {}};
-    } catch (const std::exception& e) {
-        return {nullptr, QString::fromStdString(e.what())};
-    }
-}
-} // namespace
 
 void MainWindow::showProblem(const QString& title, const QString& message)
 {
@@ -76,10 +54,9 @@ void MainWindow::showProblem(const QString& title, const QString& message)
 }
 
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
-    : QMainWindow(parent), m_device(std::move(device)), m_grid(new widgets::ViewGrid(this)),
+    : QMainWindow(parent), m_device(std::move(device)), m_jobs(new JobRunner(this)), m_grid(new widgets::ViewGrid(this)),
       m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr), m_labeling(nullptr), m_refinement(nullptr), m_learning(nullptr),
-      m_readout(new QLabel(this)), m_busy(new QProgressBar(this)),
-      m_cancel(new QToolButton(this))
+      m_readout(new QLabel(this)), m_progress(new widgets::JobProgress(this))
 {
     setWindowTitle(tr("Banquise"));
     setCentralWidget(m_grid);
@@ -94,7 +71,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     modelsDock->setWidget(m_training);
     addDockWidget(Qt::RightDockWidgetArea, modelsDock);
     m_models = new ModelWorkbench(
-        m_training, m_grid, m_panel, [this] { return m_scene.get(); },
+        *m_jobs, m_training, m_grid, m_panel, [this] { return m_scene.get(); },
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
     m_labeling = new LabelingWorkbench(
         m_grid, m_panel, [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
@@ -105,7 +82,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     tabifyDockWidget(modelsDock, labelsDock);
     modelsDock->raise();
     connect(m_labeling, &LabelingWorkbench::projectOpened, labelsDock, &QDockWidget::raise);
-    m_refinement = new ClickRefinement(m_models, m_grid, this);
+    m_refinement = new ClickRefinement(*m_jobs, m_models, m_grid, this);
     connect(m_labeling, &LabelingWorkbench::sessionChanged, m_refinement, &ClickRefinement::setSession);
     connect(m_refinement, &ClickRefinement::layersChanged, m_panel, &widgets::LayerPanel::reload);
     connect(m_refinement, &ClickRefinement::refinementAvailable, m_labeling->panel(), &widgets::LabelToolsPanel::setRefinementAvailable);
@@ -113,7 +90,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     connect(m_refinement, &ClickRefinement::unavailable, this, [this](const QString& why) { statusBar()->showMessage(why, 5000); });
     connect(m_refinement, &ClickRefinement::refined, this, [this](const QString& summary) { statusBar()->showMessage(summary, 8000); });
     m_learning = new ActiveLearningWorkbench(
-        m_models, m_labeling, m_grid, [this] { return m_training->steps(); },
+        *m_jobs, m_models, m_labeling, m_grid, [this] { return m_training->steps(); },
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
     auto* learningDock = new QDockWidget(tr("Active learning"), this);
     learningDock->setObjectName("activeLearningDock");
@@ -127,7 +104,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
         addAction(questions->answerAction(c.code));
     connect(m_learning->pixelQuestions(), &PixelQuestions::asked, learningDock, &QDockWidget::raise);
     m_comparison = new ComparisonWorkbench(
-        m_models, m_grid, m_panel, [this] { return m_scene.get(); },
+        *m_jobs, m_models, m_grid, m_panel, [this] { return m_scene.get(); },
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
     m_comparisonDock = new QDockWidget(tr("Comparison"), this);
     m_comparisonDock->setObjectName("comparisonDock");
@@ -138,19 +115,16 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
 
     m_readout->setObjectName("cursorReadout");
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(120);
-    m_busy->hide();
     statusBar()->addWidget(m_readout, 1);
-    statusBar()->addPermanentWidget(m_busy);
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->setObjectName("cancelLoading");
-    m_cancel->hide();
-    connect(m_cancel, &QToolButton::clicked, this, [this] {
-        if (m_loading)
-            m_loading->cancel();
+    statusBar()->addPermanentWidget(m_progress);
+    connect(m_jobs, &JobRunner::jobsChanged, this, [this] {
+        std::vector<widgets::JobRow> rows;
+        for (const JobStatus& job : m_jobs->jobs())
+            rows.push_back({job.id, job.title, job.running, job.progress, job.step});
+        m_progress->showJobs(rows);
     });
-    statusBar()->addPermanentWidget(m_cancel);
+    connect(m_jobs, &JobRunner::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_progress, &widgets::JobProgress::cancelRequested, m_jobs, &JobRunner::cancel);
     statusBar()->addPermanentWidget(new QLabel(QString::fromStdString(m_device.description), this));
     createActions();
 
@@ -160,10 +134,10 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    m_comparison->cancel(); // its leave-one-track-out trainings stop with the model job below
-    delete m_models; // cancels and waits for a model job before the panels it reports to go
-    delete m_learning; // waits for a ranking job that uses the model
-    delete m_refinement; // waits for a refinement job that uses the model
+    delete m_jobs; // cancels every job and waits for it; no job's end runs after this
+    delete m_models;
+    delete m_learning;
+    delete m_refinement;
     delete m_comparison; // gives the left button back while the views exist
     delete m_labeling; // its label layer leaves the views while they exist
 }
@@ -251,31 +225,29 @@ void MainWindow::openDataInBackground(const QStringList& paths, bool confirm)
     std::vector<std::string> files;
     for (const QString& p : paths)
         files.push_back(p.toStdString());
-    auto* watcher = new QFutureWatcher<scene::Detection>(this);
-    m_busy->setRange(0, 0);
-    m_busy->show();
-    statusBar()->showMessage(tr("Looking for products…"));
-    connect(watcher, &QFutureWatcher<scene::Detection>::finished, this, [this, watcher, paths, confirm] {
-        const scene::Detection detection = watcher->result();
-        watcher->deleteLater();
-        m_busy->hide();
-        statusBar()->clearMessage();
-        if (detection.products.empty()) {
-            QStringList lines;
-            for (const auto& s : detection.skipped)
-                lines << QString::fromStdString(s);
-            showProblem(tr("Open data"), tr("No product Banquise reads was found.\n%1").arg(lines.join('\n')));
-            return;
-        }
-        if (!confirm) {
-            ingest(detection.products, QFileInfo(paths.front()).fileName(), 3413, 40.0);
-            return;
-        }
-        widgets::ProductListDialog dialog(detection, this);
-        if (dialog.exec() == QDialog::Accepted)
-            ingest(dialog.chosenProducts(), QFileInfo(paths.front()).fileName(), dialog.epsg(), dialog.pixelSize());
-    });
-    watcher->setFuture(QtConcurrent::run([files] { return scene::detectProducts(files); }));
+    m_jobs->start<scene::Detection>(
+        {"detect", tr("Looking for products"), WhenBusy::Replace, false},
+        [files](scene::Feedback&) { return scene::detectProducts(files); },
+        [this, paths, confirm](JobEnd end, std::optional<scene::Detection> detection, const QString& error) {
+            if (end == JobEnd::Failed)
+                showProblem(tr("Open data"), error);
+            if (end != JobEnd::Done)
+                return;
+            if (detection->products.empty()) {
+                QStringList lines;
+                for (const auto& s : detection->skipped)
+                    lines << QString::fromStdString(s);
+                showProblem(tr("Open data"), tr("No product Banquise reads was found.\n%1").arg(lines.join('\n')));
+                return;
+            }
+            if (!confirm) {
+                ingest(detection->products, QFileInfo(paths.front()).fileName(), 3413, 40.0);
+                return;
+            }
+            widgets::ProductListDialog dialog(*detection, this);
+            if (dialog.exec() == QDialog::Accepted)
+                ingest(dialog.chosenProducts(), QFileInfo(paths.front()).fileName(), dialog.epsg(), dialog.pixelSize());
+        });
 }
 
 void MainWindow::ingest(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize)
@@ -293,44 +265,33 @@ void MainWindow::ingest(const std::vector<scene::DetectedProduct>& products, con
 
 void MainWindow::openSceneInBackground(const QString& path)
 {
-    auto* watcher = new QFutureWatcher<LoadOutcome>(this);
-    auto feedback = std::make_shared<scene::Feedback>();
-    m_loading = feedback;
-    m_busy->setRange(0, 100);
-    m_busy->setValue(0);
-    m_busy->show();
-    m_cancel->show();
-    statusBar()->showMessage(tr("Loading %1…").arg(path));
-    auto* progress = new QTimer(watcher);
-    connect(progress, &QTimer::timeout, this, [this, feedback] {
-        m_busy->setValue(static_cast<int>(100.0 * feedback->progress()));
-        statusBar()->showMessage(tr("Loading %1…").arg(QString::fromStdString(feedback->step())));
-    });
-    progress->start(100);
-    connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path] {
-        const LoadOutcome outcome = watcher->result();
-        watcher->deleteLater();
-        m_busy->hide();
-        m_cancel->hide();
-        m_loading.reset();
-        statusBar()->clearMessage();
-        if (!outcome.loaded) {
-            showProblem(tr("Cannot open scene"), outcome.error);
-            Q_EMIT sceneFailed(outcome.error);
-            return;
-        }
-        QStringList skipped;
-        for (const auto& s : outcome.loaded->skippedLayers)
-            skipped << QString::fromStdString(s);
-        showScene(std::move(*outcome.loaded), path);
-        if (!skipped.isEmpty())
-            showProblem(tr("Some layers were not loaded"), skipped.join("\n"));
-    });
-    watcher->setFuture(QtConcurrent::run([path, feedback] { return loadScene(path, feedback.get()); }));
+    using Loaded = std::shared_ptr<scene::LoadedScene>;
+    m_jobs->start<Loaded>(
+        {"load", tr("Loading %1").arg(QFileInfo(path).fileName()), WhenBusy::Replace, false},
+        [path](scene::Feedback& feedback) { return std::make_shared<scene::LoadedScene>(scene::readScene(path.toStdString(), &feedback)); },
+        [this, path](JobEnd end, std::optional<Loaded> loaded, const QString& error) {
+            if (end != JobEnd::Done) {
+                // A cancelled load keeps the scene open, as a failed one does.
+                const QString why = end == JobEnd::Cancelled ? tr("Loading %1 cancelled.").arg(path) : error;
+                if (end == JobEnd::Failed)
+                    showProblem(tr("Cannot open scene"), why);
+                else
+                    statusBar()->showMessage(why, 5000);
+                Q_EMIT sceneFailed(why);
+                return;
+            }
+            QStringList skipped;
+            for (const auto& s : (*loaded)->skippedLayers)
+                skipped << QString::fromStdString(s);
+            showScene(std::move(**loaded), path);
+            if (!skipped.isEmpty())
+                showProblem(tr("Some layers were not loaded"), skipped.join("\n"));
+        });
 }
 
 void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
 {
+    m_jobs->setScene(++m_sceneSerial); // the previous scene's jobs stop
     m_scene = std::make_unique<scene::Scene>(std::move(loaded.scene));
     setWindowTitle(tr("Banquise — %1").arg(QString::fromStdString(m_scene->name())));
     m_grid->showScene(*m_scene);
@@ -348,69 +309,64 @@ void MainWindow::estimateDriftInBackground()
         Q_EMIT driftFailed(tr("Open a scene first."));
         return;
     }
-    struct DriftOutcome {
+    struct Drift {
         std::shared_ptr<scene::MotionField> field;
         double first = 0.0;
         double second = 0.0;
-        QString error;
     };
     // The job reads the layers, shared read-only; the scene object itself
     // is only touched here on the GUI thread.
     const std::shared_ptr<const scene::Scene> snapshotScene = std::make_shared<scene::Scene>(*m_scene);
-    auto* watcher = new QFutureWatcher<DriftOutcome>(this);
-    m_busy->show();
-    statusBar()->showMessage(tr("Estimating ice drift…"));
-    connect(watcher, &QFutureWatcher<DriftOutcome>::finished, this, [this, watcher] {
-        const DriftOutcome outcome = watcher->result();
-        watcher->deleteLater();
-        m_busy->hide();
-        statusBar()->clearMessage();
-        if (!outcome.field) {
-            showProblem(tr("Ice drift"), outcome.error);
-            Q_EMIT driftFailed(outcome.error);
-            return;
-        }
-        // Every layer seen at another time gets a drift-compensated twin
-        // that takes its place in the views; the original stays, hidden.
-        const scene::DriftCompensation compensation(*outcome.field, m_scene->grid(), outcome.first, outcome.second);
-        const std::vector<std::shared_ptr<const scene::Layer>> originals = m_scene->layers();
-        QStringList refused;
-        for (const auto& layer : originals) {
-            std::shared_ptr<const scene::Layer> twin;
-            try {
-                if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer))
-                    twin = compensation.compensate(*track);
-                else if (const auto image = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
-                         image && image->info().time != outcome.first && image->grid().sameGeometry(m_scene->grid()))
-                    twin = compensation.compensate(*image);
-            } catch (const scene::SceneError& e) {
-                refused << QString::fromStdString(layer->name() + ": " + e.what());
-            }
-            if (!twin)
-                continue;
-            m_scene->addLayer(twin);
-            m_grid->addAlternative(*layer, twin);
-        }
-        if (!refused.isEmpty()) // shown as acquired, the rest compensated
-            showProblem(tr("Ice drift"), tr("Not drift-compensated (shown as acquired):\n%1").arg(refused.join("\n")));
-        const auto drift = scene::makeDriftLayer(*outcome.field, m_scene->grid(), outcome.first, outcome.second);
-        m_scene->addLayer(drift);
-        m_grid->addLayer(drift, true);
-        m_panel->reload();
-        m_grid->refresh();
-        Q_EMIT driftShown();
-    });
-    watcher->setFuture(QtConcurrent::run([snapshotScene]() -> DriftOutcome {
-        try {
+    m_jobs->start<Drift>(
+        {"drift", tr("Estimating ice drift"), WhenBusy::Replace},
+        [snapshotScene](scene::Feedback&) {
             const auto [first, second] = scene::sarDatePair(*snapshotScene);
             const scene::AnalysisGrid& grid = snapshotScene->grid();
-            auto field = std::make_shared<scene::MotionField>(
-                scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height()));
-            return {field, first->info().time, second->info().time, {}};
-        } catch (const std::exception& e) {
-            return {nullptr, 0.0, 0.0, QString::fromStdString(e.what())};
+            auto field = std::make_shared<scene::MotionField>(scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height()));
+            return Drift{field, first->info().time, second->info().time};
+        },
+        [this](JobEnd end, std::optional<Drift> drift, const QString& error) {
+            if (end != JobEnd::Done) {
+                if (end == JobEnd::Failed)
+                    showProblem(tr("Ice drift"), error);
+                Q_EMIT driftFailed(end == JobEnd::Failed ? error : tr("Drift estimation cancelled."));
+                return;
+            }
+            showDrift(*drift->field, drift->first, drift->second);
+        });
+}
+
+void MainWindow::showDrift(const scene::MotionField& field, double first, double second)
+{
+    // Every layer seen at another time gets a drift-compensated twin
+    // that takes its place in the views; the original stays, hidden.
+    const scene::DriftCompensation compensation(field, m_scene->grid(), first, second);
+    const std::vector<std::shared_ptr<const scene::Layer>> originals = m_scene->layers();
+    QStringList refused;
+    for (const auto& layer : originals) {
+        std::shared_ptr<const scene::Layer> twin;
+        try {
+            if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer))
+                twin = compensation.compensate(*track);
+            else if (const auto image = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
+                     image && image->info().time != first && image->grid().sameGeometry(m_scene->grid()))
+                twin = compensation.compensate(*image);
+        } catch (const scene::SceneError& e) {
+            refused << QString::fromStdString(layer->name() + ": " + e.what());
         }
-    }));
+        if (!twin)
+            continue;
+        m_scene->addLayer(twin);
+        m_grid->addAlternative(*layer, twin);
+    }
+    if (!refused.isEmpty()) // shown as acquired, the rest compensated
+        showProblem(tr("Ice drift"), tr("Not drift-compensated (shown as acquired):\n%1").arg(refused.join("\n")));
+    const auto driftLayer = scene::makeDriftLayer(field, m_scene->grid(), first, second);
+    m_scene->addLayer(driftLayer);
+    m_grid->addLayer(driftLayer, true);
+    m_panel->reload();
+    m_grid->refresh();
+    Q_EMIT driftShown();
 }
 
 void MainWindow::showComparisonDock()

@@ -9,16 +9,15 @@
 
 class QDockWidget;
 class QLabel;
-class QProgressBar;
-class QToolButton;
 
 namespace banquise::scene {
-class Feedback;
+class MotionField;
 class Scene;
 struct LoadedScene;
-}
+} // namespace banquise::scene
 
 namespace banquise::widgets {
+class JobProgress;
 class LayerPanel;
 class TrainingPanel;
 class ViewGrid;
@@ -29,6 +28,7 @@ namespace banquise::app {
 class ActiveLearningWorkbench;
 class ClickRefinement;
 class ComparisonWorkbench;
+class JobRunner;
 class LabelingWorkbench;
 class ModelWorkbench;
 
@@ -92,9 +92,14 @@ private:
     void ingest(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize);
     void chooseSnapshotPath();
     void showCursor(double x, double y);
+    // Adds the drift arrows and the drift-compensated twins of the layers seen at another time.
+    void showDrift(const scene::MotionField& field, double first, double second);
     void showProblem(const QString& title, const QString& message);
 
     models::ComputeDevice m_device;
+    // Every background job of the window; destroyed first, so that no job
+    // outlives the panels and views its end reports to.
+    JobRunner* m_jobs;
     widgets::ViewGrid* m_grid;
     widgets::LayerPanel* m_panel;
     widgets::TrainingPanel* m_training;
@@ -105,10 +110,9 @@ private:
     ComparisonWorkbench* m_comparison = nullptr;
     QDockWidget* m_comparisonDock = nullptr;
     QLabel* m_readout;
-    QProgressBar* m_busy;
-    QToolButton* m_cancel;
-    std::shared_ptr<scene::Feedback> m_loading;
+    widgets::JobProgress* m_progress;
     std::unique_ptr<scene::Scene> m_scene;
+    quint64 m_sceneSerial = 0; // which scene is open, for the jobs' results
 };
 
 } // namespace banquise::app

@@ -1,9 +1,9 @@
 #include "app/ModelWorkbench.h"
 
+#include "app/JobRunner.h"
 #include "models/ModelInputs.h"
 #include "models/PredictionLayers.h"
 #include "models/SeaIceModel.h"
-#include "scene/Feedback.h"
 #include "scene/Scene.h"
 #include "widgets/LayerPanel.h"
 #include "widgets/TrainingPanel.h"
@@ -11,19 +11,19 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <stdexcept>
 
 namespace banquise::app {
 
 namespace {
 
-// What a model job hands back to the GUI thread.
-struct JobOutcome {
-    std::shared_ptr<models::SeaIceModel> model;
+// Training and prediction share the model: one at a time.
+const QString kModelJob = "model";
+
+// What a prediction hands back to the GUI thread.
+struct Predicted {
     std::vector<std::shared_ptr<const scene::Layer>> layers;
-    QString error;
     std::shared_ptr<const models::ModelInputs> inputs;
     std::shared_ptr<const models::Prediction> prediction;
 };
@@ -45,24 +45,14 @@ QString ridgeStatus(const models::RidgeExcess& ridges)
 
 } // namespace
 
-ModelWorkbench::ModelWorkbench(widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
-                               ProblemReport report, QObject* parent)
-    : QObject(parent), m_panel(panel), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report))
+ModelWorkbench::ModelWorkbench(JobRunner& jobs, widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers,
+                               SceneAccess scene, ProblemReport report, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_panel(panel), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report))
 {
     connect(m_panel, &widgets::TrainingPanel::trainRequested, this, &ModelWorkbench::trainInBackground);
-    connect(m_panel, &widgets::TrainingPanel::cancelRequested, this, [this] {
-        if (m_job)
-            m_job->cancel();
-    });
+    connect(m_panel, &widgets::TrainingPanel::cancelRequested, this, [this] { m_jobs.cancel(m_job); });
     connect(m_panel, &widgets::TrainingPanel::loadRequested, this, &ModelWorkbench::chooseModelToLoad);
     connect(m_panel, &widgets::TrainingPanel::saveRequested, this, &ModelWorkbench::chooseModelPath);
-}
-
-ModelWorkbench::~ModelWorkbench()
-{
-    if (m_job)
-        m_job->cancel();
-    QThreadPool::globalInstance()->waitForDone();
 }
 
 void ModelWorkbench::fail(const QString& title, const QString& message)
@@ -93,46 +83,22 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
         return; // one model job at a time
     // The job reads the layers, shared read-only, through its own scene object.
     const auto snapshot = std::make_shared<const scene::Scene>(*shown);
-    auto feedback = std::make_shared<scene::Feedback>();
-    m_job = feedback;
     m_panel->clearCurves();
     m_panel->setRunning(true);
     m_panel->showStatus(tr("Gathering the inputs and estimating the drift…"));
-    auto* watcher = new QFutureWatcher<JobOutcome>(this);
-    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher, steps, feedback, fineTune = !userLabels.empty()] {
-        const JobOutcome outcome = watcher->result();
-        watcher->deleteLater();
-        m_job.reset();
-        if (!outcome.model && feedback->isCancelled()) {
-            // A cancel is what the user asked for, not a failure: no warning.
-            m_panel->setRunning(false);
-            m_panel->showStatus(tr("Training cancelled."));
-            Q_EMIT jobCancelled();
-            return;
-        }
-        if (!outcome.model) {
-            m_panel->setRunning(false);
-            fail(tr("Train models"), outcome.error);
-            return;
-        }
-        m_modelSource = !fineTune ? tr("trained in this window, %1 steps").arg(steps)
-                                           : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
-        m_model = outcome.model;
-        m_panel->setRunning(false);
-        m_panel->showStatus(tr("Trained%1. Predicting…").arg(ridgeStatus(m_model->ridgeExcess())));
-        Q_EMIT trainingFinished();
-        predictInBackground();
-    });
     widgets::TrainingPanel* panel = m_panel;
     // Fine-tuning continues a copy of the model shown, swapped in when it is
     // done: clicks and rankings running meanwhile keep reading the old one.
-    std::shared_ptr<models::SeaIceModel> start = userLabels.empty() ? nullptr : std::make_shared<models::SeaIceModel>(m_model->copy());
+    const bool fineTune = !userLabels.empty();
+    std::shared_ptr<models::SeaIceModel> start = fineTune ? std::make_shared<models::SeaIceModel>(m_model->copy()) : nullptr;
     const cv::Mat1b labels = userLabels.clone();
-    watcher->setFuture(QtConcurrent::run([snapshot, feedback, steps, panel, start, labels]() -> JobOutcome {
-        try {
-            models::ModelInputs inputs = models::gatherModelInputs(*snapshot, feedback.get());
+    using Trained = std::shared_ptr<models::SeaIceModel>;
+    m_job = m_jobs.start<Trained>(
+        {kModelJob, fineTune ? tr("Fine-tuning the model") : tr("Training the model")},
+        [snapshot, steps, panel, start, labels](scene::Feedback& feedback) {
+            models::ModelInputs inputs = models::gatherModelInputs(*snapshot, &feedback);
             if (!labels.empty() && (labels.rows != inputs.height() || labels.cols != inputs.width()))
-                return {nullptr, {}, tr("The labels are not on the scene's grid."), {}, {}};
+                throw std::runtime_error(tr("The labels are not on the scene's grid.").toStdString());
             inputs.userLabels = labels;
             models::TrainingOptions options;
             options.steps = steps;
@@ -144,12 +110,29 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
                 [panel](const models::TrainingProgress& p) {
                     QMetaObject::invokeMethod(panel, [panel, p] { panel->addProgress(p); }, Qt::QueuedConnection);
                 },
-                feedback.get());
-            return {model, {}, {}, {}, {}};
-        } catch (const std::exception& e) {
-            return {nullptr, {}, QString::fromStdString(e.what()), {}, {}};
-        }
-    }));
+                &feedback);
+            return model;
+        },
+        [this, steps, fineTune](JobEnd end, std::optional<Trained> trained, const QString& error) {
+            m_job = 0;
+            m_panel->setRunning(false);
+            if (end == JobEnd::Cancelled) {
+                // A cancel is what the user asked for, not a failure: no warning.
+                m_panel->showStatus(tr("Training cancelled."));
+                Q_EMIT jobCancelled();
+                return;
+            }
+            if (end == JobEnd::Failed) {
+                fail(tr("Train models"), error);
+                return;
+            }
+            m_modelSource = !fineTune ? tr("trained in this window, %1 steps").arg(steps)
+                                      : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
+            m_model = *trained;
+            m_panel->showStatus(tr("Trained%1. Predicting…").arg(ridgeStatus(m_model->ridgeExcess())));
+            Q_EMIT trainingFinished();
+            predictInBackground();
+        });
 }
 
 void ModelWorkbench::predictInBackground()
@@ -162,53 +145,56 @@ void ModelWorkbench::predictInBackground()
     if (m_job)
         return;
     const auto snapshot = std::make_shared<const scene::Scene>(*shown);
-    auto feedback = std::make_shared<scene::Feedback>();
-    m_job = feedback;
     m_panel->setRunning(true);
     m_panel->showStatus(tr("Predicting…"));
-    auto* watcher = new QFutureWatcher<JobOutcome>(this);
-    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
-        const JobOutcome outcome = watcher->result();
-        watcher->deleteLater();
-        m_job.reset();
-        m_panel->setRunning(false);
-        scene::Scene* target = m_scene();
-        if (!outcome.error.isEmpty() || !target) {
-            fail(tr("Predict"), outcome.error.isEmpty() ? tr("The scene was closed.") : outcome.error);
-            return;
-        }
-        m_inputs = outcome.inputs;
-        m_prediction = outcome.prediction;
-        for (const auto& layer : outcome.layers) {
-            // A new prediction replaces the maps of the previous one.
-            while (const auto previous = target->findLayer(layer->name())) {
-                m_grid->removeLayer(*previous);
-                target->removeLayers(layer->name());
-            }
-            target->addLayer(layer);
-            m_grid->addLayer(layer, false);
-        }
-        const std::pair<const char*, int> shownIn[] = {
-            {"Model classes", kClassesView}, {"Model class entropy", kEntropyView}, {"Model freeboard", kFreeboardView}};
-        for (const auto& [name, view] : shownIn)
-            if (const auto layer = target->findLayer(name))
-                m_grid->setLayerVisible(*layer, true, view);
-        m_layers->reload();
-        m_grid->refresh();
-        m_panel->showStatus(tr("%1 maps added to the views.").arg(outcome.layers.size()));
-        Q_EMIT predictionShown();
-    });
     const std::shared_ptr<const models::SeaIceModel> model = m_model;
-    watcher->setFuture(QtConcurrent::run([snapshot, feedback, model]() -> JobOutcome {
-        try {
-            auto inputs = std::make_shared<const models::ModelInputs>(models::gatherModelInputs(*snapshot, feedback.get()));
-            auto prediction = std::make_shared<const models::Prediction>(model->predict(*inputs, {}, feedback.get()));
-            return {nullptr, models::predictionLayers(*prediction, inputs->grid, snapshot->referenceTime(), "Banquise model"), {}, inputs,
-                    prediction};
-        } catch (const std::exception& e) {
-            return {nullptr, {}, QString::fromStdString(e.what()), {}, {}};
+    m_job = m_jobs.start<Predicted>(
+        {kModelJob, tr("Predicting")},
+        [snapshot, model](scene::Feedback& feedback) {
+            auto inputs = std::make_shared<const models::ModelInputs>(models::gatherModelInputs(*snapshot, &feedback));
+            auto prediction = std::make_shared<const models::Prediction>(model->predict(*inputs, {}, &feedback));
+            return Predicted{models::predictionLayers(*prediction, inputs->grid, snapshot->referenceTime(), "Banquise model"), inputs,
+                             prediction};
+        },
+        [this](JobEnd end, std::optional<Predicted> predicted, const QString& error) {
+            m_job = 0;
+            m_panel->setRunning(false);
+            if (end == JobEnd::Cancelled) {
+                m_panel->showStatus(tr("Prediction cancelled."));
+                Q_EMIT jobCancelled();
+                return;
+            }
+            scene::Scene* target = m_scene();
+            if (end == JobEnd::Failed || !target) {
+                fail(tr("Predict"), error.isEmpty() ? tr("The scene was closed.") : error);
+                return;
+            }
+            m_inputs = predicted->inputs;
+            m_prediction = predicted->prediction;
+            showMaps(predicted->layers, *target);
+        });
+}
+
+void ModelWorkbench::showMaps(const std::vector<std::shared_ptr<const scene::Layer>>& layers, scene::Scene& target)
+{
+    for (const auto& layer : layers) {
+        // A new prediction replaces the maps of the previous one.
+        while (const auto previous = target.findLayer(layer->name())) {
+            m_grid->removeLayer(*previous);
+            target.removeLayers(layer->name());
         }
-    }));
+        target.addLayer(layer);
+        m_grid->addLayer(layer, false);
+    }
+    const std::pair<const char*, int> shownIn[] = {
+        {"Model classes", kClassesView}, {"Model class entropy", kEntropyView}, {"Model freeboard", kFreeboardView}};
+    for (const auto& [name, view] : shownIn)
+        if (const auto layer = target.findLayer(name))
+            m_grid->setLayerVisible(*layer, true, view);
+    m_layers->reload();
+    m_grid->refresh();
+    m_panel->showStatus(tr("%1 maps added to the views.").arg(layers.size()));
+    Q_EMIT predictionShown();
 }
 
 void ModelWorkbench::loadModel(const QString& path)

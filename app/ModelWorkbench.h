@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace banquise::models {
 class SeaIceModel;
@@ -14,7 +15,7 @@ struct ModelInputs;
 struct Prediction;
 }
 namespace banquise::scene {
-class Feedback;
+class Layer;
 class Scene;
 } // namespace banquise::scene
 namespace banquise::widgets {
@@ -24,6 +25,8 @@ class ViewGrid;
 } // namespace banquise::widgets
 
 namespace banquise::app {
+
+class JobRunner;
 
 // The learned models of the main window: trains on the shown scene and
 // predicts on worker threads (loss curves live in the training panel,
@@ -40,10 +43,9 @@ public:
     using SceneAccess = std::function<scene::Scene*()>;
     using ProblemReport = std::function<void(const QString& title, const QString& message)>;
 
-    ModelWorkbench(widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+    // Its jobs run on `jobs`, which must outlive it.
+    ModelWorkbench(JobRunner& jobs, widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
                    ProblemReport report, QObject* parent = nullptr);
-    // Cancels a running job and waits for it: the job reports into the panel.
-    ~ModelWorkbench() override;
 
     void trainInBackground(int steps);
     // Trains on the user's labels as well (SeaIceClass per pixel, kNoClass
@@ -54,7 +56,7 @@ public:
     bool saveModel(const QString& path);
     void predictInBackground();
     bool hasModel() const { return m_model != nullptr; }
-    bool isBusy() const { return m_job != nullptr; }
+    bool isBusy() const { return m_job != 0; }
     // The model shown and the inputs of its last prediction (for interactive
     // refinement); null until a prediction was shown. Not to be used while busy.
     std::shared_ptr<models::SeaIceModel> model() const { return m_model; }
@@ -75,7 +77,10 @@ private:
     void chooseModelPath();
     void fail(const QString& title, const QString& message);
     void startTraining(int steps, const cv::Mat1b& userLabels);
+    // Puts a prediction's maps in the scene and the views, replacing the previous ones.
+    void showMaps(const std::vector<std::shared_ptr<const scene::Layer>>& layers, scene::Scene& target);
 
+    JobRunner& m_jobs;
     widgets::TrainingPanel* m_panel;
     widgets::ViewGrid* m_grid;
     widgets::LayerPanel* m_layers;
@@ -85,7 +90,7 @@ private:
     QString m_modelSource;
     std::shared_ptr<const models::ModelInputs> m_inputs;
     std::shared_ptr<const models::Prediction> m_prediction;
-    std::shared_ptr<scene::Feedback> m_job;
+    quint64 m_job = 0; // the model job running, 0 when none
 };
 
 } // namespace banquise::app

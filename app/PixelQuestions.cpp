@@ -1,5 +1,6 @@
 #include "app/PixelQuestions.h"
 
+#include "app/JobRunner.h"
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "labeling/LabelSession.h"
@@ -14,9 +15,6 @@
 #include "widgets/ViewGrid.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <random>
@@ -31,11 +29,6 @@ constexpr double kRingHalfSize = 3.0; // pixels
 constexpr std::array<std::uint8_t, 3> kWaiting{255, 170, 0};
 constexpr std::array<std::uint8_t, 3> kFocused{255, 255, 0};
 constexpr std::array<std::uint8_t, 3> kSkipped{128, 128, 128};
-
-struct Drawn {
-    std::vector<QPoint> pixels;
-    QString error;
-};
 
 // A short path through the pixels (greedy nearest neighbour from the top
 // left), so that the views move little from one question to the next.
@@ -60,9 +53,9 @@ std::vector<QPoint> alongShortPath(std::vector<cv::Point> pixels)
 }
 } // namespace
 
-PixelQuestions::PixelQuestions(ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid,
+PixelQuestions::PixelQuestions(JobRunner& jobs, ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid,
                                widgets::PixelQuestionsPanel* panel, Strategy strategy, QObject* parent)
-    : QObject(parent), m_models(models), m_labeling(labeling), m_grid(grid), m_panel(panel), m_strategy(std::move(strategy))
+    : QObject(parent), m_jobs(jobs), m_models(models), m_labeling(labeling), m_grid(grid), m_panel(panel), m_strategy(std::move(strategy))
 {
     connect(m_panel, &widgets::PixelQuestionsPanel::askRequested, this, &PixelQuestions::ask);
     connect(m_panel, &widgets::PixelQuestionsPanel::answered, this, &PixelQuestions::answer);
@@ -78,12 +71,6 @@ PixelQuestions::PixelQuestions(ModelWorkbench* models, LabelingWorkbench* labeli
     });
 }
 
-PixelQuestions::~PixelQuestions()
-{
-    // The views may be gone already: the markers go with them.
-    QThreadPool::globalInstance()->waitForDone();
-}
-
 void PixelQuestions::ask(int count)
 {
     const auto inputs = m_models->inputs();
@@ -92,8 +79,8 @@ void PixelQuestions::ask(int count)
         m_panel->showNoQuestion(tr("Open or create a project first: the answers are stored in it."));
         return;
     }
-    if (!prediction || !inputs || m_drawing) {
-        m_panel->showNoQuestion(!prediction ? tr("Predict with a model first: it asks where it is unsure.") : tr("Wait for the running draw."));
+    if (!prediction || !inputs) {
+        m_panel->showNoQuestion(tr("Predict with a model first: it asks where it is unsure."));
         return;
     }
     models::AcquisitionStrategy strategy;
@@ -104,29 +91,23 @@ void PixelQuestions::ask(int count)
         return;
     }
     const cv::Mat1b labelled = labeling::modelClassesOf(*m_labeling->session()->layer());
-    m_drawing = true;
     m_lastBatch = count;
-    auto* watcher = new QFutureWatcher<Drawn>(this);
-    connect(watcher, &QFutureWatcher<Drawn>::finished, this, [this, watcher] {
-        Drawn drawn = watcher->result();
-        watcher->deleteLater();
-        m_drawing = false;
-        if (!drawn.error.isEmpty()) {
-            m_panel->showNoQuestion(drawn.error);
-            return;
-        }
-        showQuestions(std::move(drawn.pixels));
-    });
-    watcher->setFuture(QtConcurrent::run([prediction, strategy, labelled, count]() -> Drawn {
-        try {
+    // A new request (another count, another model's map) replaces a draw under way.
+    using Pixels = std::vector<QPoint>;
+    m_jobs.start<Pixels>(
+        {"pixel-questions", tr("Choosing the pixels to ask about"), WhenBusy::Replace},
+        [prediction, strategy, labelled, count](scene::Feedback&) {
             const cv::Mat1f uncertainty = models::pixelUncertainty(*prediction, strategy);
             std::mt19937 rng(static_cast<unsigned>(QDateTime::currentMSecsSinceEpoch()));
             const cv::Rect whole(0, 0, labelled.cols, labelled.rows);
-            return {alongShortPath(models::pickPixels(uncertainty, whole, labelled, count, rng)), {}};
-        } catch (const std::exception& e) {
-            return {{}, QString::fromStdString(e.what())};
-        }
-    }));
+            return alongShortPath(models::pickPixels(uncertainty, whole, labelled, count, rng));
+        },
+        [this](JobEnd end, std::optional<Pixels> pixels, const QString& error) {
+            if (end == JobEnd::Failed)
+                m_panel->showNoQuestion(error);
+            if (end == JobEnd::Done)
+                showQuestions(std::move(*pixels));
+        });
 }
 
 void PixelQuestions::showQuestions(std::vector<QPoint> pixels)

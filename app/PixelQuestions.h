@@ -20,6 +20,7 @@ class ViewGrid;
 namespace banquise::app {
 
 class LabelingWorkbench;
+class JobRunner;
 class ModelWorkbench;
 
 // Active learning by pixels the model asks about (PixelPick, Shin et al.
@@ -36,9 +37,9 @@ class PixelQuestions : public QObject {
 public:
     using Strategy = std::function<QString()>;
 
-    PixelQuestions(ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid, widgets::PixelQuestionsPanel* panel,
+    // Its jobs run on `jobs`, which must outlive it.
+    PixelQuestions(JobRunner& jobs, ModelWorkbench* models, LabelingWorkbench* labeling, widgets::ViewGrid* grid, widgets::PixelQuestionsPanel* panel,
                    Strategy strategy, QObject* parent = nullptr);
-    ~PixelQuestions() override;
 
     void ask(int count);
     // Answers the focused question (LabelCode::Unknown: don't know, skipped).
@@ -67,6 +68,7 @@ private:
     void updateMarkers();
     void restLabelClassKeys(bool rest);
 
+    JobRunner& m_jobs;
     ModelWorkbench* m_models;
     LabelingWorkbench* m_labeling;
     widgets::ViewGrid* m_grid;
@@ -75,7 +77,6 @@ private:
     std::vector<Question> m_questions;
     int m_focus = -1;
     std::shared_ptr<scene::MarkerLayer> m_markers;
-    bool m_drawing = false; // a draw runs on the worker
     int m_lastBatch = 0;    // asked again after each round, 0 before any
 };
 
