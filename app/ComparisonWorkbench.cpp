@@ -214,25 +214,34 @@ void ComparisonWorkbench::showProfile(const scene::MapPoint& from, const scene::
     Q_EMIT profileShown();
 }
 
-bool ComparisonWorkbench::writeReport(const QString& folder)
+void ComparisonWorkbench::writeReportInBackground(const QString& folder)
 {
-    if (!m_outcome)
-        return false;
-    try {
-        const std::string report = writeComparisonReport(folder.toStdString(), *m_sources, *m_outcome);
-        m_panel->showStatus(tr("Report written to %1").arg(QString::fromStdString(report)));
-        return true;
-    } catch (const std::exception& e) {
-        fail(QString::fromStdString(e.what()));
-        return false;
+    if (!m_outcome) {
+        fail(tr("Compare with SWOT first: the report is that comparison's."));
+        return;
     }
+    const auto sources = m_sources;
+    const auto outcome = m_outcome;
+    m_jobs.start<QString>(
+        {"report", tr("Writing the comparison report")},
+        [sources, outcome, folder](scene::Feedback&) {
+            return QString::fromStdString(writeComparisonReport(folder.toStdString(), *sources, *outcome));
+        },
+        [this](JobEnd end, std::optional<QString> report, const QString& error) {
+            if (end == JobEnd::Failed)
+                fail(error);
+            if (end != JobEnd::Done)
+                return;
+            m_panel->showStatus(tr("Report written to %1").arg(*report));
+            Q_EMIT reportWritten(*report);
+        });
 }
 
 void ComparisonWorkbench::chooseReportFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(m_panel, tr("Write the comparison report into"));
     if (!folder.isEmpty())
-        writeReport(folder);
+        writeReportInBackground(folder);
 }
 
 } // namespace banquise::app

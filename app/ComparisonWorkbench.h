@@ -61,8 +61,9 @@ public:
     void compareInBackground(bool leaveOneTrackOut);
     // Profile of every elevation layer of the comparison between two map points.
     void showProfile(const scene::MapPoint& from, const scene::MapPoint& to);
-    // Writes the report of the last comparison into a folder; false (and a message) on failure.
-    bool writeReport(const QString& folder);
+    // Writes report.html with its figures, metrics.csv and metrics.json into
+    // `folder` on a worker: reportWritten(report.html) when done.
+    void writeReportInBackground(const QString& folder);
     bool hasComparison() const { return m_outcome != nullptr; }
     // The 3-D view's surface: the prediction or SWOT (ComparisonPanel::Surface), SAR draped.
     void showSurface(int surface);
@@ -76,6 +77,7 @@ Q_SIGNALS:
     void comparisonFailed(const QString& message);
     // The user cancelled the comparison: no error, the previous one stays.
     void comparisonCancelled();
+    void reportWritten(const QString& reportPath);
 
 private:
     void fail(const QString& message);

@@ -1,6 +1,8 @@
 #include "app/LabelingWorkbench.h"
 
+#include "app/JobRunner.h"
 #include "labeling/LabelFiles.h"
+#include "labeling/LabelLayer.h"
 #include "labeling/LabelSession.h"
 #include "labeling/ProjectError.h"
 #include "labeling/ProjectStore.h"
@@ -29,8 +31,9 @@ QString userName()
 
 } // namespace
 
-LabelingWorkbench::LabelingWorkbench(widgets::ViewGrid* grid, widgets::LayerPanel* layers, ProblemReport report, QObject* parent)
-    : QObject(parent), m_grid(grid), m_layers(layers), m_report(std::move(report)), m_tool(new widgets::LabelTool(this)),
+LabelingWorkbench::LabelingWorkbench(JobRunner& jobs, widgets::ViewGrid* grid, widgets::LayerPanel* layers, ProblemReport report,
+                                     QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_grid(grid), m_layers(layers), m_report(std::move(report)), m_tool(new widgets::LabelTool(this)),
       m_panel(new widgets::LabelToolsPanel(*m_tool))
 {
     m_grid->setMapTool(m_tool);
@@ -129,22 +132,33 @@ void LabelingWorkbench::startSession()
     m_layers->reload();
 }
 
-bool LabelingWorkbench::exportLabels(const QString& path)
+void LabelingWorkbench::exportLabelsInBackground(const QString& path)
 {
     if (!m_session) {
         m_report(tr("No labels to export"), tr("Open a project and a scene first."));
-        return false;
+        return;
     }
-    try {
-        if (QFileInfo(path).suffix().compare("gpkg", Qt::CaseInsensitive) == 0)
-            labeling::exportLabelsGeoPackage(*m_session->layer(), path.toStdString());
-        else
-            labeling::exportLabelsGeoTiff(*m_session->layer(), path.toStdString());
-    } catch (const std::exception& e) {
-        m_report(tr("Cannot export the labels"), QString::fromStdString(e.what()));
-        return false;
-    }
-    return true;
+    // The labels as they are now: the user may go on painting meanwhile.
+    const labeling::LabelLayer& shown = *m_session->layer();
+    auto labels = std::make_shared<labeling::LabelLayer>(shown.info(), shown.grid());
+    const std::vector<std::uint8_t> codes = shown.toDense();
+    labels->setBlock(0, 0, shown.grid().width(), shown.grid().height(), codes.data());
+    const bool polygons = QFileInfo(path).suffix().compare("gpkg", Qt::CaseInsensitive) == 0;
+    m_jobs.start<bool>(
+        {"export-labels", tr("Exporting the labels to %1").arg(QFileInfo(path).fileName())},
+        [labels, path, polygons](scene::Feedback&) {
+            if (polygons)
+                labeling::exportLabelsGeoPackage(*labels, path.toStdString());
+            else
+                labeling::exportLabelsGeoTiff(*labels, path.toStdString());
+            return true;
+        },
+        [this, path](JobEnd end, std::optional<bool>, const QString& error) {
+            if (end == JobEnd::Failed)
+                m_report(tr("Cannot export the labels"), error);
+            if (end == JobEnd::Done)
+                Q_EMIT labelsExported(path);
+        });
 }
 
 bool LabelingWorkbench::importLabels(const QString& path)
@@ -193,7 +207,7 @@ void LabelingWorkbench::chooseExportPath()
     const QString path = QFileDialog::getSaveFileName(m_panel, tr("Export labels"), {},
                                                       tr("Class map GeoTIFF (*.tif);;GeoPackage polygons (*.gpkg)"));
     if (!path.isEmpty())
-        exportLabels(path);
+        exportLabelsInBackground(path);
 }
 
 void LabelingWorkbench::chooseImportFile()

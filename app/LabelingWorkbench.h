@@ -25,6 +25,8 @@ class ViewGrid;
 
 namespace banquise::app {
 
+class JobRunner;
+
 // Labelling in the main window: the open project (one SQLite file per
 // study), the label session of the shown scene, its label layer on top of
 // every view, and the tools that draw on it. Opening a project or another
@@ -34,7 +36,8 @@ class LabelingWorkbench : public QObject {
 public:
     using ProblemReport = std::function<void(const QString& title, const QString& message)>;
 
-    LabelingWorkbench(widgets::ViewGrid* grid, widgets::LayerPanel* layers, ProblemReport report, QObject* parent = nullptr);
+    // Its jobs run on `jobs`, which must outlive it.
+    LabelingWorkbench(JobRunner& jobs, widgets::ViewGrid* grid, widgets::LayerPanel* layers, ProblemReport report, QObject* parent = nullptr);
     ~LabelingWorkbench() override;
 
     // The dock's content; the caller takes ownership (a dock widget).
@@ -50,9 +53,10 @@ public:
     // The views now show `scene`, read from `folder` (its key in the project).
     void showScene(const scene::Scene& scene, const QString& folder);
 
-    // The shown scene's labels to a .tif class map or .gpkg polygons; false
-    // (and a message) when there is nothing to write or it fails.
-    bool exportLabels(const QString& path);
+    // The shown scene's labels as they are now, to a .tif class map or .gpkg
+    // polygons, written on a worker: labelsExported when done, a message
+    // when there is nothing to write or it fails.
+    void exportLabelsInBackground(const QString& path);
     // Labels from a GeoPackage, shapefile or GeoTIFF mask, as one undoable edit.
     bool importLabels(const QString& path);
 
@@ -71,11 +75,13 @@ Q_SIGNALS:
     void retrainRequested();
     // The label session changed (another project or scene); nullptr: none.
     void sessionChanged(labeling::LabelSession* session);
+    void labelsExported(const QString& path);
 
 private:
     void endSession();
     void startSession();
 
+    JobRunner& m_jobs;
     widgets::ViewGrid* m_grid;
     widgets::LayerPanel* m_layers;
     ProblemReport m_report;

@@ -74,7 +74,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
         *m_jobs, m_training, m_grid, m_panel, [this] { return m_scene.get(); },
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
     m_labeling = new LabelingWorkbench(
-        m_grid, m_panel, [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
+        *m_jobs, m_grid, m_panel, [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
     auto* labelsDock = new QDockWidget(tr("Labels"), this);
     labelsDock->setObjectName("labelsDock");
     labelsDock->setWidget(m_labeling->panel());

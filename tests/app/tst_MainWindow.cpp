@@ -240,7 +240,9 @@ private Q_SLOTS:
         QVERIFY(labels->openProject(project));
         QCOMPARE(labels->session()->layer()->at(150, 40), std::uint8_t(labeling::LabelCode::OpenLead));
         const QString gpkg = QString::fromStdString(m_folder.path("labels.gpkg"));
-        QVERIFY(labels->exportLabels(gpkg));
+        QSignalSpy exported(labels, &app::LabelingWorkbench::labelsExported);
+        labels->exportLabelsInBackground(gpkg);
+        QVERIFY(exported.wait(30000));
         QVERIFY(QFileInfo(gpkg).size() > 0);
     }
 
@@ -548,7 +550,10 @@ private Q_SLOTS:
 
         // The report from the window holds the table's rows.
         const QString folder = QString::fromStdString(m_folder.path("gui-report"));
-        QVERIFY(comparison->writeReport(folder));
+        QSignalSpy written(comparison, &app::ComparisonWorkbench::reportWritten);
+        comparison->writeReportInBackground(folder);
+        QVERIFY(written.wait(60000));
+        QCOMPARE(written.front().front().toString(), folder + "/report.html");
         QFile csv(folder + "/metrics.csv");
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(csv.readAll()).count('\n'), table->rowCount() + 1);
