@@ -12,6 +12,7 @@
 #include "models/ModelInputs.h"
 #include "models/Scores.h"
 #include "models/SeaIceModel.h"
+#include "models/TileRanking.h"
 #include "widgets/ActiveLearningPanel.h"
 #include "widgets/PixelQuestionsPanel.h"
 #include "widgets/ViewGrid.h"
@@ -94,14 +95,13 @@ void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
             const int size = std::clamp(std::min(inputs->width(), inputs->height()) / 4, 64, kQueueTile);
             const auto tiles = models::candidateTiles({inputs->width(), inputs->height()}, size);
             std::mt19937 rng(static_cast<unsigned>(QDateTime::currentMSecsSinceEpoch()));
-            const auto scores = models::scoreTiles(*prediction, tiles, strategy, rng);
             std::vector<bool> excluded(tiles.size(), false);
             for (std::size_t i = 0; i < tiles.size() && !labelled.empty(); ++i)
                 excluded[i] = cv::countNonZero(labelled(tiles[i])) > tiles[i].area() / 100;
-            const auto descriptions = model->describeTiles(*inputs, tiles);
             Ranked queue;
-            for (int i : models::selectTiles(scores, descriptions, kQueueLength, models::selectionTermsFor(strategy, {}), excluded))
-                queue.push_back({QRect(tiles[i].x, tiles[i].y, tiles[i].width, tiles[i].height), scores[i]});
+            for (const models::RankedTile& t :
+                 models::rankTiles(*model, *inputs, *prediction, tiles, strategy, models::selectionTermsFor(strategy, {}), kQueueLength, excluded, rng))
+                queue.push_back({QRect(t.tile.x, t.tile.y, t.tile.width, t.tile.height), t.score});
             return queue;
         },
         [this](JobEnd end, std::optional<Ranked> queue, const QString& error) {

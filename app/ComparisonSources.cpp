@@ -4,11 +4,10 @@
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
 #include "models/SeaIceClasses.h"
-#include "scene/DriftCompensation.h"
 #include "scene/GriddedRaster.h"
-#include "scene/MotionField.h"
 #include "scene/RasterLayer.h"
 #include "scene/RasterOnGrid.h"
+#include "scene/SceneDrift.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/SwathLayer.h"
@@ -126,13 +125,10 @@ std::shared_ptr<const scene::SwathLayer> compensated(const scene::Scene& scene, 
                                                      ComparisonSources& out)
 {
     try {
-        const auto [first, second] = scene::sarDatePair(scene);
-        const scene::AnalysisGrid& grid = scene.grid();
-        const scene::MotionField field = scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height());
-        const scene::DriftCompensation compensation(field, grid, first->info().time, second->info().time);
-        out.provenance.push_back({"drift", "SWOT compensated to " + scene::formatUtc(first->info().time) + " with the drift between "
-                                               + scene::formatUtc(first->info().time) + " and " + scene::formatUtc(second->info().time)});
-        return std::dynamic_pointer_cast<const scene::SwathLayer>(compensation.compensate(*swot));
+        const scene::SceneDrift drift(scene);
+        out.provenance.push_back({"drift", "SWOT compensated to " + scene::formatUtc(drift.referenceTime()) + " with the drift between "
+                                               + scene::formatUtc(drift.referenceTime()) + " and " + scene::formatUtc(drift.secondTime())});
+        return std::dynamic_pointer_cast<const scene::SwathLayer>(drift.compensation().compensate(*swot));
     } catch (const scene::SceneError& e) {
         out.notes.push_back(std::string("SWOT not drift-compensated: ") + e.what());
         return swot;

@@ -2,9 +2,8 @@
 
 #include "scene/BuoyDriftScores.h"
 #include "scene/BuoyTracks.h"
-#include "scene/DriftCompensation.h"
 #include "scene/MotionField.h"
-#include "scene/RasterLayer.h"
+#include "scene/SceneDrift.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/UtcTime.h"
@@ -81,12 +80,12 @@ int driftCommand(const Arguments& args)
     if (std::find(args.begin(), args.end(), "--buoys") != args.end() && buoyFiles.empty())
         throw std::invalid_argument("--buoys needs one or more buoy files (IABP CSV or CF trajectory netCDF)");
     const scene::LoadedScene loaded = scene::readScene(folder);
-    const auto [first, second] = scene::sarDatePair(loaded.scene);
     const scene::AnalysisGrid& grid = loaded.scene.grid();
     const auto start = std::chrono::steady_clock::now();
-    const scene::MotionField field = scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height());
+    const scene::SceneDrift drift(loaded.scene);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double days = (second->info().time - first->info().time) / 86400.0;
+    const scene::MotionField& field = drift.field();
+    const double days = (drift.secondTime() - drift.referenceTime()) / 86400.0;
     std::size_t measured = 0;
     double sumX = 0.0;
     double sumY = 0.0;
@@ -98,7 +97,7 @@ int driftCommand(const Arguments& args)
     const double n = static_cast<double>(field.vectors().size());
     std::printf("drift      %s -> %s (%.2f days)\nvectors    %zu, %.1f %% measured, %.1f s\n"
                 "mean       %.2f km/day east, %.2f km/day north\n",
-                scene::formatUtc(first->info().time).c_str(), scene::formatUtc(second->info().time).c_str(), days,
+                scene::formatUtc(drift.referenceTime()).c_str(), scene::formatUtc(drift.secondTime()).c_str(), days,
                 field.vectors().size(), 100.0 * measured / n, seconds, sumX / n * grid.pixelSize() / 1000.0 / days,
                 -sumY / n * grid.pixelSize() / 1000.0 / days);
     if (const std::string csv = option(args, "--vectors", ""); !csv.empty())
@@ -111,7 +110,7 @@ int driftCommand(const Arguments& args)
                     epe.median, epe.p95, epe.scored, epe.median * metresPerDay, epe.p95 * metresPerDay);
     }
     if (!buoyFiles.empty())
-        reportBuoys(field, grid, first->info().time, second->info().time, buoyFiles);
+        reportBuoys(field, grid, drift.referenceTime(), drift.secondTime(), buoyFiles);
     return 0;
 }
 

@@ -12,13 +12,9 @@
 #include "app/SceneKey.h"
 #include "labeling/LabelClass.h"
 #include "rendering/ViewScene.h"
-#include "scene/DriftCompensation.h"
-#include "scene/MotionField.h"
-#include "scene/RasterLayer.h"
-#include "scene/TrackLayer.h"
-#include "scene/VectorLayer.h"
-#include "scene/SceneError.h"
+#include "scene/SceneDrift.h"
 #include "scene/SceneReader.h"
+#include "scene/VectorLayer.h"
 #include "widgets/ActiveLearningPanel.h"
 #include "widgets/PixelQuestionsPanel.h"
 #include "widgets/ComparisonPanel.h"
@@ -309,61 +305,45 @@ void MainWindow::estimateDriftInBackground()
         Q_EMIT driftFailed(tr("Open a scene first."));
         return;
     }
-    struct Drift {
-        std::shared_ptr<scene::MotionField> field;
-        double first = 0.0;
-        double second = 0.0;
-    };
-    // The job reads the layers, shared read-only; the scene object itself
-    // is only touched here on the GUI thread.
-    const std::shared_ptr<const scene::Scene> snapshotScene = std::make_shared<scene::Scene>(*m_scene);
-    m_jobs->start<Drift>(
+    // The drift and the compensated twins are computed on the worker from
+    // the layers, shared read-only; the scene object itself is only touched
+    // on the GUI thread.
+    const std::shared_ptr<const scene::Scene> snapshot = std::make_shared<scene::Scene>(*m_scene);
+    m_jobs->start<DriftLayers>(
         {"drift", tr("Estimating ice drift"), WhenBusy::Replace},
-        [snapshotScene](scene::Feedback&) {
-            const auto [first, second] = scene::sarDatePair(*snapshotScene);
-            const scene::AnalysisGrid& grid = snapshotScene->grid();
-            auto field = std::make_shared<scene::MotionField>(scene::estimateMotion(first->band(0), second->band(0), grid.width(), grid.height()));
-            return Drift{field, first->info().time, second->info().time};
+        [snapshot](scene::Feedback& feedback) {
+            const scene::SceneDrift drift(*snapshot, &feedback);
+            feedback.setProgress(0.8, "drift-compensating the layers");
+            return DriftLayers{scene::driftTwins(*snapshot, drift),
+                               scene::makeDriftLayer(drift.field(), drift.grid(), drift.referenceTime(), drift.secondTime())};
         },
-        [this](JobEnd end, std::optional<Drift> drift, const QString& error) {
+        [this](JobEnd end, std::optional<DriftLayers> drift, const QString& error) {
             if (end != JobEnd::Done) {
                 if (end == JobEnd::Failed)
                     showProblem(tr("Ice drift"), error);
                 Q_EMIT driftFailed(end == JobEnd::Failed ? error : tr("Drift estimation cancelled."));
                 return;
             }
-            showDrift(*drift->field, drift->first, drift->second);
+            showDrift(*drift);
         });
 }
 
-void MainWindow::showDrift(const scene::MotionField& field, double first, double second)
+void MainWindow::showDrift(const DriftLayers& drift)
 {
     // Every layer seen at another time gets a drift-compensated twin
     // that takes its place in the views; the original stays, hidden.
-    const scene::DriftCompensation compensation(field, m_scene->grid(), first, second);
-    const std::vector<std::shared_ptr<const scene::Layer>> originals = m_scene->layers();
-    QStringList refused;
-    for (const auto& layer : originals) {
-        std::shared_ptr<const scene::Layer> twin;
-        try {
-            if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer))
-                twin = compensation.compensate(*track);
-            else if (const auto image = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
-                     image && image->info().time != first && image->grid().sameGeometry(m_scene->grid()))
-                twin = compensation.compensate(*image);
-        } catch (const scene::SceneError& e) {
-            refused << QString::fromStdString(layer->name() + ": " + e.what());
-        }
-        if (!twin)
-            continue;
+    for (const auto& [original, twin] : drift.twins.twins) {
         m_scene->addLayer(twin);
-        m_grid->addAlternative(*layer, twin);
+        m_grid->addAlternative(*original, twin);
     }
-    if (!refused.isEmpty()) // shown as acquired, the rest compensated
+    if (!drift.twins.refused.empty()) { // shown as acquired, the rest compensated
+        QStringList refused;
+        for (const std::string& why : drift.twins.refused)
+            refused << QString::fromStdString(why);
         showProblem(tr("Ice drift"), tr("Not drift-compensated (shown as acquired):\n%1").arg(refused.join("\n")));
-    const auto driftLayer = scene::makeDriftLayer(field, m_scene->grid(), first, second);
-    m_scene->addLayer(driftLayer);
-    m_grid->addLayer(driftLayer, true);
+    }
+    m_scene->addLayer(drift.arrows);
+    m_grid->addLayer(drift.arrows, true);
     m_panel->reload();
     m_grid->refresh();
     Q_EMIT driftShown();

@@ -2,6 +2,7 @@
 
 #include "models/ComputeDevice.h"
 #include "scene/ProductCatalog.h"
+#include "scene/SceneDrift.h"
 
 #include <QMainWindow>
 
@@ -11,7 +12,6 @@ class QDockWidget;
 class QLabel;
 
 namespace banquise::scene {
-class MotionField;
 class Scene;
 struct LoadedScene;
 } // namespace banquise::scene
@@ -92,8 +92,13 @@ private:
     void ingest(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize);
     void chooseSnapshotPath();
     void showCursor(double x, double y);
-    // Adds the drift arrows and the drift-compensated twins of the layers seen at another time.
-    void showDrift(const scene::MotionField& field, double first, double second);
+    // What a drift estimate adds to the scene: the drift-compensated twins
+    // of the layers seen at another time, and the drift arrows.
+    struct DriftLayers {
+        scene::DriftTwins twins;
+        std::shared_ptr<const scene::Layer> arrows;
+    };
+    void showDrift(const DriftLayers& drift);
     void showProblem(const QString& title, const QString& message);
 
     models::ComputeDevice m_device;

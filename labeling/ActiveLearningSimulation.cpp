@@ -7,6 +7,7 @@
 #include "models/Scores.h"
 #include "models/SeaIceClasses.h"
 #include "models/SeaIceModel.h"
+#include "models/TileRanking.h"
 #include "scene/Feedback.h"
 #include "scene/SceneError.h"
 
@@ -82,14 +83,12 @@ std::vector<SimulatedRound> simulateActiveLearning(models::SeaIceModel& model, c
     const models::SelectionTerms selection = models::selectionTermsFor(options.strategy, options.selection);
     for (int round = 1; round <= options.rounds; ++round) {
         const auto begin = std::chrono::steady_clock::now();
-        const auto scores = models::scoreTiles(prediction, tiles, options.strategy, rng);
-        const auto descriptions = selection.diversity > 0.0 || selection.density > 0.0
-                                      ? model.describeTiles(labelled, tiles) : std::vector<std::vector<float>>{};
         SimulatedRound result = rounds.back();
         result.round = round;
-        for (int index : models::selectTiles(scores, descriptions, options.tilesPerRound, selection, excluded)) {
-            excluded[index] = true; // annotated once
-            result.clicks += annotateTile(prediction.classes, truth, tiles[index], options.clicksPerTile, labelled.userLabels);
+        for (const models::RankedTile& chosen :
+             models::rankTiles(model, labelled, prediction, tiles, options.strategy, selection, options.tilesPerRound, excluded, rng)) {
+            excluded[chosen.index] = true; // annotated once
+            result.clicks += annotateTile(prediction.classes, truth, chosen.tile, options.clicksPerTile, labelled.userLabels);
         }
         result.labelledPixels = cv::countNonZero(labelled.userLabels != models::kNoClass);
         models::TrainingOptions fineTune;

@@ -3,11 +3,10 @@
 #include "models/Decibels.h"
 #include "models/SeaIceClasses.h"
 #include "models/SpatialInterpolation.h"
-#include "scene/DriftCompensation.h"
 #include "scene/Feedback.h"
-#include "scene/MotionField.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
+#include "scene/SceneDrift.h"
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Looks.h"
 
@@ -316,17 +315,13 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         inputs.notes.push_back("no sea-ice concentration: segmentation learns from optical and altimeter labels only");
     }
 
-    std::optional<scene::MotionField> field;
-    std::unique_ptr<scene::DriftCompensation> compensation;
+    std::unique_ptr<const scene::SceneDrift> drift;
     try {
-        const auto [first, second] = scene::sarDatePair(scene);
-        if (feedback)
-            feedback->setProgress(0.0, "estimating ice drift");
-        field = scene::estimateMotion(first->band(0), second->band(0), inputs.width(), inputs.height());
-        compensation = std::make_unique<scene::DriftCompensation>(*field, inputs.grid, first->info().time, second->info().time);
+        drift = std::make_unique<const scene::SceneDrift>(scene, feedback);
         inputs.driftCompensated = true;
-        const auto paired = use == InputUse::Training ? std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*second))
-                                                      : nullptr;
+        const auto paired = use == InputUse::Training
+                                ? std::dynamic_pointer_cast<const scene::RasterLayer>(drift->compensation().compensate(drift->second()))
+                                : nullptr;
         if (paired)
             inputs.pairedPrimaryDb = decibels(paired->band(0), inputs.grid);
     } catch (const scene::SceneError&) {
@@ -336,8 +331,8 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     // Observations too far in time from the SAR dates for the drift to
     // bring them back are left out, said in the notes.
     try {
-        if (optical && compensation)
-            opticalLabels(*std::dynamic_pointer_cast<const scene::RasterLayer>(compensation->compensate(*optical)), inputs);
+        if (optical && drift)
+            opticalLabels(*std::dynamic_pointer_cast<const scene::RasterLayer>(drift->compensation().compensate(*optical)), inputs);
         else if (optical)
             opticalLabels(*optical, inputs);
     } catch (const scene::SceneError& e) {
@@ -345,7 +340,7 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     }
     for (const auto& track : tracks) {
         try {
-            addTrack(compensation ? *compensation->compensate(*track) : *track, inputs);
+            addTrack(drift ? *drift->compensation().compensate(*track) : *track, inputs);
         } catch (const scene::SceneError& e) {
             inputs.notes.push_back("track " + track->name() + " left out: " + e.what());
         }

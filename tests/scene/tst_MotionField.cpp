@@ -6,6 +6,7 @@
 #include "scene/TrackLayer.h"
 #include "scene/synthetic/TruthEvaluation.h"
 #include "scene/RasterLayer.h"
+#include "scene/SceneDrift.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
 #include "scene/synthetic/SyntheticScene.h"
@@ -172,6 +173,46 @@ private Q_SLOTS:
               std::hypot(shiftAfter.x, shiftAfter.y));
         QVERIFY(std::hypot(shiftBefore.x, shiftBefore.y) > 5.0);
         QVERIFY(std::hypot(shiftAfter.x, shiftAfter.y) < 1.0);
+    }
+
+    // The one place a scene's drift comes from: the SAR pair's field, and a
+    // twin for every layer seen at another time than the first SAR date.
+    void theSceneDriftTwinsEveryLayerSeenAtAnotherTime()
+    {
+        Scene scene = m_loaded.scene;
+        const auto optical = std::dynamic_pointer_cast<const RasterLayer>(scene.findLayer("S2 RGB"));
+        LayerInfo late = optical->info();
+        late.name = "S2 RGB (five days later)";
+        late.time = m_secondTime + 5 * 86400.0;
+        std::vector<std::vector<float>> bands;
+        for (int b = 0; b < optical->bandCount(); ++b)
+            bands.push_back(optical->band(b));
+        scene.addLayer(std::make_shared<const RasterLayer>(late, optical->grid(), bands));
+
+        const SceneDrift drift(scene);
+        QCOMPARE(drift.referenceTime(), m_firstTime);
+        QCOMPARE(drift.secondTime(), m_secondTime);
+        QCOMPARE(drift.field().vectors().size(), m_field.vectors().size());
+        QCOMPARE(drift.field().vectors()[7].dx, m_field.vectors()[7].dx);
+
+        const DriftTwins twins = driftTwins(scene, drift);
+        QStringList twinned;
+        for (const auto& [original, twin] : twins.twins) {
+            twinned << QString::fromStdString(original->name());
+            QCOMPARE(twin->info().time, original->info().time); // seen at its time, placed at the reference time
+        }
+        for (const auto& layer : scene.layers())
+            if (layer->kind() == LayerKind::Track)
+                QVERIFY2(twinned.contains(QString::fromStdString(layer->name())), layer->name().c_str());
+        QVERIFY(twinned.contains("S2 RGB"));
+        QVERIFY(twinned.contains("S1 HH sigma0 (second date)"));
+        QVERIFY(!twinned.contains("S1 HH sigma0")); // the reference itself
+        QCOMPARE(twins.refused.size(), std::size_t(1));
+        QVERIFY2(twins.refused.front().rfind("S2 RGB (five days later): ", 0) == 0, twins.refused.front().c_str());
+
+        Scene oneDate;
+        oneDate.addLayer(scene.findLayer("S1 HH sigma0"));
+        QVERIFY_THROWS_EXCEPTION(SceneError, SceneDrift{oneDate});
     }
 
     // Beyond the two SAR dates by more than they are apart, compensation
