@@ -2,6 +2,7 @@
 
 #include "app/ComparisonReport.h"
 #include "app/JobRunner.h"
+#include "app/SceneDocument.h"
 #include "app/ModelWorkbench.h"
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
@@ -10,13 +11,14 @@
 #include "rendering/HeightFieldScene.h"
 #include "widgets/ComparisonPanel.h"
 #include "widgets/HeightFieldView.h"
-#include "widgets/LayerPanel.h"
 #include "widgets/ProfileTool.h"
 #include "widgets/ViewGrid.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+
+#include <tuple>
 
 namespace banquise::app {
 
@@ -34,9 +36,9 @@ std::vector<float> valuesOf(const cv::Mat1f& m)
 
 } // namespace
 
-ComparisonWorkbench::ComparisonWorkbench(JobRunner& jobs, ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers,
-                                         SceneAccess scene, ProblemReport report, QObject* parent)
-    : QObject(parent), m_jobs(jobs), m_models(models), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report)),
+ComparisonWorkbench::ComparisonWorkbench(JobRunner& jobs, SceneDocument& document, ModelWorkbench* models, widgets::ViewGrid* grid,
+                                         ProblemReport report, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_models(models), m_grid(grid), m_document(document), m_report(std::move(report)),
       m_panel(new widgets::ComparisonPanel), m_profileTool(new widgets::ProfileTool(this))
 {
     connect(m_panel, &widgets::ComparisonPanel::compareRequested, this, &ComparisonWorkbench::compareInBackground);
@@ -80,7 +82,7 @@ void ComparisonWorkbench::fail(const QString& message)
 
 void ComparisonWorkbench::compareInBackground(bool leaveOneTrackOut)
 {
-    scene::Scene* shown = m_scene();
+    const scene::Scene* shown = m_document.scene();
     if (m_job)
         return; // one comparison at a time
     if (!shown || !m_models->prediction() || !m_models->inputs()) {
@@ -137,35 +139,23 @@ void ComparisonWorkbench::compareInBackground(bool leaveOneTrackOut)
 
 void ComparisonWorkbench::showLayers()
 {
-    scene::Scene* target = m_scene();
-    if (!target)
+    const scene::Scene* shown = m_document.scene();
+    if (!shown)
         return;
     const ComparisonSources& s = *m_sources;
     const scene::LayerInfo swotInfo{kSwotLayer, "SWOT", "m", scene::Quantity::Freeboard, s.time, ""};
     const scene::LayerInfo differenceInfo{kDifferenceLayer, "Banquise", "m", scene::Quantity::Freeboard, s.time, ""};
-    const std::pair<scene::LayerInfo, const cv::Mat1f*> maps[] = {{swotInfo, &s.swot},
-                                                                   {differenceInfo, &m_outcome->predictionVsSwot.difference}};
-    for (const auto& [info, values] : maps) {
-        // A new comparison replaces the maps of the previous one.
-        while (const auto previous = target->findLayer(info.name)) {
-            m_grid->removeLayer(*previous);
-            target->removeLayers(info.name);
-        }
-        auto layer = std::make_shared<const scene::RasterLayer>(info, s.grid, std::vector<std::vector<float>>{valuesOf(*values)});
-        target->addLayer(layer);
-        m_grid->addLayer(layer, false);
-    }
-    const std::pair<const char*, int> shownIn[] = {{"Model freeboard", kPredictionView}, {kSwotLayer, kSwotView}, {kDifferenceLayer, kDifferenceView}};
-    for (const auto& [name, view] : shownIn)
-        if (const auto layer = target->findLayer(name))
-            m_grid->setLayerVisible(*layer, true, view);
-    m_layers->reload();
-    m_grid->refresh();
+    const std::tuple<scene::LayerInfo, const cv::Mat1f*, int> maps[] = {{swotInfo, &s.swot, kSwotView},
+                                                                         {differenceInfo, &m_outcome->predictionVsSwot.difference, kDifferenceView}};
+    for (const auto& [info, values, view] : maps) // in place of a previous comparison's maps
+        m_document.putLayer(std::make_shared<const scene::RasterLayer>(info, s.grid, std::vector<std::vector<float>>{valuesOf(*values)}), view);
+    if (const auto prediction = shown->findLayer("Model freeboard"))
+        m_document.showLayer(*prediction, kPredictionView);
 }
 
 void ComparisonWorkbench::showSurface(int surface)
 {
-    const scene::Scene* shown = m_scene();
+    const scene::Scene* shown = m_document.scene();
     if (!shown || !m_outcome)
         return;
     const char* name = surface == widgets::ComparisonPanel::SwotSurface ? kSwotLayer : "Model freeboard";

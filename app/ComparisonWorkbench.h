@@ -15,7 +15,6 @@ class Scene;
 } // namespace banquise::scene
 namespace banquise::widgets {
 class ComparisonPanel;
-class LayerPanel;
 class MapTool;
 class ProfileTool;
 class ViewGrid;
@@ -24,6 +23,7 @@ class ViewGrid;
 namespace banquise::app {
 
 class JobRunner;
+class SceneDocument;
 class ModelWorkbench;
 
 // The SWOT comparison workspace of the main window: compares the model's
@@ -42,11 +42,10 @@ public:
     static constexpr const char* kDifferenceLayer = "Prediction - SWOT";
     static constexpr const char* kSwotLayer = "SWOT (compared)";
 
-    using SceneAccess = std::function<scene::Scene*()>;
     using ProblemReport = std::function<void(const QString& title, const QString& message)>;
 
-    // Its jobs run on `jobs`, which must outlive it.
-    ComparisonWorkbench(JobRunner& jobs, ModelWorkbench* models, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+    // Its jobs run on `jobs` and its maps go into `document`; both must outlive it.
+    ComparisonWorkbench(JobRunner& jobs, SceneDocument& document, ModelWorkbench* models, widgets::ViewGrid* grid,
                         ProblemReport report, QObject* parent = nullptr);
     // Gives the left button back to the tool that had it.
     ~ComparisonWorkbench() override;
@@ -87,8 +86,7 @@ private:
     JobRunner& m_jobs;
     ModelWorkbench* m_models;
     widgets::ViewGrid* m_grid;
-    widgets::LayerPanel* m_layers;
-    SceneAccess m_scene;
+    SceneDocument& m_document;
     ProblemReport m_report;
     widgets::ComparisonPanel* m_panel;
     widgets::ProfileTool* m_profileTool;

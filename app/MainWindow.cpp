@@ -9,6 +9,7 @@
 #include "app/PixelQuestions.h"
 #include "app/ProjectFolder.h"
 #include "app/SampleScenePath.h"
+#include "app/SceneDocument.h"
 #include "app/SceneKey.h"
 #include "labeling/LabelClass.h"
 #include "rendering/ViewScene.h"
@@ -50,7 +51,7 @@ void MainWindow::showProblem(const QString& title, const QString& message)
 }
 
 MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
-    : QMainWindow(parent), m_device(std::move(device)), m_jobs(new JobRunner(this)), m_grid(new widgets::ViewGrid(this)),
+    : QMainWindow(parent), m_device(std::move(device)), m_jobs(new JobRunner(this)), m_document(new SceneDocument(this)), m_grid(new widgets::ViewGrid(this)),
       m_panel(new widgets::LayerPanel(m_grid, this)), m_training(new widgets::TrainingPanel(this)), m_models(nullptr), m_labeling(nullptr), m_refinement(nullptr), m_learning(nullptr),
       m_readout(new QLabel(this)), m_progress(new widgets::JobProgress(this))
 {
@@ -67,7 +68,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     modelsDock->setWidget(m_training);
     addDockWidget(Qt::RightDockWidgetArea, modelsDock);
     m_models = new ModelWorkbench(
-        *m_jobs, m_training, m_grid, m_panel, [this] { return m_scene.get(); },
+        *m_jobs, *m_document, m_training, m_grid,
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
     m_labeling = new LabelingWorkbench(
         *m_jobs, m_grid, m_panel, [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
@@ -100,7 +101,7 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
         addAction(questions->answerAction(c.code));
     connect(m_learning->pixelQuestions(), &PixelQuestions::asked, learningDock, &QDockWidget::raise);
     m_comparison = new ComparisonWorkbench(
-        *m_jobs, m_models, m_grid, m_panel, [this] { return m_scene.get(); },
+        *m_jobs, *m_document, m_models, m_grid,
         [this](const QString& title, const QString& message) { showProblem(title, message); }, this);
     m_comparisonDock = new QDockWidget(tr("Comparison"), this);
     m_comparisonDock->setObjectName("comparisonDock");
@@ -121,6 +122,25 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     });
     connect(m_jobs, &JobRunner::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_progress, &widgets::JobProgress::cancelRequested, m_jobs, &JobRunner::cancel);
+
+    // The views, the layer panel and the jobs follow the open scene.
+    connect(m_document, &SceneDocument::opened, this, [this](const scene::Scene& scene) {
+        m_jobs->setScene(m_document->serial()); // the previous scene's jobs stop
+        m_grid->showScene(scene);
+    });
+    connect(m_document, &SceneDocument::layerAdded, this, [this](const std::shared_ptr<const scene::Layer>& layer, int shownIn) {
+        m_grid->addLayer(layer, shownIn == SceneDocument::kEveryView);
+        if (shownIn >= 0)
+            m_grid->setLayerVisible(*layer, true, shownIn);
+    });
+    connect(m_document, &SceneDocument::layerShown, this,
+            [this](const scene::Layer& layer, int view) { m_grid->setLayerVisible(layer, true, view); });
+    connect(m_document, &SceneDocument::layerRemoved, m_grid, &widgets::ViewGrid::removeLayer);
+    connect(m_document, &SceneDocument::alternativeAdded, m_grid, &widgets::ViewGrid::addAlternative);
+    connect(m_document, &SceneDocument::layersChanged, this, [this] {
+        m_panel->reload();
+        m_grid->refresh();
+    });
     statusBar()->addPermanentWidget(new QLabel(QString::fromStdString(m_device.description), this));
     createActions();
 
@@ -287,20 +307,18 @@ void MainWindow::openSceneInBackground(const QString& path)
 
 void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
 {
-    m_jobs->setScene(++m_sceneSerial); // the previous scene's jobs stop
-    m_scene = std::make_unique<scene::Scene>(std::move(loaded.scene));
-    setWindowTitle(tr("Banquise — %1").arg(QString::fromStdString(m_scene->name())));
-    m_grid->showScene(*m_scene);
+    m_document->open(std::make_unique<scene::Scene>(std::move(loaded.scene)));
+    const scene::Scene& shown = *m_document->scene();
+    setWindowTitle(tr("Banquise — %1").arg(QString::fromStdString(shown.name())));
     const QString folder = source.isEmpty() ? QString() : QString::fromStdString(sceneFolderOf(source.toStdString()));
-    m_labeling->showScene(*m_scene, folder);
+    m_labeling->showScene(shown, folder);
     m_comparison->setSceneFolder(folder);
-    m_panel->reload();
     Q_EMIT sceneShown();
 }
 
 void MainWindow::estimateDriftInBackground()
 {
-    if (!m_scene) {
+    if (!m_document->scene()) {
         showProblem(tr("Ice drift"), tr("Open a scene first."));
         Q_EMIT driftFailed(tr("Open a scene first."));
         return;
@@ -308,7 +326,7 @@ void MainWindow::estimateDriftInBackground()
     // The drift and the compensated twins are computed on the worker from
     // the layers, shared read-only; the scene object itself is only touched
     // on the GUI thread.
-    const std::shared_ptr<const scene::Scene> snapshot = std::make_shared<scene::Scene>(*m_scene);
+    const std::shared_ptr<const scene::Scene> snapshot = std::make_shared<scene::Scene>(*m_document->scene());
     m_jobs->start<DriftLayers>(
         {"drift", tr("Estimating ice drift"), WhenBusy::Replace},
         [snapshot](scene::Feedback& feedback) {
@@ -332,21 +350,21 @@ void MainWindow::showDrift(const DriftLayers& drift)
 {
     // Every layer seen at another time gets a drift-compensated twin
     // that takes its place in the views; the original stays, hidden.
-    for (const auto& [original, twin] : drift.twins.twins) {
-        m_scene->addLayer(twin);
-        m_grid->addAlternative(*original, twin);
-    }
+    for (const auto& [original, twin] : drift.twins.twins)
+        m_document->addAlternative(*original, twin);
     if (!drift.twins.refused.empty()) { // shown as acquired, the rest compensated
         QStringList refused;
         for (const std::string& why : drift.twins.refused)
             refused << QString::fromStdString(why);
         showProblem(tr("Ice drift"), tr("Not drift-compensated (shown as acquired):\n%1").arg(refused.join("\n")));
     }
-    m_scene->addLayer(drift.arrows);
-    m_grid->addLayer(drift.arrows, true);
-    m_panel->reload();
-    m_grid->refresh();
+    m_document->putLayer(drift.arrows, SceneDocument::kEveryView);
     Q_EMIT driftShown();
+}
+
+const scene::Scene* MainWindow::currentScene() const
+{
+    return m_document->scene();
 }
 
 void MainWindow::showComparisonDock()
@@ -381,12 +399,13 @@ void MainWindow::pointAt(double x, double y)
 void MainWindow::showCursor(double x, double y)
 {
     m_comparison->showCursor(x, y);
-    if (!m_scene)
+    const scene::Scene* shown = m_document->scene();
+    if (!shown)
         return;
     std::vector<const rendering::ViewScene*> views;
     for (int i = 0; i < m_grid->visibleViewCount(); ++i)
         views.push_back(&m_grid->view(i)->viewScene());
-    m_readout->setText(widgets::cursorReadout(m_scene->grid(), {x, y}, views));
+    m_readout->setText(widgets::cursorReadout(shown->grid(), {x, y}, views));
 }
 
 } // namespace banquise::app

@@ -30,6 +30,7 @@ class ClickRefinement;
 class ComparisonWorkbench;
 class JobRunner;
 class LabelingWorkbench;
+class SceneDocument;
 class ModelWorkbench;
 
 // Composition of the application window: the linked view grid, the layer
@@ -66,7 +67,7 @@ public:
     ActiveLearningWorkbench* activeLearning() const { return m_learning; }
     ComparisonWorkbench* comparison() const { return m_comparison; }
     void showComparisonDock();
-    const scene::Scene* currentScene() const { return m_scene.get(); }
+    const scene::Scene* currentScene() const;
 
     // Estimates the ice drift between the scene's two SAR dates on a worker
     // thread, then adds the drift arrows and, for every track and image seen
@@ -105,6 +106,7 @@ private:
     // Every background job of the window; destroyed first, so that no job
     // outlives the panels and views its end reports to.
     JobRunner* m_jobs;
+    SceneDocument* m_document; // the open scene: features change it, views and panels follow it
     widgets::ViewGrid* m_grid;
     widgets::LayerPanel* m_panel;
     widgets::TrainingPanel* m_training;
@@ -116,8 +118,6 @@ private:
     QDockWidget* m_comparisonDock = nullptr;
     QLabel* m_readout;
     widgets::JobProgress* m_progress;
-    std::unique_ptr<scene::Scene> m_scene;
-    quint64 m_sceneSerial = 0; // which scene is open, for the jobs' results
 };
 
 } // namespace banquise::app

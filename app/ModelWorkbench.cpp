@@ -1,17 +1,18 @@
 #include "app/ModelWorkbench.h"
 
 #include "app/JobRunner.h"
+#include "app/SceneDocument.h"
 #include "models/ModelInputs.h"
 #include "models/PredictionLayers.h"
 #include "models/SeaIceModel.h"
 #include "scene/Scene.h"
-#include "widgets/LayerPanel.h"
 #include "widgets/TrainingPanel.h"
 #include "widgets/ViewGrid.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
 
+#include <map>
 #include <stdexcept>
 
 namespace banquise::app {
@@ -45,9 +46,9 @@ QString ridgeStatus(const models::RidgeExcess& ridges)
 
 } // namespace
 
-ModelWorkbench::ModelWorkbench(JobRunner& jobs, widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers,
-                               SceneAccess scene, ProblemReport report, QObject* parent)
-    : QObject(parent), m_jobs(jobs), m_panel(panel), m_grid(grid), m_layers(layers), m_scene(std::move(scene)), m_report(std::move(report))
+ModelWorkbench::ModelWorkbench(JobRunner& jobs, SceneDocument& document, widgets::TrainingPanel* panel, widgets::ViewGrid* grid,
+                               ProblemReport report, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_panel(panel), m_grid(grid), m_document(document), m_report(std::move(report))
 {
     connect(m_panel, &widgets::TrainingPanel::trainRequested, this, &ModelWorkbench::trainInBackground);
     connect(m_panel, &widgets::TrainingPanel::cancelRequested, this, [this] { m_jobs.cancel(m_job); });
@@ -74,7 +75,7 @@ void ModelWorkbench::fineTuneInBackground(int steps, const cv::Mat1b& userLabels
 
 void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
 {
-    const scene::Scene* shown = m_scene();
+    const scene::Scene* shown = m_document.scene();
     if (!shown) {
         fail(tr("Train models"), tr("Open a scene first."));
         return;
@@ -137,7 +138,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
 
 void ModelWorkbench::predictInBackground()
 {
-    const scene::Scene* shown = m_scene();
+    const scene::Scene* shown = m_document.scene();
     if (!shown || !m_model) {
         fail(tr("Predict"), shown ? tr("Train or load a model first.") : tr("Open a scene first."));
         return;
@@ -164,35 +165,25 @@ void ModelWorkbench::predictInBackground()
                 Q_EMIT jobCancelled();
                 return;
             }
-            scene::Scene* target = m_scene();
-            if (end == JobEnd::Failed || !target) {
-                fail(tr("Predict"), error.isEmpty() ? tr("The scene was closed.") : error);
+            if (end == JobEnd::Failed) {
+                fail(tr("Predict"), error);
                 return;
             }
             m_inputs = predicted->inputs;
             m_prediction = predicted->prediction;
-            showMaps(predicted->layers, *target);
+            showMaps(predicted->layers);
         });
 }
 
-void ModelWorkbench::showMaps(const std::vector<std::shared_ptr<const scene::Layer>>& layers, scene::Scene& target)
+void ModelWorkbench::showMaps(const std::vector<std::shared_ptr<const scene::Layer>>& layers)
 {
-    for (const auto& layer : layers) {
-        // A new prediction replaces the maps of the previous one.
-        while (const auto previous = target.findLayer(layer->name())) {
-            m_grid->removeLayer(*previous);
-            target.removeLayers(layer->name());
-        }
-        target.addLayer(layer);
-        m_grid->addLayer(layer, false);
-    }
-    const std::pair<const char*, int> shownIn[] = {
+    // Classes, entropy and freeboard each in a view of the grid; the other maps listed, hidden.
+    const std::map<std::string, int> shownIn = {
         {"Model classes", kClassesView}, {"Model class entropy", kEntropyView}, {"Model freeboard", kFreeboardView}};
-    for (const auto& [name, view] : shownIn)
-        if (const auto layer = target.findLayer(name))
-            m_grid->setLayerVisible(*layer, true, view);
-    m_layers->reload();
-    m_grid->refresh();
+    for (const auto& layer : layers) {
+        const auto view = shownIn.find(layer->name());
+        m_document.putLayer(layer, view == shownIn.end() ? SceneDocument::kNoView : view->second);
+    }
     m_panel->showStatus(tr("%1 maps added to the views.").arg(layers.size()));
     Q_EMIT predictionShown();
 }

@@ -19,7 +19,6 @@ class Layer;
 class Scene;
 } // namespace banquise::scene
 namespace banquise::widgets {
-class LayerPanel;
 class TrainingPanel;
 class ViewGrid;
 } // namespace banquise::widgets
@@ -27,6 +26,7 @@ class ViewGrid;
 namespace banquise::app {
 
 class JobRunner;
+class SceneDocument;
 
 // The learned models of the main window: trains on the shown scene and
 // predicts on worker threads (loss curves live in the training panel,
@@ -40,11 +40,10 @@ public:
     // The view of the 2 x 2 grid that shows the classes, beside the SAR.
     static constexpr int kClassesView = 1;
 
-    using SceneAccess = std::function<scene::Scene*()>;
     using ProblemReport = std::function<void(const QString& title, const QString& message)>;
 
-    // Its jobs run on `jobs`, which must outlive it.
-    ModelWorkbench(JobRunner& jobs, widgets::TrainingPanel* panel, widgets::ViewGrid* grid, widgets::LayerPanel* layers, SceneAccess scene,
+    // Its jobs run on `jobs` and its maps go into `document`; both must outlive it.
+    ModelWorkbench(JobRunner& jobs, SceneDocument& document, widgets::TrainingPanel* panel, widgets::ViewGrid* grid,
                    ProblemReport report, QObject* parent = nullptr);
 
     void trainInBackground(int steps);
@@ -78,13 +77,12 @@ private:
     void fail(const QString& title, const QString& message);
     void startTraining(int steps, const cv::Mat1b& userLabels);
     // Puts a prediction's maps in the scene and the views, replacing the previous ones.
-    void showMaps(const std::vector<std::shared_ptr<const scene::Layer>>& layers, scene::Scene& target);
+    void showMaps(const std::vector<std::shared_ptr<const scene::Layer>>& layers);
 
     JobRunner& m_jobs;
     widgets::TrainingPanel* m_panel;
     widgets::ViewGrid* m_grid;
-    widgets::LayerPanel* m_layers;
-    SceneAccess m_scene;
+    SceneDocument& m_document;
     ProblemReport m_report;
     std::shared_ptr<models::SeaIceModel> m_model;
     QString m_modelSource;
