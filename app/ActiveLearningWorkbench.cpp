@@ -71,7 +71,9 @@ void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
     const auto inputs = m_models->inputs();
     const auto prediction = m_models->prediction();
     if (!model || !prediction || !inputs || m_models->isBusy()) {
-        m_panel->showStatus(!prediction ? tr("Predict with a model first.") : tr("Wait for the running job."));
+        m_panel->showStatus(!prediction ? tr("Predict with a model first.")
+                            : !model    ? tr("Ranking tiles needs a Banquise model: the model shown is TorchScript.")
+                                        : tr("Wait for the running job."));
         return;
     }
     models::AcquisitionStrategy strategy;

@@ -5,6 +5,7 @@
 #include "models/Evaluation.h"
 #include "models/ModelInputs.h"
 #include "models/PredictionRasters.h"
+#include "models/MapModel.h"
 #include "models/SeaIceModel.h"
 #include "models/TorchScriptModel.h"
 #include "scene/SceneReader.h"
@@ -115,19 +116,13 @@ int predictCommand(const Arguments& args)
         throw std::invalid_argument("predict needs one scene folder, --model MODEL and --out DIR");
     models::configureComputeDevice();
     // A Banquise model, or a TorchScript one (from Python or exported) by its sidecar.
-    const bool torchScript = option(args, "--torchscript", "") == "yes" || (modelPath.size() > 3 && modelPath.rfind(".ts") == modelPath.size() - 3);
-    std::optional<models::SeaIceModel> native;
-    std::optional<models::TorchScriptModel> script;
-    if (torchScript)
-        script = models::TorchScriptModel::load(modelPath);
-    else
-        native = models::SeaIceModel::load(modelPath);
+    const std::shared_ptr<const models::MapModel> model = models::loadMapModel(modelPath, option(args, "--torchscript", "") == "yes");
     const models::ModelInputs inputs = loadModelInputs(paths.front(), models::InputUse::Prediction);
     models::PredictionOptions options;
     options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
     options.monteCarloSamples = static_cast<int>(numberOption(args, "--mc", options.monteCarloSamples));
     const double time = scene::readSceneHeader(paths.front()).referenceTime();
-    const bool elevation = script ? script->hasElevation() : native->hasElevation();
+    const bool elevation = model->hasElevation();
     // The maps go to disk band by band; they are held whole only to be
     // scored against a synthetic truth.
     const bool scored = option(args, "--evaluate", "yes") != "no"
@@ -139,7 +134,7 @@ int predictCommand(const Arguments& args)
             if (sink)
                 sink(firstRow, rows);
         };
-        script ? script->predictRows(inputs, options, toDisk) : native->predictRows(inputs, options, toDisk);
+        model->predictRows(inputs, options, toDisk);
     };
     const auto start = std::chrono::steady_clock::now();
     std::optional<models::Prediction> prediction;

@@ -2,6 +2,7 @@
 
 #include "app/JobRunner.h"
 #include "app/SceneDocument.h"
+#include "models/MapModel.h"
 #include "models/ModelInputs.h"
 #include "models/PredictionLayers.h"
 #include "models/SeaIceModel.h"
@@ -91,7 +92,8 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
     // Fine-tuning continues a copy of the model shown, swapped in when it is
     // done: clicks and rankings running meanwhile keep reading the old one.
     const bool fineTune = !userLabels.empty();
-    std::shared_ptr<models::SeaIceModel> start = fineTune ? std::make_shared<models::SeaIceModel>(m_model->copy()) : nullptr;
+    // A TorchScript model is not fine-tuned: a Banquise model is trained anew.
+    std::shared_ptr<models::SeaIceModel> start = fineTune && m_model ? std::make_shared<models::SeaIceModel>(m_model->copy()) : nullptr;
     const cv::Mat1b labels = userLabels.clone();
     using Trained = std::shared_ptr<models::SeaIceModel>;
     m_job = m_jobs.start<Trained>(
@@ -130,6 +132,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
             m_modelSource = !fineTune ? tr("trained in this window, %1 steps").arg(steps)
                                       : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
             m_model = *trained;
+            m_predictor = m_model;
             m_panel->showStatus(tr("Trained%1. Predicting…").arg(ridgeStatus(m_model->ridgeExcess())));
             Q_EMIT trainingFinished();
             predictInBackground();
@@ -139,7 +142,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
 void ModelWorkbench::predictInBackground()
 {
     const scene::Scene* shown = m_document.scene();
-    if (!shown || !m_model) {
+    if (!shown || !m_predictor) {
         fail(tr("Predict"), shown ? tr("Train or load a model first.") : tr("Open a scene first."));
         return;
     }
@@ -148,7 +151,7 @@ void ModelWorkbench::predictInBackground()
     const auto snapshot = std::make_shared<const scene::Scene>(*shown);
     m_panel->setRunning(true);
     m_panel->showStatus(tr("Predicting…"));
-    const std::shared_ptr<const models::SeaIceModel> model = m_model;
+    const std::shared_ptr<const models::MapModel> model = m_predictor;
     m_job = m_jobs.start<Predicted>(
         {kModelJob, tr("Predicting")},
         [snapshot, model](scene::Feedback& feedback) {
@@ -191,20 +194,24 @@ void ModelWorkbench::showMaps(const std::vector<std::shared_ptr<const scene::Lay
 void ModelWorkbench::loadModel(const QString& path)
 {
     try {
-        m_model = std::make_shared<models::SeaIceModel>(models::SeaIceModel::load(path.toStdString()));
+        const std::shared_ptr<models::MapModel> loaded = models::loadMapModel(path.toStdString());
+        m_model = std::dynamic_pointer_cast<models::SeaIceModel>(loaded);
+        m_predictor = loaded;
         m_modelSource = tr("loaded from %1").arg(QFileInfo(path).absoluteFilePath());
     } catch (const std::exception& e) {
         fail(tr("Load model"), QString::fromStdString(e.what()));
         return;
     }
-    m_panel->showStatus(tr("Model %1 loaded.").arg(path));
+    m_panel->showStatus(m_model ? tr("Model %1 loaded.").arg(path)
+                                : tr("TorchScript model %1 loaded: it predicts; fine-tuning, clicks and tile rankings need a Banquise model.")
+                                      .arg(path));
     predictInBackground();
 }
 
 bool ModelWorkbench::saveModel(const QString& path)
 {
     if (!m_model) {
-        fail(tr("Save model"), tr("Train or load a model first."));
+        fail(tr("Save model"), m_predictor ? tr("A TorchScript model is saved as it came: its file and sidecar.") : tr("Train or load a model first."));
         return false;
     }
     if (m_job) {
@@ -223,7 +230,8 @@ bool ModelWorkbench::saveModel(const QString& path)
 
 void ModelWorkbench::chooseModelToLoad()
 {
-    const QString path = QFileDialog::getOpenFileName(m_panel, tr("Load a Banquise model"), {}, tr("Models (*.pt)"));
+    const QString path = QFileDialog::getOpenFileName(m_panel, tr("Load a model"), {},
+                                                      tr("Models (*.pt *.ts);;Banquise models (*.pt);;TorchScript models (*.ts)"));
     if (!path.isEmpty())
         loadModel(path);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 namespace banquise::models {
+class MapModel;
 class SeaIceModel;
 struct ModelInputs;
 struct Prediction;
@@ -51,13 +52,17 @@ public:
     // unlabelled): the model there is fine-tuned (a new one is trained when
     // there is none), then predicts; the new maps replace the old ones.
     void fineTuneInBackground(int steps, const cv::Mat1b& userLabels);
+    // A Banquise model (.pt) or a TorchScript one (.ts with its sidecar);
+    // then predicts with it.
     void loadModel(const QString& path);
     bool saveModel(const QString& path);
     void predictInBackground();
-    bool hasModel() const { return m_model != nullptr; }
+    bool hasModel() const { return m_predictor != nullptr; }
     bool isBusy() const { return m_job != 0; }
-    // The model shown and the inputs of its last prediction (for interactive
-    // refinement); null until a prediction was shown. Not to be used while busy.
+    // The Banquise model shown, for what only it does (fine-tuning, clicks,
+    // tile descriptions): null when none, or when the model shown is
+    // TorchScript. With the inputs of its last prediction (null until one
+    // was shown).
     std::shared_ptr<models::SeaIceModel> model() const { return m_model; }
     std::shared_ptr<const models::ModelInputs> inputs() const { return m_inputs; }
     std::shared_ptr<const models::Prediction> prediction() const { return m_prediction; }
@@ -85,6 +90,7 @@ private:
     SceneDocument& m_document;
     ProblemReport m_report;
     std::shared_ptr<models::SeaIceModel> m_model;
+    std::shared_ptr<const models::MapModel> m_predictor; // the model shown, of either format
     QString m_modelSource;
     std::shared_ptr<const models::ModelInputs> m_inputs;
     std::shared_ptr<const models::Prediction> m_prediction;

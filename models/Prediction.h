@@ -22,6 +22,12 @@ struct Prediction {
     bool hasElevation() const { return !elevation.empty(); }
 };
 
+struct PredictionOptions {
+    int tileSize = 512;
+    int overlap = 64;       // pixels shared by neighbouring tiles, blended
+    int monteCarloSamples = 16;
+};
+
 // Uninitialised maps of `size`, with elevation planes when asked.
 Prediction allocatePrediction(cv::Size size, bool elevation);
 

@@ -1,5 +1,6 @@
 #include "models/SeaIceModel.h"
 
+#include "models/detail/InputChannels.h"
 #include "models/detail/InputContract.h"
 #include "models/detail/ModelImpl.h"
 
@@ -43,6 +44,19 @@ SeaIceModel SeaIceModel::copy() const
 
 const ModelConfig& SeaIceModel::config() const { return m_impl->config; }
 bool SeaIceModel::hasElevation() const { return m_impl->hasElevation; }
+
+std::vector<std::string> SeaIceModel::inputChannels() const
+{
+    std::vector<std::string> names;
+    for (const detail::InputChannel& channel : detail::inputChannels())
+        names.push_back(channel.name);
+    return names;
+}
+
+std::vector<std::string> SeaIceModel::outputs() const
+{
+    return detail::modelOutputs();
+}
 const RidgeExcess& SeaIceModel::ridgeExcess() const { return m_impl->ridgeExcess; }
 
 double SeaIceModel::flopsPerPixel(int monteCarloSamples) const

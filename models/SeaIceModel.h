@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/Prediction.h"
+#include "models/MapModel.h"
 #include "models/RidgeExcess.h"
 
 #include <opencv2/core/mat.hpp>
@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace banquise::scene {
 class Feedback;
@@ -66,17 +67,13 @@ struct TrainingProgress {
     double speckle = 0.0;
 };
 
-struct PredictionOptions {
-    int tileSize = 512;
-    int overlap = 64;       // pixels shared by neighbouring tiles, blended
-    int monteCarloSamples = 16;
-};
-
-// The learned models of Banquise behind one torch-free interface.
-class SeaIceModel {
+// The learned models of Banquise behind one torch-free interface; as a
+// MapModel it predicts like any other model, and it alone also trains,
+// refines clicks and describes tiles.
+class SeaIceModel : public MapModel {
 public:
     explicit SeaIceModel(const ModelConfig& config = {}, unsigned seed = 1);
-    ~SeaIceModel();
+    ~SeaIceModel() override;
     SeaIceModel(SeaIceModel&&) noexcept;
     SeaIceModel& operator=(SeaIceModel&&) noexcept;
 
@@ -85,8 +82,10 @@ public:
     SeaIceModel copy() const;
 
     const ModelConfig& config() const;
+    std::vector<std::string> inputChannels() const override;
+    std::vector<std::string> outputs() const override;
     // False until trained on (or loaded with) altimeter records.
-    bool hasElevation() const;
+    bool hasElevation() const override;
     // How high pressure ridges stand above the level ice, estimated from the
     // altimeter records when the model is first trained on them (fine-tuning
     // keeps it); predictions raise the ridges they detect by it.
@@ -101,11 +100,11 @@ public:
 
     // Tiled inference over the whole grid, within a memory bound of a strip
     // of tiles plus the outputs.
-    Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const;
+    Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const override;
     // The same maps handed to `sink` band by band, top to bottom: a grid of
     // any size within the memory of a strip of tiles besides the inputs.
     void predictRows(const ModelInputs& inputs, const PredictionOptions& options, const PredictionRowsSink& sink,
-                     scene::Feedback* feedback = nullptr) const;
+                     scene::Feedback* feedback = nullptr) const override;
 
     // What the encoder sees in each tile: its bottleneck-side (quarter
     // resolution) features averaged over the tile, for the diversity of

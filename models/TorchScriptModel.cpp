@@ -31,12 +31,6 @@ const detail::InputChannel* findChannel(const std::string& name)
     return nullptr;
 }
 
-const std::vector<std::string>& knownOutputs()
-{
-    static const std::vector<std::string> outputs{"despeckled_primary_db", "class_logits", "freeboard_m"};
-    return outputs;
-}
-
 std::string parameterName(const std::string& key)
 {
     std::string name = key;
@@ -99,7 +93,15 @@ TorchScriptModel::~TorchScriptModel() = default;
 TorchScriptModel::TorchScriptModel(TorchScriptModel&&) noexcept = default;
 TorchScriptModel& TorchScriptModel::operator=(TorchScriptModel&&) noexcept = default;
 
-const std::vector<std::string>& TorchScriptModel::inputChannels() const { return m_impl->channels; }
+std::vector<std::string> TorchScriptModel::inputChannels() const
+{
+    return m_impl->channels;
+}
+
+std::vector<std::string> TorchScriptModel::outputs() const
+{
+    return m_impl->outputs;
+}
 
 bool TorchScriptModel::hasElevation() const
 {
@@ -129,7 +131,7 @@ TorchScriptModel TorchScriptModel::load(const std::string& path)
     }
     for (const CPLJSONObject& name : root.GetArray("outputs")) {
         const std::string output = name.ToString();
-        if (std::find(knownOutputs().begin(), knownOutputs().end(), output) == knownOutputs().end())
+        if (std::find(detail::modelOutputs().begin(), detail::modelOutputs().end(), output) == detail::modelOutputs().end())
             throw std::runtime_error(path + ".json: output \"" + output + "\" is not one Banquise reads");
         impl->outputs.push_back(output);
     }
@@ -248,7 +250,7 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
     root.Add("format", kFormat);
     detail::addInputContract(root);
     CPLJSONArray outputs;
-    for (const std::string& name : knownOutputs())
+    for (const std::string& name : detail::modelOutputs())
         outputs.Add(name);
     root.Add("outputs", outputs);
     root.Add("freeboard_trained", impl.hasElevation);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/MapModel.h"
 #include "models/SeaIceModel.h"
 
 #include <memory>
@@ -23,22 +24,23 @@ struct ModelInputs;
 //   "mc_dropout": true when forward takes a second argument `sample: bool`,
 //   "freeboard_trained": false when a freeboard_m output is not to be used.
 // class_logits has three channels: floe, open lead, refrozen lead.
-class TorchScriptModel {
+class TorchScriptModel : public MapModel {
 public:
     // Loads and checks the contract by running the model on a small input:
     // throws std::runtime_error naming the file and what does not match.
     static TorchScriptModel load(const std::string& path);
-    ~TorchScriptModel();
+    ~TorchScriptModel() override;
     TorchScriptModel(TorchScriptModel&&) noexcept;
     TorchScriptModel& operator=(TorchScriptModel&&) noexcept;
 
-    const std::vector<std::string>& inputChannels() const;
-    bool hasElevation() const;
+    std::vector<std::string> inputChannels() const override;
+    std::vector<std::string> outputs() const override;
+    bool hasElevation() const override;
     // Tiled like SeaIceModel::predict; without MC dropout the entropy is that
     // of the single prediction and the elevation spread is zero.
-    Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const;
+    Prediction predict(const ModelInputs& inputs, const PredictionOptions& options = {}, scene::Feedback* feedback = nullptr) const override;
     void predictRows(const ModelInputs& inputs, const PredictionOptions& options, const PredictionRowsSink& sink,
-                     scene::Feedback* feedback = nullptr) const;
+                     scene::Feedback* feedback = nullptr) const override;
 
     struct Impl;
 

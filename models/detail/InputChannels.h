@@ -3,6 +3,8 @@
 #include <opencv2/core/types.hpp>
 
 #include <array>
+#include <string>
+#include <vector>
 
 namespace banquise::models {
 struct ModelInputs;
@@ -45,6 +47,13 @@ inline const std::array<InputChannel, kInputChannels>& inputChannels()
         {"click_refrozen_lead", kFirstClickChannel + 2, 0.0f, 1.0f},
     }};
     return channels;
+}
+
+// The outputs of Banquise's network, in the order its forward() returns them.
+inline const std::vector<std::string>& modelOutputs()
+{
+    static const std::vector<std::string> outputs{"despeckled_primary_db", "class_logits", "freeboard_m"};
+    return outputs;
 }
 
 inline float normalisedPrimary(float db) { return (db - kPrimaryMeanDb) / kScaleDb; }

@@ -21,6 +21,7 @@
 #include "labeling/LabelClass.h"
 #include "widgets/TrainingPanel.h"
 #include "models/ComputeDevice.h"
+#include "models/TorchScriptModel.h"
 #include "scene/Scene.h"
 #include "widgets/LayerPanel.h"
 #include "rendering/ViewScene.h"
@@ -181,6 +182,20 @@ private Q_SLOTS:
         models->loadModel(saved + ".missing");
         QCOMPARE(failed.size(), 1); // the missing file; the cancel was none
         QVERIFY(m_window->currentScene()->findLayer("Model classes"));
+
+        // A TorchScript model loads and predicts in the window as in the CLI;
+        // what only a Banquise model does says so.
+        const QString script = QString::fromStdString(m_folder.path("model.ts"));
+        models::exportTorchScript(*models->model(), script.toStdString());
+        QSignalSpy predictedByScript(models, &app::ModelWorkbench::predictionShown);
+        models->loadModel(script);
+        QVERIFY(predictedByScript.wait(60000));
+        QVERIFY(models->hasModel());
+        QVERIFY(!models->model());
+        QVERIFY(models->modelSource().contains("model.ts"));
+        QVERIFY(m_window->currentScene()->findLayer("Model classes"));
+        QVERIFY(!models->saveModel(QString::fromStdString(m_folder.path("again.pt"))));
+        QVERIFY(failed.back().front().toString().contains("TorchScript"));
     }
 
     void openDataRecognisesAndCoRegistersProducts()
