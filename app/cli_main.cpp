@@ -54,7 +54,8 @@ const char* kUsage =
     "                                  list the bursts of a TOPS SLC sub-swath (times, valid lines and samples)\n"
     "  ingest PATH... --out FOLDER [--epsg CODE] [--pixel-size M]\n"
     "                                  make a scene of those products (grid from the SAR footprint)\n"
-    "  device                          show the compute device and run a self-test\n"
+    "  device [--peak yes]             show the compute device and run a self-test; with --peak, its\n"
+    "                                  measured peak (matrix product and convolution, GFLOP/s)\n"
     "  train SCENE --out MODEL [--steps N] [--crop PX] [--batch N] [--seed S] [--checkpoint PATH]\n"
     "                                  train the SAR features, floe/lead and freeboard models\n"
     "  predict SCENE --model MODEL --out DIR [--tile PX] [--mc N] [--torchscript yes] [--evaluate no]\n"
@@ -186,11 +187,17 @@ int info(const Arguments& args)
     return 0;
 }
 
-int device(const Arguments&)
+int device(const Arguments& args)
 {
     const models::ComputeDevice d = models::configureComputeDevice();
     const double error = models::selfTest(d);
     std::printf("device     %s\nself-test  max error %.3g (%s)\n", d.description.c_str(), error, error == 0.0 ? "ok" : "FAILED");
+    if (option(args, "--peak", "no") == "yes") {
+        // A slow matrix product beside a fast convolution means an unoptimised system BLAS.
+        const models::PeakGflops peak = models::measurePeakGflops(d);
+        std::printf("peak       %.1f GFLOP/s (matrix product %.1f, 64-channel convolution %.1f)\n", peak.best(), peak.matmul,
+                    peak.convolution);
+    }
     return error == 0.0 ? 0 : 1;
 }
 

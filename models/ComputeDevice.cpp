@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <thread>
 
@@ -49,20 +50,31 @@ double selfTest(const ComputeDevice& device)
     return (product - expected).abs().max().item<double>();
 }
 
-double measurePeakGflops(const ComputeDevice& device)
+PeakGflops measurePeakGflops(const ComputeDevice& device)
 {
-    const torch::Device where = device.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    torch::NoGradGuard noGrad;
+    const auto options = torch::TensorOptions().device(device.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU));
+    // Best of a few timed runs after a warm-up, GFLOP/s.
+    const auto best = [](double flops, const std::function<torch::Tensor()>& run) {
+        run().sum().item<float>();
+        double fastest = 1e300;
+        for (int i = 0; i < 3; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            run().sum().item<float>(); // waits for the device
+            fastest = std::min(fastest, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        }
+        return flops / fastest / 1e9;
+    };
     constexpr int64_t n = 2048;
-    const auto a = torch::rand({n, n}, torch::TensorOptions().device(where));
-    const auto b = torch::rand({n, n}, torch::TensorOptions().device(where));
-    auto c = torch::matmul(a, b); // warm-up
-    constexpr int kRepeats = 5;
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < kRepeats; ++i)
-        c = torch::matmul(a, b);
-    c.sum().item<float>(); // waits for the device
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return 2.0 * n * n * n * kRepeats / seconds / 1e9;
+    const auto a = torch::rand({n, n}, options);
+    const auto b = torch::rand({n, n}, options);
+    PeakGflops peak;
+    peak.matmul = best(2.0 * n * n * n, [&] { return torch::matmul(a, b); });
+    constexpr int64_t channels = 64, side = 256, batch = 4;
+    const auto x = torch::rand({batch, channels, side, side}, options);
+    const auto w = torch::rand({channels, channels, 3, 3}, options);
+    peak.convolution = best(2.0 * batch * channels * channels * 9 * side * side, [&] { return torch::conv2d(x, w, {}, 1, 1); });
+    return peak;
 }
 
 } // namespace banquise::models

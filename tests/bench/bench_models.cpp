@@ -33,7 +33,10 @@ int main(int argc, char** argv)
     }
     const std::string folder = argv[1];
     const models::ComputeDevice device = models::configureComputeDevice();
-    bench::report("cpu_peak_gflops", models::measurePeakGflops(device));
+    const models::PeakGflops peak = models::measurePeakGflops(device);
+    bench::report("cpu_peak_gflops", peak.best());
+    bench::report("cpu_matmul_gflops", peak.matmul);
+    bench::report("cpu_conv_gflops", peak.convolution);
     scene::synthetic::writeSyntheticScene({}, folder);
     const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
     const auto truth = scene::synthetic::readSyntheticTruth(folder);
