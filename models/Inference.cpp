@@ -24,7 +24,9 @@ using detail::TileOutput;
 
 TileOutput runTile(detail::FloeNet& net, const ModelInputs& inputs, const cv::Rect& tile, int samples, torch::Device device)
 {
-    const auto input = tileInput(inputs, tile, device);
+    // Channels-last: oneDNN's convolutions run 3 to 10 times faster on it
+    // than on NCHW at these widths (16-64 channels) on this CPU.
+    const auto input = tileInput(inputs, tile, device).contiguous(torch::MemoryFormat::ChannelsLast);
     const auto features = net->features(input);
     const auto despeckled = net->heads(features, input, false).despeckled.squeeze() * detail::kScaleDb + detail::kPrimaryMeanDb;
     detail::TileSamples tileSamples(tile.height, tile.width, features.full.options());
@@ -45,6 +47,9 @@ void SeaIceModel::predictRows(const ModelInputs& inputs, const PredictionOptions
     detail::FloeNet& net = m_impl->net;
     net->to(device);
     net->eval();
+    for (torch::Tensor& weight : net->parameters())
+        if (weight.dim() == 4)
+            weight.set_data(weight.contiguous(torch::MemoryFormat::ChannelsLast));
     detail::predictTiled(
         inputs, options, feedback, m_impl->hasElevation,
         [&](const cv::Rect& tile) { return runTile(net, inputs, tile, options.monteCarloSamples, device); },
