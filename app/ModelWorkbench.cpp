@@ -64,6 +64,23 @@ void ModelWorkbench::fail(const QString& title, const QString& message)
     Q_EMIT jobFailed(message);
 }
 
+bool ModelWorkbench::jobDone(JobEnd end, const QString& error, const QString& title, const QString& cancelled)
+{
+    m_job = 0;
+    m_panel->setRunning(false);
+    if (end == JobEnd::Cancelled) {
+        // A cancel is what the user asked for, not a failure: no warning.
+        m_panel->showStatus(cancelled);
+        Q_EMIT jobCancelled();
+        return false;
+    }
+    if (end == JobEnd::Failed) {
+        fail(title, error);
+        return false;
+    }
+    return true;
+}
+
 void ModelWorkbench::trainInBackground(int steps)
 {
     startTraining(steps, {});
@@ -117,18 +134,8 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
             return model;
         },
         [this, steps, fineTune](JobEnd end, std::optional<Trained> trained, const QString& error) {
-            m_job = 0;
-            m_panel->setRunning(false);
-            if (end == JobEnd::Cancelled) {
-                // A cancel is what the user asked for, not a failure: no warning.
-                m_panel->showStatus(tr("Training cancelled."));
-                Q_EMIT jobCancelled();
+            if (!jobDone(end, error, tr("Train models"), tr("Training cancelled.")))
                 return;
-            }
-            if (end == JobEnd::Failed) {
-                fail(tr("Train models"), error);
-                return;
-            }
             m_modelSource = !fineTune ? tr("trained in this window, %1 steps").arg(steps)
                                       : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
             m_model = *trained;
@@ -161,17 +168,8 @@ void ModelWorkbench::predictInBackground()
                              prediction};
         },
         [this](JobEnd end, std::optional<Predicted> predicted, const QString& error) {
-            m_job = 0;
-            m_panel->setRunning(false);
-            if (end == JobEnd::Cancelled) {
-                m_panel->showStatus(tr("Prediction cancelled."));
-                Q_EMIT jobCancelled();
+            if (!jobDone(end, error, tr("Predict"), tr("Prediction cancelled.")))
                 return;
-            }
-            if (end == JobEnd::Failed) {
-                fail(tr("Predict"), error);
-                return;
-            }
             m_inputs = predicted->inputs;
             m_prediction = predicted->prediction;
             showMaps(predicted->layers);

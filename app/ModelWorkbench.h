@@ -28,6 +28,7 @@ namespace banquise::app {
 
 class JobRunner;
 class SceneDocument;
+enum class JobEnd;
 
 // The learned models of the main window: trains on the shown scene and
 // predicts on worker threads (loss curves live in the training panel,
@@ -80,6 +81,9 @@ private:
     void chooseModelToLoad();
     void chooseModelPath();
     void fail(const QString& title, const QString& message);
+    // The end of a model job: frees the panel; false, with the panel or a
+    // message saying why, unless the job is done.
+    bool jobDone(JobEnd end, const QString& error, const QString& title, const QString& cancelled);
     void startTraining(int steps, const cv::Mat1b& userLabels);
     // Puts a prediction's maps in the scene and the views, replacing the previous ones.
     void showMaps(const std::vector<std::shared_ptr<const scene::Layer>>& layers);
