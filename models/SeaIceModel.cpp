@@ -131,6 +131,7 @@ SeaIceModel SeaIceModel::load(const std::string& path)
         torch::serialize::InputArchive archive;
         archive.load_from(path);
         model.m_impl->net->load(archive);
+        model.m_impl->net->useChannelsLast();
     } catch (const c10::Error& e) {
         throw std::runtime_error(path + ": cannot read the weights (" + e.what_without_backtrace() + ")");
     }

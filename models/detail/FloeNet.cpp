@@ -106,6 +106,14 @@ torch::Tensor FloeNetImpl::classLogits(const NetFeatures& features, const torch:
     return refineLogits(m_classes->forward(features.full), features.quarter, clicks);
 }
 
+void FloeNetImpl::useChannelsLast()
+{
+    torch::NoGradGuard noGrad;
+    for (torch::Tensor& weight : parameters())
+        if (weight.dim() == 4)
+            weight.set_data(weight.contiguous(torch::MemoryFormat::ChannelsLast));
+}
+
 HeadOutputs FloeNetImpl::heads(const NetFeatures& features, const torch::Tensor& input, bool sample)
 {
     // The despeckling head sees no dropout: its output has no MC use.

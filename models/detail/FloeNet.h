@@ -37,6 +37,12 @@ class FloeNetImpl : public torch::nn::Module {
 public:
     explicit FloeNetImpl(const ModelConfig& config);
 
+    // Lays the convolution weights out channels-last (NHWC): with inputs in
+    // that layout too, oneDNN's 3x3 convolutions at 16-64 channels run 3 to
+    // 10 times faster than NCHW on this CPU, forward and backward. Called
+    // when a network is made and after its weights are loaded.
+    void useChannelsLast();
+
     // From the scene channels of `input` (the click maps are not read).
     NetFeatures features(const torch::Tensor& input);
     // `sample`: dropout on even in evaluation, for MC-dropout samples. The

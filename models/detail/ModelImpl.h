@@ -16,7 +16,9 @@ namespace banquise::models {
 inline detail::FloeNet seededNet(const ModelConfig& config, unsigned seed)
 {
     torch::manual_seed(seed);
-    return detail::FloeNet(config);
+    detail::FloeNet net(config);
+    net->useChannelsLast();
+    return net;
 }
 
 struct SeaIceModel::Impl {
