@@ -7,6 +7,7 @@
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "app/PixelQuestions.h"
+#include "app/ProductDialogFilter.h"
 #include "app/ProjectFolder.h"
 #include "app/SampleScenePath.h"
 #include "app/SceneDocument.h"
@@ -229,9 +230,7 @@ void MainWindow::chooseData()
 
 void MainWindow::chooseDataFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open product files"), QString(),
-        tr("Products (manifest.safe MTD_MSIL1C.xml MTD_MSIL2A.xml *.zip *.tif *.tiff *.vrt *.jp2 *.nc *.h5 *.csv);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open product files"), QString(), productDialogFilter());
     if (!files.isEmpty())
         openDataInBackground(files);
 }

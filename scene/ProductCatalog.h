@@ -10,7 +10,7 @@ namespace banquise::scene {
 // One product file (or SAFE folder) recognised on disk.
 struct DetectedProduct {
     std::string path;
-    std::string kind;     // "sentinel1_safe", "sentinel1_tiff", "sentinel2_safe", "ai4arctic", "swot_hr_raster", "raster", "altimeter", "swot_l2_lr", "csv_track", "buoys", "concentration_grid", "ice_chart", "radarsat2"
+    std::string kind;     // the reader registry's name for it (kinds/Kinds.h): "sentinel1_safe", "altimeter", "ice_chart", ...
     std::string profile;  // the altimeter sensor profile, when kind is "altimeter"
     std::string sensor;   // "Sentinel-1", "Sentinel-2", "AMSR-2", "CryoSat-2", "SWOT", ...
     std::string detail;   // e.g. "GRD EW HH+HV", "3 bands, EPSG:32607"
@@ -25,7 +25,8 @@ struct Detection {
 };
 
 // Walks the given files and folders (folders to a few levels, a SAFE
-// folder as one product) and recognises what Banquise reads: Sentinel-1
+// folder as one product) and recognises what the reader registry's kinds
+// (kinds/ProductKind.h) read: Sentinel-1
 // SAFE products (folders or zips) and bare measurement GeoTIFFs, RADARSAT-2
 // products (product.xml), Sentinel-2
 // L1C/L2A SAFE folders or zips, georeferenced rasters (GeoTIFF, VRT, JP2),

@@ -1,11 +1,5 @@
 #include "scene/SceneReader.h"
 
-#include "scene/Ai4ArcticScene.h"
-#include "scene/AltimeterReader.h"
-#include "scene/BuoyTrackLayer.h"
-#include "scene/ConcentrationGrid.h"
-#include "scene/IceChart.h"
-#include "scene/Radarsat2.h"
 #include "scene/Feedback.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
@@ -14,18 +8,12 @@
 #include "scene/RasterOnGrid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
-#include "scene/SensorProfile.h"
-#include "scene/Sentinel1Calibrated.h"
-#include "scene/Sentinel2Reflectance.h"
-#include "scene/SwotHrRaster.h"
-#include "scene/SwotReader.h"
 #include "scene/SwathLayer.h"
-#include "scene/TrackLayer.h"
 #include "scene/UtcTime.h"
+#include "scene/kinds/ProductKind.h"
 
 #include <cpl_json.h>
 #include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 
 #include <cmath>
 #include <ctime>
@@ -64,98 +52,6 @@ LayerInfo readInfo(const CPLJSONObject& entry, const std::string& file)
     return info;
 }
 
-// The raster a layer entry names: a GDAL-readable file, a Sentinel-1 SAFE
-// product ("product": "sentinel1_safe": GRD or SLC, folder or zip) or bare
-// measurement GeoTIFF ("sentinel1_tiff") calibrated to sigma0, or
-// a Sentinel-2 product ("sentinel2_safe") as RGB reflectance, a SWOT HR
-// raster granule's quality-masked height ("swot_hr_raster"), a CF netCDF
-// sea-ice concentration grid in percent ("concentration_grid") or its status
-// flag ("concentration_quality"), one field of a SIGRID-3 ice chart
-// ("sigrid3_chart", "field": "CT", "SA", ...), or one layer of an AI4Arctic
-// scene ("ai4arctic").
-DatasetPtr openRaster(const CPLJSONObject& entry, const std::string& file)
-{
-    const std::string product = entry.GetString("product", "");
-    if (product == "sentinel1_safe")
-        return DatasetPtr(openCalibratedSentinel1(file, entry.GetString("polarisation", "HH")));
-    if (product == "sentinel1_tiff")
-        return DatasetPtr(openCalibratedSentinel1Measurement(file));
-    if (product == "sentinel2_safe")
-        return DatasetPtr(openSentinel2Reflectance(file));
-    if (product == "swot_hr_raster")
-        return DatasetPtr(openSwotHrRaster(file));
-    if (product == "concentration_grid")
-        return DatasetPtr(openConcentrationGrid(file));
-    if (product == "concentration_quality")
-        return DatasetPtr(openConcentrationQuality(file));
-    if (product == "radarsat2")
-        return DatasetPtr(openCalibratedRadarsat2(file, entry.GetString("polarisation", "HH")));
-    if (product == "sigrid3_chart")
-        return DatasetPtr(openIceChartField(file, entry.GetString("field", "CT")));
-    if (product == "ai4arctic")
-        return DatasetPtr(openAi4ArcticLayer(file, entry.GetString("layer", "")));
-    if (!product.empty())
-        throw SceneError(file, "unknown product kind '" + product + "'");
-    return openDataset(file);
-}
-
-std::string columnValue(OGRFeature& feature, int index)
-{
-    return index >= 0 && feature.IsFieldSetAndNotNull(index) ? feature.GetFieldAsString(index) : std::string();
-}
-
-double parseNumber(const std::string& text)
-{
-    if (text.empty())
-        return std::nan("");
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' ? v : std::nan("");
-}
-
-std::shared_ptr<const Layer> readTrack(const CPLJSONObject& entry, const std::string& file, const AnalysisGrid& grid)
-{
-    LayerInfo info = readInfo(entry, file);
-    // OGR's CSV driver; every column read as text and parsed here so that
-    // ISO times are not reinterpreted by type auto-detection.
-    DatasetPtr source = openDataset(file, GDAL_OF_VECTOR);
-    if (!source || source->GetLayerCount() < 1)
-        throw SceneError(file, withGdalReason("cannot open as a track table"));
-    OGRLayer* table = source->GetLayer(0);
-    OGRFeatureDefn* definition = table->GetLayerDefn();
-    const int lat = definition->GetFieldIndex("lat");
-    const int lon = definition->GetFieldIndex("lon");
-    const int time = definition->GetFieldIndex("time");
-    const int value = definition->GetFieldIndex("value");
-    const int sigma = definition->GetFieldIndex("sigma");
-    const int surface = definition->GetFieldIndex("surface_type");
-    if (lat < 0 || lon < 0 || value < 0)
-        throw SceneError(file, "track table needs the columns lat, lon and value");
-
-    std::vector<TrackRecord> records;
-    const MapExtent gridExtent = grid.extent();
-    for (auto& feature : *table) {
-        TrackRecord r;
-        r.lonLat = {parseNumber(columnValue(*feature, lon)), parseNumber(columnValue(*feature, lat))};
-        if (!std::isfinite(r.lonLat.lon) || !std::isfinite(r.lonLat.lat))
-            continue;
-        r.position = grid.fromLonLat(r.lonLat);
-        if (!gridExtent.contains(r.position))
-            continue;
-        const auto t = parseUtc(columnValue(*feature, time));
-        r.time = t ? *t : info.time;
-        r.value = static_cast<float>(parseNumber(columnValue(*feature, value)));
-        r.sigma = static_cast<float>(parseNumber(columnValue(*feature, sigma)));
-        const double s = parseNumber(columnValue(*feature, surface));
-        r.surface = std::isfinite(s) && s >= 0 && s <= 3 ? static_cast<SurfaceType>(static_cast<int>(s)) : SurfaceType::Unknown;
-        records.push_back(r);
-    }
-    if (records.empty())
-        throw SceneError(file, "no track record falls on the analysis grid");
-    const Footprint footprint{entry.GetDouble("footprint_along_m", 300.0), entry.GetDouble("footprint_across_m", 1600.0)};
-    return std::make_shared<TrackLayer>(std::move(info), std::move(records), footprint);
-}
-
 std::vector<MapPolygon> readFootprints(const CPLJSONObject& entry)
 {
     std::vector<MapPolygon> polygons;
@@ -180,6 +76,8 @@ LayerKind layerKind(const CPLJSONObject& entry)
     return kind == "track" ? LayerKind::Track : kind == "swath" ? LayerKind::Swath : LayerKind::Raster;
 }
 
+// The entry's "product" names its reader in the registry (kinds/); an
+// entry without one is a plain raster GDAL opens, or a CSV track table.
 std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::path& folder, const AnalysisGrid& grid)
 {
     const std::string fileName = entry.GetString("file", "");
@@ -190,24 +88,17 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
         throw SceneError(file, "file does not exist");
 
     const std::string kind = entry.GetString("kind", "raster");
-    const std::string product = entry.GetString("product", "");
-    if (kind == "track" && product == "altimeter") {
-        const AltimeterProfile profile = loadAltimeterProfile(entry.GetString("profile", ""));
-        return std::make_shared<TrackLayer>(readInfo(entry, file), readAltimeterRecords(file, profile, grid),
-                                            Footprint{profile.footprintAlongM, profile.footprintAcrossM});
-    }
-    if (kind == "track" && product == "buoys")
-        return makeBuoyTrackLayer(readInfo(entry, file), readBuoyTracks(file), grid, entry.GetDouble("window_hours", 24.0) * 3600.0);
-    if (kind == "swath" && product == "swot_l2_lr") {
-        SwotOnGrid swot = readSwotSwath(file, grid);
-        std::vector<std::vector<float>> bands{std::move(swot.height)};
-        if (!swot.crossTrackDistance.empty())
-            bands.push_back(std::move(swot.crossTrackDistance));
-        return std::make_shared<SwathLayer>(readInfo(entry, file), grid, std::move(bands), std::move(swot.sides));
-    }
-    if (kind == "track")
-        return readTrack(entry, file, grid);
+    if (kind != "raster" && kind != "track" && kind != "swath")
+        throw SceneError(file, "unknown layer kind '" + kind + "'");
+    const std::string product = entry.GetString("product", kind == "track" ? "csv_track" : "raster");
+    const ManifestReader* reader = manifestReader(product);
+    if (!reader)
+        throw SceneError(file, "unknown product kind '" + product + "'");
     LayerInfo info = readInfo(entry, file);
+    if (reader->readLayer)
+        return reader->readLayer(entry, std::move(info), file, grid);
+    if (kind == "track")
+        throw SceneError(file, "product kind '" + product + "' is a raster, not a track");
     // Calibrated or warped rasters come from the scene's cache when made before.
     const LayerCache cache(folder);
     const std::string cacheKey = LayerCache::key(entry.Format(CPLJSONObject::PrettyFormat::Plain), file, grid);
@@ -215,7 +106,7 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     if (auto cached = cache.load(cacheKey, grid)) {
         bands = std::move(*cached);
     } else {
-        DatasetPtr source = openRaster(entry, file);
+        DatasetPtr source(reader->openRaster(entry, file));
         if (!source)
             throw SceneError(file, withGdalReason("cannot open as a raster"));
         bool warped = false;
@@ -225,9 +116,7 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     }
     if (kind == "swath")
         return std::make_shared<SwathLayer>(std::move(info), grid, std::move(bands), readFootprints(entry));
-    if (kind == "raster")
-        return std::make_shared<RasterLayer>(std::move(info), grid, std::move(bands));
-    throw SceneError(file, "unknown layer kind '" + kind + "'");
+    return std::make_shared<RasterLayer>(std::move(info), grid, std::move(bands));
 }
 
 AnalysisGrid readGrid(const CPLJSONObject& root, const std::string& manifest)

@@ -1,5 +1,6 @@
 #include "widgets/ProductListDialog.h"
 
+#include "scene/ProductKinds.h"
 #include "scene/UtcTime.h"
 
 #include <QDialogButtonBox>
@@ -54,7 +55,7 @@ ProductListDialog::ProductListDialog(const scene::Detection& detection, QWidget*
         auto* sensor = new QTableWidgetItem(QString::fromStdString(p.sensor));
         sensor->setFlags(sensor->flags() | Qt::ItemIsUserCheckable);
         // Truth rasters and separate optical bands are there but not picked by default.
-        const bool wanted = p.sensor != "raster" && !(p.kind == "raster" && p.path.find("_B0") != std::string::npos);
+        const bool wanted = p.sensor != "raster" && scene::productRole(p) != scene::ProductRole::Band;
         sensor->setCheckState(wanted ? Qt::Checked : Qt::Unchecked);
         m_table->setItem(row, 0, sensor);
         m_table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(p.kind)));

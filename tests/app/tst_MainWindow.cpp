@@ -6,6 +6,8 @@
 #include "app/ClickRefinement.h"
 #include "app/LabelingWorkbench.h"
 #include "app/PixelQuestions.h"
+#include "app/ProductDialogFilter.h"
+#include "scene/ProductKinds.h"
 #include "widgets/PixelQuestionsPanel.h"
 #include "labeling/LabelLayer.h"
 #include "app/MainWindow.h"
@@ -49,6 +51,20 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentScene()->layers().size(), std::size_t(2));
         QCOMPARE(m_window->layerPanel()->findChild<QListWidget*>("layerList")->count(), 2);
         QVERIFY(m_window->windowTitle().contains("two layers"));
+    }
+
+    // The Open data dialog offers every kind of the reader registry,
+    // RADARSAT-2 products, ice charts and IABP tables among them.
+    void theOpenDialogOffersEveryProductKind()
+    {
+        const QString filter = banquise::app::productDialogFilter();
+        const QStringList lines = filter.split(";;");
+        QCOMPARE(lines.size(), static_cast<qsizetype>(banquise::scene::productFileFilters().size()) + 2);
+        QVERIFY(lines.front().startsWith("Products ("));
+        for (const char* pattern : {"manifest.safe", "product.xml", "MTD_MSIL2A.xml", "*.nc", "*.h5", "*.shp", "*.gpkg", "*.dat", "*.csv", "*.tif"})
+            QVERIFY2(lines.front().contains(QString(" ") + pattern) || lines.front().contains(QString("(") + pattern), pattern);
+        QVERIFY(lines.contains("RADARSAT-2 product (product.xml)"));
+        QCOMPARE(lines.back(), QString("All files (*)"));
     }
 
     void badPathIsExplainedAndTheSceneStays()

@@ -5,6 +5,8 @@
 #include "scene/AnalysisGrid.h"
 #include "scene/GdalDataset.h"
 #include "scene/ProductCatalog.h"
+#include "scene/ProductKinds.h"
+#include "scene/kinds/ProductKind.h"
 #include "scene/SceneAssembly.h"
 #include "scene/SceneError.h"
 #include "scene/TrackLayer.h"
@@ -18,6 +20,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <set>
+
+#include <fnmatch.h>
 
 using namespace banquise::scene;
 namespace fs = std::filesystem;
@@ -201,6 +206,49 @@ private Q_SLOTS:
         QVERIFY(d.products.empty());
         QVERIFY(skippedWith(d, copy.filename().string(), "missing from the product: "));
         QVERIFY(skippedWith(d, copy.filename().string(), "measurement/s1a-ew-grd-hh-"));
+    }
+
+    // The reader registry is whole: each kind recognises, places, writes its
+    // manifest entries, reads them back and has a line in the Open dialog.
+    void everyKindOfTheRegistryIsWhole()
+    {
+        std::set<std::string> names;
+        std::set<std::string> products;
+        for (const ProductKind& kind : productKinds()) {
+            QVERIFY2(names.insert(kind.name).second, kind.name.c_str());
+            QVERIFY(!kind.label.empty() && !kind.dialogPatterns.empty());
+            QVERIFY(kind.claims && kind.detect && kind.role && kind.addManifestEntries && !kind.readers.empty());
+            QCOMPARE(&productKind(kind.name), &kind);
+            for (const ManifestReader& reader : kind.readers) {
+                QVERIFY2(products.insert(reader.product).second, reader.product.c_str());
+                QVERIFY((reader.openRaster != nullptr) != (reader.readLayer != nullptr));
+                QCOMPARE(manifestReader(reader.product), &reader);
+            }
+        }
+        QCOMPARE(productFileFilters().size(), productKinds().size());
+        QVERIFY_THROWS_EXCEPTION(SceneError, productKind("sentinel7"));
+        QVERIFY(!manifestReader("sentinel7"));
+    }
+
+    // What the catalogue recognises, the Open dialog lets the user pick: the
+    // product's file, or a file inside its folder, matches a pattern of its kind.
+    void theOpenDialogOffersEveryRecognisedProduct()
+    {
+        const Detection d = detectProducts({m_folder.path(), BANQUISE_SHARED_DATA});
+        QVERIFY(d.products.size() >= 10);
+        for (const auto& p : d.products) {
+            std::vector<std::string> files{fs::path(p.path).filename().string()};
+            std::error_code error;
+            if (fs::is_directory(p.path, error))
+                for (const auto& child : fs::directory_iterator(p.path, error))
+                    files.push_back(child.path().filename().string());
+            const auto& patterns = productKind(p.kind).dialogPatterns;
+            const bool offered = std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+                return std::any_of(files.begin(), files.end(),
+                                   [&](const std::string& file) { return fnmatch(pattern.c_str(), file.c_str(), 0) == 0; });
+            });
+            QVERIFY2(offered, (p.kind + ": " + p.path).c_str());
+        }
     }
 
     void nothingLocatedGivesNoGrid()
