@@ -1,11 +1,18 @@
 #include "common/TestRegistry.h"
 #include "common/WindowFixture.h"
 
+#include "app/ClickRefinement.h"
 #include "app/ComparisonWorkbench.h"
 #include "app/LabelingWorkbench.h"
 #include "app/ModelWorkbench.h"
 #include "labeling/LabelClass.h"
 #include "labeling/LabelSession.h"
+#include "labeling/LabelLayer.h"
+#include "labeling/ModelLabels.h"
+#include "models/InteractiveSegmentation.h"
+#include "models/ModelInputs.h"
+#include "models/SeaIceClasses.h"
+#include "models/SeaIceModel.h"
 #include "models/TorchScriptModel.h"
 #include "rendering/ViewScene.h"
 #include "scene/Scene.h"
@@ -32,6 +39,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+
+#include <opencv2/imgproc.hpp>
 
 using namespace banquise;
 
@@ -117,6 +126,45 @@ private Q_SLOTS:
         QVERIFY(!m_window->currentScene()->findLayer("Model classes"));
         QVERIFY2(m_window->statusBar()->currentMessage().contains("no longer open"), qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY(m_window->findChildren<QMessageBox*>("problemMessage").isEmpty()); // a stop, not an error
+    }
+
+    // Issue 22: a retrain while a click refines fine-tunes a copy of the
+    // model; the click ends on the model it started with, which the
+    // fine-tuning leaves as it was, and the new model is swapped in after.
+    void aRetrainDuringAClickKeepsTheClickOnTheOldModel()
+    {
+        QVERIFY(openSyntheticScene("retrained", 8.0));
+        app::LabelingWorkbench* labels = m_window->labeling();
+        QVERIFY(labels->openProject(QString::fromStdString(m_folder.path("retrained.banquise"))));
+        app::ModelWorkbench* models = m_window->models();
+        QSignalSpy predicted(models, &app::ModelWorkbench::predictionShown);
+        models->trainInBackground(10);
+        QVERIFY(predicted.wait(120000));
+        const auto old = models->model();
+        const auto inputs = models->inputs();
+        const cv::Rect tile(0, 0, 200, 200); // the whole 8 km scene
+        const std::vector<models::Click> clicks{{100, 120, models::kRefrozenLead, true}};
+        const cv::Mat1b expected = models::InteractiveSegmentation(*old, *inputs, tile).classes(clicks);
+
+        app::ClickRefinement* refinement = m_window->clickRefinement();
+        cv::Mat1b refinedClasses;
+        connect(refinement, &app::ClickRefinement::refined, this, [&] {
+            refinedClasses = cv::Mat1b(tile.size());
+            for (int r = 0; r < tile.height; ++r)
+                for (int c = 0; c < tile.width; ++c)
+                    refinedClasses(r, c) = static_cast<std::uint8_t>(labeling::modelClassOf(labeling::LabelCode(refinement->layer()->at(c, r))));
+        });
+        QSignalSpy trained(models, &app::ModelWorkbench::trainingFinished);
+        labels->session()->addClick(labeling::LabelCode::RefrozenLead, true, {100.5, 120.5});
+        cv::Mat1b userLabels(inputs->height(), inputs->width(), models::kNoClass);
+        cv::circle(userLabels, {100, 120}, 3, models::kRefrozenLead, cv::FILLED);
+        models->fineTuneInBackground(10, userLabels);
+        QVERIFY(models->isBusy()); // the click's job and the fine-tuning run side by side
+        QTRY_VERIFY_WITH_TIMEOUT(!refinedClasses.empty() && trained.count() == 1, 180000);
+        QVERIFY(models->model() != old);
+        QCOMPARE(cv::countNonZero(refinedClasses != expected), 0);
+        QCOMPARE(cv::countNonZero(models::InteractiveSegmentation(*old, *inputs, tile).classes(clicks) != expected), 0);
+        QVERIFY(predicted.wait(120000)); // the new model's map follows
     }
 
     void comparisonWithSwotFillsTheViewsTheDockAndTheReport()
