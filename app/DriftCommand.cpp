@@ -2,6 +2,8 @@
 
 #include "scene/BuoyDriftScores.h"
 #include "scene/BuoyTracks.h"
+#include "scene/DriftChain.h"
+#include "scene/RasterLayer.h"
 #include "scene/MotionField.h"
 #include "scene/SceneDrift.h"
 #include "scene/SceneError.h"
@@ -61,6 +63,42 @@ void reportBuoys(const scene::MotionField& field, const scene::AnalysisGrid& gri
                     scores.p95MetresPerDay, scores.buoys.size());
 }
 
+// A time series: each link between consecutive SAR dates, then the drift
+// chained from the first date to each later one, scored against the truth
+// of that date when the scene has one.
+void reportChain(const scene::Scene& scene, const std::string& folder)
+{
+    std::vector<std::string> leftOut;
+    const scene::DriftChain chain = scene::estimateDriftChain(scene, nullptr, &leftOut);
+    for (const auto& reason : leftOut)
+        std::printf("left out   %s\n", reason.c_str());
+    // The truth is written per date of the whole sequence (a date left out keeps its number).
+    const auto dates = scene::sarDates(scene);
+    const auto sequenceIndex = [&](double time) {
+        return static_cast<int>(std::find_if(dates.begin(), dates.end(), [&](const auto& d) { return d->info().time == time; }) - dates.begin());
+    };
+    for (int k = 0; k + 1 < chain.dates(); ++k) {
+        const scene::MotionField& link = chain.link(k);
+        std::size_t measured = 0;
+        for (const auto& v : link.vectors())
+            measured += v.measured ? 1 : 0;
+        std::printf("link %-5d %s -> %s (%.2f days), %.1f %% measured\n", k + 1, scene::formatUtc(chain.time(k)).c_str(),
+                    scene::formatUtc(chain.time(k + 1)).c_str(), (chain.time(k + 1) - chain.time(k)) / 86400.0,
+                    100.0 * measured / std::max<std::size_t>(1, link.vectors().size()));
+    }
+    for (int k = 1; k < chain.dates(); ++k) {
+        const int date = sequenceIndex(chain.time(k));
+        const std::string truth =
+            folder + (date == 1 ? "/truth/drift_pixels.tif" : "/truth/drift_pixels_date" + std::to_string(date) + ".tif");
+        if (!std::filesystem::exists(truth))
+            continue;
+        const auto epe = scene::synthetic::chainEndPointErrors(chain, k, truth);
+        std::printf("chain      first date -> date %d (%.2f days): end-point error median %.2f px, 95th percentile %.2f px, "
+                    "%.0f %% within two sigma (%zu points)\n",
+                    date + 1, (chain.time(k) - chain.time(0)) / 86400.0, epe.median, epe.p95, 100.0 * epe.withinTwoSigma, epe.scored);
+    }
+}
+
 // Paths after `name` up to the next option.
 std::vector<std::string> optionPaths(const Arguments& args, const std::string& name)
 {
@@ -111,6 +149,8 @@ int driftCommand(const Arguments& args)
     }
     if (!buoyFiles.empty())
         reportBuoys(field, grid, drift.referenceTime(), drift.secondTime(), buoyFiles);
+    if (scene::sarDates(loaded.scene).size() > 2)
+        reportChain(loaded.scene, folder);
     return 0;
 }
 

@@ -40,13 +40,14 @@ const char* kUsage =
     "        [--pixel-size M] [--truth-pixel-size M] [--looks L]\n"
     "        [--drift-east M] [--drift-north M] [--rotation DEG] [--divergence D]\n"
     "        [--altimeter-noise-factor F] [--swot-noise M] [--amsr-noise P] [--buoys N] [--buoy-gps-noise M]\n"
-    "        [--sar-time T] [--sar2-time T] [--s2-time T] [--amsr-time T]\n"
+    "        [--sar-time T] [--sar2-time T] [--sar-dates N] [--s2-time T] [--amsr-time T]\n"
     "        [--cryosat-time T] [--s3-time T] [--saral-time T] [--swot-time T]\n"
     "                                  write a synthetic multi-sensor scene with its truth (drawn finer\n"
     "                                  than the SAR); regimes: winter_pack (default), marginal_ice_zone,\n"
     "                                  refreezing_leads, or a parameter file with the same keys\n"
     "  drift SCENE [--vectors CSV] [--buoys FILE...]\n"
-    "                                  estimate the ice drift between the scene's two SAR dates; scored\n"
+    "                                  estimate the ice drift between the scene's first two SAR dates (and,\n"
+    "                                  with more dates, chained date to date from the first to each); scored\n"
     "                                  against the truth when the scene has one, and against every buoy\n"
     "                                  (IABP CSV, CF trajectory netCDF) inside the scene during the pair\n"
     "  detect PATH...                  list the products Banquise recognises in files and folders\n"
@@ -110,6 +111,7 @@ int synth(const Arguments& args)
     o.amsrNoisePercent = realOption(args, "--amsr-noise", o.amsrNoisePercent);
     o.sarTime = option(args, "--sar-time", o.sarTime);
     o.sarSecondTime = option(args, "--sar2-time", o.sarSecondTime);
+    o.sarDates = static_cast<int>(numberOption(args, "--sar-dates", o.sarDates));
     o.sentinel2Time = option(args, "--s2-time", o.sentinel2Time);
     o.amsrTime = option(args, "--amsr-time", o.amsrTime);
     o.cryosatTime = option(args, "--cryosat-time", o.cryosatTime);
@@ -120,6 +122,8 @@ int synth(const Arguments& args)
     std::printf("synthetic scene written to %s\n  Sentinel-1  %s\n  Sentinel-1  %s\n  Sentinel-2  %s\n  AMSR-2      %s\n  SWOT        %s\n",
                 out.c_str(), products.sar.c_str(), products.sarSecond.c_str(), products.sentinel2.c_str(), products.amsr2.c_str(),
                 products.swot.c_str());
+    for (const std::string& later : products.sarLater)
+        std::printf("  Sentinel-1  %s\n", later.c_str());
     for (const std::string& track : products.altimeters)
         std::printf("  altimeter   %s\n", track.c_str());
     return 0;

@@ -30,6 +30,13 @@ void MotionField::displacementAt(double col, double row, double& dx, double& dy)
     dy = (1 - fv) * ((1 - fu) * at(i, j).dy + fu * at(i1, j).dy) + fv * ((1 - fu) * at(i, j1).dy + fu * at(i1, j1).dy);
 }
 
+const MotionVector& MotionField::nearestVector(double col, double row) const
+{
+    const long i = std::clamp(std::lround((col - m_firstCol) / m_spacing), 0L, static_cast<long>(m_columns - 1));
+    const long j = std::clamp(std::lround((row - m_firstRow) / m_spacing), 0L, static_cast<long>(m_rows - 1));
+    return m_vectors[static_cast<std::size_t>(j) * m_columns + static_cast<std::size_t>(i)];
+}
+
 namespace {
 
 // dB with no-data set to the image median, then a light Gaussian against speckle.

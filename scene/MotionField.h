@@ -25,6 +25,8 @@ public:
     const std::vector<MotionVector>& vectors() const { return m_vectors; }
     // Displacement (pixels) at any image position; clamps outside the lattice.
     void displacementAt(double col, double row, double& dx, double& dy) const;
+    // The lattice vector nearest an image position (clamped to the lattice).
+    const MotionVector& nearestVector(double col, double row) const;
     int columns() const { return m_columns; }
     int rows() const { return m_rows; }
 

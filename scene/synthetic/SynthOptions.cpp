@@ -77,6 +77,13 @@ void SynthOptions::validate() const
     timeOf("SWOT time", swotTime);
     require(second > sar, "second SAR time must come after the SAR time");
     require(second - sar <= 10.0 * 86400.0, "second SAR date must be within 10 days of the first");
+    require(sarDates >= 2 && sarDates <= 16, "the SAR dates must be 2 to 16");
+    require(sarDateOffset(sarDates - 1) <= 16.0 * 86400.0, "the SAR dates must lie within 16 days");
+}
+
+double SynthOptions::sarDateOffset(int k) const
+{
+    return k * (parseUtc(sarSecondTime).value_or(0.0) - parseUtc(sarTime).value_or(0.0));
 }
 
 const std::string& SynthOptions::altimeterTime(const std::string& profile) const

@@ -23,6 +23,9 @@ struct SynthOptions {
     // Acquisition times, UTC ISO-8601. The SAR time is the reference.
     std::string sarTime = "2024-03-14T16:05:12Z";
     std::string sarSecondTime = "2024-03-15T15:47:40Z"; // second SAR date, for drift
+    // SAR dates in all: the reference, the second, then more at the same
+    // interval (a time series: the ice drifts on between them).
+    int sarDates = 2;
     std::string sentinel2Time = "2024-03-14T19:30:21Z";
     std::string amsrTime = "2024-03-14T12:00:00Z";
     std::string cryosatTime = "2024-03-14T18:40:03Z";
@@ -65,6 +68,8 @@ struct SynthOptions {
     void validate() const;
     // Acquisition time of an altimeter profile's pass.
     const std::string& altimeterTime(const std::string& profile) const;
+    // Seconds from the reference SAR date to SAR date k (0 = the reference).
+    double sarDateOffset(int k) const;
     int sizePixels() const { return static_cast<int>(sizeKm * 1000.0 / pixelSize + 0.5); }
 };
 

@@ -338,6 +338,7 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     provenance.Add("centre_lon", o.centre.lon);
     provenance.Add("centre_lat", o.centre.lat);
     provenance.Add("buoys", o.buoys);
+    provenance.Add("sar_dates", o.sarDates);
     for (const auto& [key, value] : {std::pair{"sar_time", o.sarTime}, {"sar_second_time", o.sarSecondTime},
                                      {"sentinel2_time", o.sentinel2Time},
                                      {"amsr2_time", o.amsrTime}, {"cryosat2_time", o.cryosatTime},
@@ -353,6 +354,10 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     CPLJSONObject files;
     files.Add("sentinel1", products.sar);
     files.Add("sentinel1_second", products.sarSecond);
+    CPLJSONArray later;
+    for (const std::string& file : products.sarLater)
+        later.Add(file);
+    files.Add("sentinel1_later", later);
     files.Add("sentinel1_slc", products.sarComplex);
     files.Add("sentinel2", products.sentinel2);
     files.Add("amsr2", products.amsr2);
@@ -390,6 +395,14 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     layers.Add(swot);
     layers.Add(sarEntry("HV"));
     layers.Add(sarEntry("HH", true));
+    for (std::size_t k = 0; k < products.sarLater.size(); ++k) {
+        const std::string time = formatUtc(utc(o.sarTime) + o.sarDateOffset(static_cast<int>(k) + 2));
+        CPLJSONObject sar = layerEntry(("S1 HH sigma0 " + time.substr(0, 16)).c_str(), (products.sarLater[k] + "/manifest.safe").c_str(),
+                                       "Sentinel-1", "sigma0", "linear", time, "bilinear");
+        sar.Add("product", "sentinel1_safe");
+        sar.Add("polarisation", "HH");
+        layers.Add(sar);
+    }
     layers.Add(layerEntry("Truth freeboard", "truth/freeboard.tif", "truth", "freeboard", "m", o.sarTime, "near"));
     layers.Add(layerEntry("Truth surface class", "truth/surface_class.tif", "truth", "surface_class", "", o.sarTime, "near"));
     for (std::size_t k = 0; k < products.altimeters.size(); ++k) {
@@ -505,6 +518,19 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
     fs::create_directories(folder / "swot");
     products.swot = "swot/SWOT_L2_LR_SSH_Unsmoothed_synthetic_PIC0_01.nc";
     writeSwotSwath((folder / products.swot).string(), left, right);
+
+    // Dates after the second, each from a stream of its own: the first two
+    // dates' products keep the bytes of a two-date scene.
+    for (int k = 2; k < o.sarDates; ++k) {
+        const double dt = o.sarDateOffset(k);
+        std::mt19937 dateRng(o.seed * 40503u + static_cast<unsigned>(k));
+        const SensedSar later = senseSar(surfaceAt(ice, drift, fine, dt), fine, factor, mode, world.incidenceFalloff);
+        products.sarLater.push_back(writeSar(folder, grid, later, reference + dt, 53000 + 14 * k, o, world, dateRng));
+        const std::string truth = "truth/drift_pixels_date" + std::to_string(k) + ".tif";
+        writeTruthRaster((folder / truth).string(), grid, drift.pixelDisplacement(grid, dt), reference,
+                         {"displacement x (pixels, right)", "displacement y (pixels, down)"});
+        products.truth.push_back(truth);
+    }
 
     if (o.buoys > 0) {
         // A stream of their own: the buoys leave every other product's bytes as they were.

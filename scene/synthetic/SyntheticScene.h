@@ -11,6 +11,7 @@ namespace banquise::scene::synthetic {
 struct SynthProducts {
     std::string sar;       // first Sentinel-1 SAFE (reference time)
     std::string sarSecond; // second SAFE, the ice drifted
+    std::vector<std::string> sarLater; // SAFEs of the dates after the second (SynthOptions::sarDates), in order
     std::string sarComplex; // single-look complex crop (SLC SAFE) at the reference time
     std::string sentinel2; // RGB VRT over the band GeoTIFFs
     std::string amsr2;

@@ -1,6 +1,7 @@
 #include "scene/synthetic/TruthEvaluation.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/DriftChain.h"
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/MotionField.h"
@@ -45,34 +46,83 @@ double footprintLeadFraction(const MapPoint& centre, const MapPoint& along, cons
 }
 } // namespace
 
-EndPointErrors driftEndPointErrors(const MotionField& field, const std::string& truthRaster)
+namespace {
+// A two-band displacement truth raster (truth/drift_pixels*.tif): x right, y down, pixels.
+struct DisplacementTruth {
+    int width = 0;
+    int height = 0;
+    std::vector<float> dx;
+    std::vector<float> dy;
+};
+
+DisplacementTruth readDisplacementTruth(const std::string& truthRaster)
 {
     GdalSession::ensure();
     DatasetPtr truth = openDataset(truthRaster);
     if (!truth || truth->GetRasterCount() < 2)
         throw SceneError(truthRaster, "is not a two-band drift truth raster");
-    const int w = truth->GetRasterXSize();
-    const int h = truth->GetRasterYSize();
-    std::vector<float> tx(static_cast<std::size_t>(w) * h);
-    std::vector<float> ty(tx.size());
-    if (truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, tx.data(), w, h, GDT_Float32, 0, 0) != CE_None
-        || truth->GetRasterBand(2)->RasterIO(GF_Read, 0, 0, w, h, ty.data(), w, h, GDT_Float32, 0, 0) != CE_None)
+    DisplacementTruth t;
+    t.width = truth->GetRasterXSize();
+    t.height = truth->GetRasterYSize();
+    t.dx.resize(static_cast<std::size_t>(t.width) * t.height);
+    t.dy.resize(t.dx.size());
+    if (truth->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, t.width, t.height, t.dx.data(), t.width, t.height, GDT_Float32, 0, 0) != CE_None
+        || truth->GetRasterBand(2)->RasterIO(GF_Read, 0, 0, t.width, t.height, t.dy.data(), t.width, t.height, GDT_Float32, 0, 0) != CE_None)
         throw SceneError(truthRaster, "cannot read the drift truth");
+    return t;
+}
+
+// Scored where the ice stays this far inside the image at both dates.
+constexpr double kScoringMargin = 32.0;
+
+bool wellInside(const DisplacementTruth& t, double col, double row)
+{
+    return col >= kScoringMargin && row >= kScoringMargin && col <= t.width - kScoringMargin && row <= t.height - kScoringMargin;
+}
+} // namespace
+
+EndPointErrors driftEndPointErrors(const MotionField& field, const std::string& truthRaster)
+{
+    const DisplacementTruth t = readDisplacementTruth(truthRaster);
     std::vector<double> errors;
-    const double margin = 32.0;
     for (const MotionVector& v : field.vectors()) {
         const int col = static_cast<int>(v.col);
         const int row = static_cast<int>(v.row);
-        if (col < 0 || row < 0 || col >= w || row >= h)
+        if (col < 0 || row < 0 || col >= t.width || row >= t.height)
             continue;
-        const std::size_t i = static_cast<std::size_t>(row) * w + col;
-        const double toCol = v.col + tx[i];
-        const double toRow = v.row + ty[i];
-        if (toCol < margin || toRow < margin || toCol > w - margin || toRow > h - margin)
+        const std::size_t i = static_cast<std::size_t>(row) * t.width + col;
+        if (!wellInside(t, v.col + t.dx[i], v.row + t.dy[i]))
             continue;
-        errors.push_back(std::hypot(v.dx - tx[i], v.dy - ty[i]));
+        errors.push_back(std::hypot(v.dx - t.dx[i], v.dy - t.dy[i]));
     }
     return {percentile(errors, 50.0), percentile(errors, 95.0), errors.size()};
+}
+
+ChainEndPointErrors chainEndPointErrors(const DriftChain& chain, int to, const std::string& truthRaster, int stride)
+{
+    const DisplacementTruth t = readDisplacementTruth(truthRaster);
+    std::vector<double> errors;
+    std::size_t covered = 0;
+    for (int row = 0; row < t.height; row += stride)
+        for (int col = 0; col < t.width; col += stride) {
+            const std::size_t i = static_cast<std::size_t>(row) * t.width + col;
+            const double toCol = col + t.dx[i];
+            const double toRow = row + t.dy[i];
+            if (!wellInside(t, col, row) || !wellInside(t, toCol, toRow))
+                continue;
+            const CarriedPosition carried = chain.carry(col, row, 0, to);
+            if (!carried.inside)
+                continue;
+            const double error = std::hypot(carried.col - toCol, carried.row - toRow);
+            errors.push_back(error);
+            covered += error <= 2.0 * carried.sigma ? 1 : 0;
+        }
+    ChainEndPointErrors out;
+    out.median = percentile(errors, 50.0);
+    out.p95 = percentile(errors, 95.0);
+    out.scored = errors.size();
+    out.withinTwoSigma = errors.empty() ? std::nan("") : static_cast<double>(covered) / errors.size();
+    return out;
 }
 
 double leadHitFraction(const std::vector<TrackRecord>& records, const Footprint& footprint, const std::vector<float>& leadFraction,

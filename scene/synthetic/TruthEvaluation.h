@@ -8,6 +8,7 @@
 
 namespace banquise::scene {
 class AnalysisGrid;
+class DriftChain;
 class MotionField;
 }
 
@@ -23,6 +24,15 @@ struct EndPointErrors {
 // (truth/drift_pixels.tif: x right, y down, pixels), scored where the ice
 // is in both images.
 EndPointErrors driftEndPointErrors(const MotionField& field, const std::string& truthRaster);
+
+// The same for a drift chain carried from its first date to date `to`,
+// against that date's truth (truth/drift_pixels_date<k>.tif), every
+// `stride` pixels where the path stays in the image; and the share of
+// errors within two of the chain's own sigmas (how honest they are).
+struct ChainEndPointErrors : EndPointErrors {
+    double withinTwoSigma = 0.0;
+};
+ChainEndPointErrors chainEndPointErrors(const DriftChain& chain, int to, const std::string& truthRaster, int stride = 8);
 
 // Fraction of lead-flagged records whose footprint covers at least 20 %
 // truth lead (open or refrozen) at the reference time, from the lead area
