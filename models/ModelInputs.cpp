@@ -6,6 +6,8 @@
 #include "scene/Feedback.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
+#include "scene/ChainCompensation.h"
+#include "scene/DriftChain.h"
 #include "scene/SceneDrift.h"
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Looks.h"
@@ -338,9 +340,20 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     } catch (const scene::SceneError& e) {
         inputs.notes.push_back(std::string("optical pseudo-labels left out: ") + e.what());
     }
+    // A time series (more than two SAR dates): tracks of every date come back
+    // through the drift chain, their footprints widened by its uncertainty.
+    std::unique_ptr<const scene::DriftChain> chain;
+    if (drift && scene::sarDates(scene).size() > 2) {
+        std::vector<std::string> leftOut;
+        chain = std::make_unique<const scene::DriftChain>(scene::estimateDriftChain(scene, feedback, &leftOut));
+        for (const auto& date : leftOut)
+            inputs.notes.push_back("SAR date left out of the drift chain: " + date);
+    }
+    const std::unique_ptr<const scene::ChainCompensation> carried =
+        chain ? std::make_unique<const scene::ChainCompensation>(*chain, scene.grid()) : nullptr;
     for (const auto& track : tracks) {
         try {
-            addTrack(drift ? *drift->compensation().compensate(*track) : *track, inputs);
+            addTrack(carried ? *carried->compensate(*track) : drift ? *drift->compensation().compensate(*track) : *track, inputs);
         } catch (const scene::SceneError& e) {
             inputs.notes.push_back("track " + track->name() + " left out: " + e.what());
         }

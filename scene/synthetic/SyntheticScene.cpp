@@ -365,6 +365,10 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     for (const std::string& file : products.altimeters)
         altimeters.Add(file);
     files.Add("altimeters", altimeters);
+    CPLJSONArray laterAltimeters;
+    for (const LaterPass& later : products.laterAltimeters)
+        laterAltimeters.Add(later.file);
+    files.Add("altimeters_later", laterAltimeters);
     files.Add("swot", products.swot);
     files.Add("buoys", products.buoys);
     provenance.Add("products", files);
@@ -412,6 +416,16 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
         track.Set("kind", "track");
         track.Add("product", "altimeter");
         track.Add("profile", o.altimeters[k]);
+        layers.Add(track);
+    }
+    for (const LaterPass& later : products.laterAltimeters) {
+        const AltimeterProfile profile = loadAltimeterProfile(later.profile);
+        const std::string time = formatUtc(later.time);
+        CPLJSONObject track = layerEntry((profile.sensor + " freeboard " + time.substr(0, 16)).c_str(), later.file.c_str(),
+                                         profile.sensor.c_str(), "freeboard", "m", time, "near");
+        track.Set("kind", "track");
+        track.Add("product", "altimeter");
+        track.Add("profile", later.profile);
         layers.Add(track);
     }
     if (!products.buoys.empty()) {
@@ -530,6 +544,24 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
         writeTruthRaster((folder / truth).string(), grid, drift.pixelDisplacement(grid, dt), reference,
                          {"displacement x (pixels, right)", "displacement y (pixels, down)"});
         products.truth.push_back(truth);
+    }
+
+    // In a time series every altimeter passes again on each later SAR date,
+    // on another ground track, from a stream of its own.
+    for (int k = 1; o.sarDates > 2 && k < o.sarDates; ++k) {
+        std::mt19937 passRng(o.seed * 69069u + static_cast<unsigned>(k));
+        for (const std::string& name : o.altimeters) {
+            const AltimeterProfile profile = loadAltimeterProfile(name);
+            const double start = utc(o.altimeterTime(name)) + o.sarDateOffset(k);
+            Pass pass = passOf(name);
+            pass.headingDegrees += 17.0 * k;
+            pass.offset = std::remainder(pass.offset + 0.13 * k, 0.6);
+            const std::string file = altimeterFile(profile, name, start);
+            fs::create_directories((folder / file).parent_path());
+            writeAltimeterTrack((folder / file).string(), profile,
+                                altimeterTrack(ice, fine, drift, start, reference, profile, o.altimeterNoiseFactor, pass, passRng));
+            products.laterAltimeters.push_back({name, file, start});
+        }
     }
 
     if (o.buoys > 0) {

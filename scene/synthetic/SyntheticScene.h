@@ -8,6 +8,13 @@
 namespace banquise::scene::synthetic {
 
 // What was written, relative to the output folder.
+// An altimeter's pass on a later date of a time series.
+struct LaterPass {
+    std::string profile; // SynthOptions::altimeters entry
+    std::string file;
+    double time = 0.0;   // UTC seconds, the pass's start
+};
+
 struct SynthProducts {
     std::string sar;       // first Sentinel-1 SAFE (reference time)
     std::string sarSecond; // second SAFE, the ice drifted
@@ -16,6 +23,7 @@ struct SynthProducts {
     std::string sentinel2; // RGB VRT over the band GeoTIFFs
     std::string amsr2;
     std::vector<std::string> altimeters; // one netCDF per SynthOptions::altimeters entry, same order
+    std::vector<LaterPass> laterAltimeters; // in a time series: every altimeter again on each later SAR date
     std::string swot;
     std::string buoys; // IABP table of the simulated buoys (empty without buoys)
     std::vector<std::string> truth;

@@ -2,11 +2,13 @@
 #include "common/TestRegistry.h"
 
 #include "scene/AnalysisGrid.h"
+#include "scene/ChainCompensation.h"
 #include "scene/DriftChain.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "scene/SceneError.h"
 #include "scene/SceneReader.h"
+#include "scene/TrackLayer.h"
 #include "scene/synthetic/SyntheticScene.h"
 #include "scene/synthetic/TruthEvaluation.h"
 
@@ -182,6 +184,54 @@ private Q_SLOTS:
         QVERIFY(epe.scored > 1000);
         QVERIFY2(epe.median < 2.5, qPrintable(QString::number(epe.median)));
         QVERIFY2(epe.withinTwoSigma > 0.8, qPrintable(QString::number(epe.withinTwoSigma)));
+
+        // Every altimeter passes again on each later date; carried back
+        // through the chain, its lead records fall on the reference time's
+        // leads more often than where they were seen.
+        QCOMPARE(products.laterAltimeters.size(), 3 * options.altimeters.size());
+        const ChainCompensation compensation(chain, loaded.scene.grid());
+        const std::vector<float> leads = synthetic::readLeadFraction(m_folder.path("series"));
+        double seen = 0.0;
+        double carried = 0.0;
+        int tracks = 0;
+        for (const auto& layer : loaded.scene.layers()) {
+            const auto track = std::dynamic_pointer_cast<const TrackLayer>(layer);
+            if (!track || track->info().time < chain.time(2) - 0.5 * kDay)
+                continue; // the passes of the last two dates: the chain carries them over two or three links
+            const auto back = compensation.compensate(*track);
+            QVERIFY(back->footprint().acrossTrackM > track->footprint().acrossTrackM);
+            const double before = synthetic::leadHitFraction(track->records(), track->footprint(), leads, loaded.scene.grid());
+            if (before < 0.0)
+                continue; // no lead-flagged record on this pass
+            seen += before;
+            carried += synthetic::leadHitFraction(back->records(), track->footprint(), leads, loaded.scene.grid());
+            ++tracks;
+        }
+        QVERIFY(tracks >= 4);
+        QVERIFY2(carried > seen + 0.1 * tracks, qPrintable(QString("%1 %2").arg(seen).arg(carried)));
+    }
+
+    // An observation half-way between two dates goes back by half the link's
+    // motion; beyond the chain's reach it is refused.
+    void observationsBetweenDatesGoBackByTheirShareOfTheLink()
+    {
+        const AnalysisGrid grid(3413, 0.0, 4000.0, 40.0, 101, 101);
+        const DriftChain chain(101, 101, {0.0, kDay}, {latticeOf(shift)});
+        const ChainCompensation compensation(chain, grid);
+        double sigma = 0.0;
+        const MapPoint back = compensation.toFirstDate(grid.pixelCentre(50, 50), 0.5 * kDay, &sigma);
+        double col = 0.0;
+        double row = 0.0;
+        grid.mapToPixel(back, col, row);
+        QVERIFY(std::abs(col - 0.5 - 48.5) < 1e-6 && std::abs(row - 0.5 - 51.0) < 1e-6);
+        QVERIFY(std::abs(sigma - 0.5 * std::hypot(kMatchedSigmaPx, kDeformationSigmaPxPerDay) * 40.0) < 1e-6);
+        QVERIFY(compensation.reaches(1.9 * kDay) && !compensation.reaches(2.1 * kDay) && !compensation.reaches(-1.1 * kDay));
+        LayerInfo late;
+        late.name = "late track";
+        late.time = 3.0 * kDay;
+        TrackRecord record;
+        record.position = grid.pixelCentre(50, 50);
+        QVERIFY_THROWS_EXCEPTION(SceneError, compensation.compensate(TrackLayer(late, {record}, Footprint{300.0, 1600.0})));
     }
 
     void impossibleSeriesAreRefused()
