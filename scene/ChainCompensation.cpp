@@ -12,10 +12,6 @@
 
 namespace banquise::scene {
 
-namespace {
-constexpr int kInverseIterations = 8;
-}
-
 ChainCompensation::ChainCompensation(const DriftChain& chain, const AnalysisGrid& grid) : m_chain(chain), m_grid(grid) {}
 
 bool ChainCompensation::reaches(double time) const
@@ -37,16 +33,10 @@ MapPoint ChainCompensation::toFirstDate(const MapPoint& position, double time, d
     m_grid.mapToPixel(position, col, row);
     col -= 0.5; // lattice positions are pixel indices, mapToPixel's centres +0.5
     row -= 0.5;
-    // Where the ice was at date k: x + share * d_k(x) = position.
+    // Where the ice was at date k.
     double x = col;
     double y = row;
-    for (int i = 0; i < kInverseIterations; ++i) {
-        double dx = 0.0;
-        double dy = 0.0;
-        m_chain.link(k).displacementAt(x, y, dx, dy);
-        x = col - share * dx;
-        y = row - share * dy;
-    }
+    m_chain.undoLink(k, share, x, y);
     const CarriedPosition back = m_chain.carry(x, y, k, 0);
     if (sigmaMetres) {
         const double within = std::abs(share) * m_chain.carry(x, y, k, k + 1).sigma;

@@ -35,6 +35,22 @@ DriftChain::DriftChain(int width, int height, std::vector<double> times, std::ve
             throw SceneError("", "the SAR dates are out of order: " + formatUtc(m_times[k]) + " follows " + formatUtc(m_times[k - 1]));
 }
 
+void DriftChain::undoLink(int k, double share, double& col, double& row) const
+{
+    const MotionField& field = m_links.at(static_cast<std::size_t>(k));
+    double x = col;
+    double y = row;
+    for (int i = 0; i < kInverseIterations; ++i) { // x + share * d(x) = (col, row)
+        double dx = 0.0;
+        double dy = 0.0;
+        field.displacementAt(x, y, dx, dy);
+        x = col - share * dx;
+        y = row - share * dy;
+    }
+    col = x;
+    row = y;
+}
+
 CarriedPosition DriftChain::carry(double col, double row, int from, int to) const
 {
     if (from < 0 || to < 0 || from >= dates() || to >= dates())
@@ -55,17 +71,7 @@ CarriedPosition DriftChain::carry(double col, double row, int from, int to) cons
     }
     for (int k = from - 1; k >= to; --k) { // backward: k + 1 -> k, where x + d(x) = p
         const MotionField& field = m_links[static_cast<std::size_t>(k)];
-        double x = p.col;
-        double y = p.row;
-        for (int i = 0; i < kInverseIterations; ++i) {
-            double dx = 0.0;
-            double dy = 0.0;
-            field.displacementAt(x, y, dx, dy);
-            x = p.col - dx;
-            y = p.row - dy;
-        }
-        p.col = x;
-        p.row = y;
+        undoLink(k, 1.0, p.col, p.row);
         p.inside = p.inside && inImage(p.col, p.row);
         const double sigma = linkSigma(field, p.col, p.row, m_times[k + 1] - m_times[k]);
         variance += sigma * sigma;

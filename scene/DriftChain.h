@@ -48,6 +48,9 @@ public:
 
     // Forward link by link; backward by inverting each link (fixed point).
     CarriedPosition carry(double col, double row, int from, int to) const;
+    // Where the ice at (col, row), moved by `share` of link k's motion from
+    // date k, was at date k (in place; share 1 undoes the whole link).
+    void undoLink(int k, double share, double& col, double& row) const;
 
 private:
     std::vector<double> m_times;
