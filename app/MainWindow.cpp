@@ -12,6 +12,7 @@
 #include "app/SampleScenePath.h"
 #include "app/SceneDocument.h"
 #include "app/SceneKey.h"
+#include "app/TimelineWorkbench.h"
 #include "labeling/LabelClass.h"
 #include "rendering/ViewScene.h"
 #include "scene/SceneDrift.h"
@@ -25,6 +26,7 @@
 #include "widgets/LabelToolsPanel.h"
 #include "widgets/LayerPanel.h"
 #include "widgets/ProductListDialog.h"
+#include "widgets/TimelinePanel.h"
 #include "widgets/TrainingPanel.h"
 #include "widgets/ViewGrid.h"
 #include "widgets/VtkView.h"
@@ -110,6 +112,12 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_comparisonDock);
     tabifyDockWidget(learningDock, m_comparisonDock);
     modelsDock->raise();
+    m_timeline = new TimelineWorkbench(
+        *m_document, new widgets::TimelinePanel(this), [this](const QString& text) { statusBar()->showMessage(text, 8000); }, this);
+    auto* timelineDock = new QDockWidget(tr("Timeline"), this);
+    timelineDock->setObjectName("timelineDock");
+    timelineDock->setWidget(m_timeline->panel());
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
 
     m_readout->setObjectName("cursorReadout");
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -136,6 +144,8 @@ MainWindow::MainWindow(models::ComputeDevice device, QWidget* parent)
     });
     connect(m_document, &SceneDocument::layerShown, this,
             [this](const scene::Layer& layer, int view) { m_grid->setLayerVisible(layer, true, view); });
+    connect(m_document, &SceneDocument::layerHidden, this,
+            [this](const scene::Layer& layer, int view) { m_grid->setLayerVisible(layer, false, view); });
     connect(m_document, &SceneDocument::layerRemoved, m_grid, &widgets::ViewGrid::removeLayer);
     connect(m_document, &SceneDocument::alternativeAdded, m_grid, &widgets::ViewGrid::addAlternative);
     connect(m_document, &SceneDocument::layersChanged, this, [this] {

@@ -31,6 +31,7 @@ class ComparisonWorkbench;
 class JobRunner;
 class LabelingWorkbench;
 class SceneDocument;
+class TimelineWorkbench;
 class ModelWorkbench;
 
 // Composition of the application window: the linked view grid, the layer
@@ -66,6 +67,7 @@ public:
     ClickRefinement* clickRefinement() const { return m_refinement; }
     ActiveLearningWorkbench* activeLearning() const { return m_learning; }
     ComparisonWorkbench* comparison() const { return m_comparison; }
+    TimelineWorkbench* timeline() const { return m_timeline; }
     void showComparisonDock();
     const scene::Scene* currentScene() const;
 
@@ -115,6 +117,7 @@ private:
     ClickRefinement* m_refinement;
     ActiveLearningWorkbench* m_learning;
     ComparisonWorkbench* m_comparison = nullptr;
+    TimelineWorkbench* m_timeline = nullptr;
     QDockWidget* m_comparisonDock = nullptr;
     QLabel* m_readout;
     widgets::JobProgress* m_progress;

@@ -35,6 +35,12 @@ void SceneDocument::showLayer(const scene::Layer& layer, int view)
     Q_EMIT layersChanged();
 }
 
+void SceneDocument::hideLayer(const scene::Layer& layer, int view)
+{
+    Q_EMIT layerHidden(layer, view);
+    Q_EMIT layersChanged();
+}
+
 void SceneDocument::addAlternative(const scene::Layer& original, std::shared_ptr<const scene::Layer> twin)
 {
     if (!m_scene)

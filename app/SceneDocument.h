@@ -37,8 +37,10 @@ public:
     // the same name (a new prediction's maps replace the previous ones).
     // Does nothing when no scene is open.
     void putLayer(std::shared_ptr<const scene::Layer> layer, int shownIn);
-    // Shows a layer of the scene in one view of the grid.
+    // Shows a layer of the scene in one view of the grid (or every view).
     void showLayer(const scene::Layer& layer, int view);
+    // Hides a layer of the scene in one view of the grid (or every view); it stays listed.
+    void hideLayer(const scene::Layer& layer, int view);
     // Adds `twin`, the drift-compensated version of `original`, which
     // takes its place in the views (the original stays, hidden).
     void addAlternative(const scene::Layer& original, std::shared_ptr<const scene::Layer> twin);
@@ -47,6 +49,7 @@ Q_SIGNALS:
     void opened(const scene::Scene& scene);
     void layerAdded(const std::shared_ptr<const scene::Layer>& layer, int shownIn);
     void layerShown(const scene::Layer& layer, int view);
+    void layerHidden(const scene::Layer& layer, int view);
     // Emitted before the scene lets go of the layer.
     void layerRemoved(const scene::Layer& layer);
     void alternativeAdded(const scene::Layer& original, const std::shared_ptr<const scene::Layer>& twin);

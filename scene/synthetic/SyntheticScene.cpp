@@ -556,10 +556,12 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
             Pass pass = passOf(name);
             pass.headingDegrees += 17.0 * k;
             pass.offset = std::remainder(pass.offset + 0.13 * k, 0.6);
+            const auto records = altimeterTrack(ice, fine, drift, start, reference, profile, o.altimeterNoiseFactor, pass, passRng);
+            if (records.empty())
+                continue; // the pass misses the scene (a small scene, a steep heading): no product
             const std::string file = altimeterFile(profile, name, start);
             fs::create_directories((folder / file).parent_path());
-            writeAltimeterTrack((folder / file).string(), profile,
-                                altimeterTrack(ice, fine, drift, start, reference, profile, o.altimeterNoiseFactor, pass, passRng));
+            writeAltimeterTrack((folder / file).string(), profile, records);
             products.laterAltimeters.push_back({name, file, start});
         }
     }

@@ -6,6 +6,11 @@
 #include "app/ClickRefinement.h"
 #include "app/LabelingWorkbench.h"
 #include "app/PixelQuestions.h"
+#include "app/TimelineWorkbench.h"
+#include "scene/DriftChain.h"
+#include "scene/RasterLayer.h"
+#include "scene/UtcTime.h"
+#include "widgets/TimelinePanel.h"
 #include "app/ProductDialogFilter.h"
 #include "scene/ProductKinds.h"
 #include "widgets/PixelQuestionsPanel.h"
@@ -26,6 +31,7 @@
 #include "widgets/VtkView.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QApplication>
 #include <QFileInfo>
 
@@ -372,6 +378,52 @@ private Q_SLOTS:
         labels->panel()->undoAction()->trigger();
         QCOMPARE(labels->store()->annotationCount(labels->session()->sceneId()), before);
         QVERIFY(labelled.labelledPixelCount() < 1000u); // the two clicks' discs
+    }
+
+    // Issue 23: the timeline lists a series' dates; choosing one shows that
+    // date's SAR in the SAR view and its altimeter passes, the others hidden.
+    void theTimelineShowsTheLayersOfTheDateChosen()
+    {
+        scene::synthetic::SynthOptions options;
+        options.sizeKm = 12.0;
+        options.sarDates = 3;
+        options.buoys = 0;
+        options.driftEastMetresPerDay = 1500.0; // the ice stays in this small scene over the three days
+        options.driftNorthMetresPerDay = -1000.0;
+        const std::string folder = m_folder.path("series");
+        scene::synthetic::writeSyntheticScene(options, folder);
+        widgets::TimelinePanel* panel = m_window->timeline()->panel();
+        QSignalSpy firstDate(panel, &widgets::TimelinePanel::dateChosen);
+        m_window->openSceneInBackground(QString::fromStdString(folder));
+        QVERIFY(firstDate.wait(30000)); // a series opens on its first date
+        QCOMPARE(firstDate.front().front().toInt(), 0);
+        QCOMPARE(panel->dateCount(), 3);
+        QCOMPARE(panel->rowOf("Sentinel-1"), 0);
+        QVERIFY(panel->rowOf("CryoSat-2") > 0);
+        const scene::Scene& s = *m_window->currentScene();
+        const auto dates = scene::sarDates(s);
+        const std::string lastDay = scene::formatUtc(dates[2]->info().time).substr(0, 10);
+        panel->chooseDate(2);
+        QApplication::processEvents();
+        const rendering::ViewScene& sar = m_window->viewGrid()->view(0)->viewScene();
+        const auto visibleIn = [](const rendering::ViewScene& view, const std::shared_ptr<const scene::Layer>& layer) {
+            const int index = view.indexOf(*layer);
+            return index >= 0 && view.style(index).visible;
+        };
+        QVERIFY(visibleIn(sar, dates[2]));
+        QVERIFY(!visibleIn(sar, dates[0]));
+        int passesShown = 0;
+        for (const auto& layer : s.layers()) {
+            if (layer->kind() != scene::LayerKind::Track || layer->info().quantity != scene::Quantity::Freeboard)
+                continue;
+            const bool ofTheLastDate = scene::formatUtc(layer->info().time).substr(0, 10) == lastDay;
+            QCOMPARE(visibleIn(sar, layer), ofTheLastDate);
+            passesShown += ofTheLastDate ? 1 : 0;
+        }
+        QVERIFY(passesShown >= 1); // the altimeters that passed again that day over this small scene
+        // Compensated, before any drift was estimated: the window says how to get the twins.
+        panel->findChild<QCheckBox*>("timelineCompensated")->click();
+        QVERIFY(m_window->statusBar()->currentMessage().contains("Estimate ice drift"));
     }
 
     void snapshotIsTheViewGrid()
