@@ -97,7 +97,10 @@ int main(int argc, char** argv)
     int tracks = 0;
     for (const auto& layer : loaded.scene.layers())
         if (const auto track = std::dynamic_pointer_cast<const scene::TrackLayer>(layer)) {
-            before += scene::synthetic::leadHitFraction(track->records(), track->footprint(), leadFraction, grid);
+            const double seen = scene::synthetic::leadHitFraction(track->records(), track->footprint(), leadFraction, grid);
+            if (seen < 0.0)
+                continue; // no lead-flagged record: the buoys' track
+            before += seen;
             const auto moved = compensation.compensate(*track);
             after += scene::synthetic::leadHitFraction(moved->records(), moved->footprint(), leadFraction, grid);
             ++tracks;
