@@ -35,9 +35,14 @@ void SceneDocument::showLayer(const scene::Layer& layer, int view)
     Q_EMIT layersChanged();
 }
 
-void SceneDocument::hideLayer(const scene::Layer& layer, int view)
+void SceneDocument::setVisibility(const std::vector<Visibility>& changes)
 {
-    Q_EMIT layerHidden(layer, view);
+    for (const Visibility& change : changes) {
+        if (change.shown)
+            Q_EMIT layerShown(*change.layer, change.view);
+        else
+            Q_EMIT layerHidden(*change.layer, change.view);
+    }
     Q_EMIT layersChanged();
 }
 

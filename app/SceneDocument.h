@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 namespace banquise::scene {
 class Layer;
@@ -39,8 +40,14 @@ public:
     void putLayer(std::shared_ptr<const scene::Layer> layer, int shownIn);
     // Shows a layer of the scene in one view of the grid (or every view).
     void showLayer(const scene::Layer& layer, int view);
-    // Hides a layer of the scene in one view of the grid (or every view); it stays listed.
-    void hideLayer(const scene::Layer& layer, int view);
+    // Shows and hides several layers at once (hidden layers stay listed),
+    // in order, then announces one change of the layers.
+    struct Visibility {
+        const scene::Layer* layer;
+        int view;
+        bool shown;
+    };
+    void setVisibility(const std::vector<Visibility>& changes);
     // Adds `twin`, the drift-compensated version of `original`, which
     // takes its place in the views (the original stays, hidden).
     void addAlternative(const scene::Layer& original, std::shared_ptr<const scene::Layer> twin);

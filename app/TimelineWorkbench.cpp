@@ -84,22 +84,23 @@ void TimelineWorkbench::showDate(int index)
         twinMissing = twinMissing || layer.info().time != scene->referenceTime();
         return layer;
     };
+    std::vector<SceneDocument::Visibility> changes;
     for (const auto& date : dates) {
-        m_document.hideLayer(*date, 0);
+        changes.push_back({date.get(), 0, false});
         if (const auto twin = scene->findLayer(date->name() + kTwinSuffix))
-            m_document.hideLayer(*twin, 0);
+            changes.push_back({twin.get(), 0, false});
     }
-    m_document.showLayer(shown(*dates[static_cast<std::size_t>(index)]), 0);
+    changes.push_back({&shown(*dates[static_cast<std::size_t>(index)]), 0, true});
     for (const auto& layer : scene->layers()) {
         if (layer->kind() != scene::LayerKind::Track || isTwin(*layer) || layer->info().time <= 0.0)
             continue;
-        const auto twin = scene->findLayer(layer->name() + kTwinSuffix);
-        m_document.hideLayer(*layer, SceneDocument::kEveryView);
-        if (twin)
-            m_document.hideLayer(*twin, SceneDocument::kEveryView);
+        changes.push_back({layer.get(), SceneDocument::kEveryView, false});
+        if (const auto twin = scene->findLayer(layer->name() + kTwinSuffix))
+            changes.push_back({twin.get(), SceneDocument::kEveryView, false});
         if (nearestDate(layer->info().time) == index)
-            m_document.showLayer(shown(*layer), SceneDocument::kEveryView);
+            changes.push_back({&shown(*layer), SceneDocument::kEveryView, true});
     }
+    m_document.setVisibility(changes);
     if (twinMissing)
         m_status(tr("Some layers of this date have no drift-compensated twin yet: Analysis › Estimate ice drift makes them."));
 }

@@ -86,6 +86,28 @@ private Q_SLOTS:
         QCOMPARE(document.scene()->layers().size(), std::size_t(2));
         QVERIFY(document.scene()->findLayer("CryoSat-2 freeboard") == original);
     }
+
+    // Many layers shown and hidden at once (a date chosen on the timeline):
+    // each announced in order, the layers' change once.
+    void visibilityChangesInOneGo()
+    {
+        SceneDocument document;
+        document.open(std::make_unique<scene::Scene>("scene", smallGrid()));
+        const auto first = layerNamed("S1 HH sigma0", 0.1f);
+        const auto later = layerNamed("S1 HH sigma0 2024-03-17", 0.2f);
+        document.putLayer(first, SceneDocument::kEveryView);
+        document.putLayer(later, SceneDocument::kNoView);
+        std::vector<std::pair<const scene::Layer*, int>> events; // view, negated for a hide
+        connect(&document, &SceneDocument::layerShown, this, [&](const scene::Layer& l, int view) { events.emplace_back(&l, view + 10); });
+        connect(&document, &SceneDocument::layerHidden, this, [&](const scene::Layer& l, int view) { events.emplace_back(&l, -(view + 10)); });
+        QSignalSpy changed(&document, &SceneDocument::layersChanged);
+        document.setVisibility({{first.get(), 0, false}, {later.get(), 0, true}, {first.get(), SceneDocument::kEveryView, false}});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(events.size(), std::size_t(3));
+        QVERIFY(events[0] == std::make_pair(static_cast<const scene::Layer*>(first.get()), -10));
+        QVERIFY(events[1] == std::make_pair(static_cast<const scene::Layer*>(later.get()), 10));
+        QVERIFY(events[2] == std::make_pair(static_cast<const scene::Layer*>(first.get()), -(SceneDocument::kEveryView + 10)));
+    }
 };
 
 BANQUISE_REGISTER_TEST(TestSceneDocument);

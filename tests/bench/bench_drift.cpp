@@ -10,6 +10,7 @@
 // across the whole gap; and how often the chain's own sigma covers its error.
 //   bench_drift OUT_DIR
 #include "BenchReport.h"
+#include "SeriesScene.h"
 
 #include "scene/BuoyDriftScores.h"
 #include "scene/BuoyTracks.h"
@@ -32,13 +33,7 @@ using namespace banquise;
 namespace {
 void reportChain(const std::string& folder)
 {
-    scene::synthetic::SynthOptions synth;
-    synth.sizeKm = 60.0;
-    synth.sarDates = 8;
-    synth.sarSecondTime = "2024-03-15T22:22:24Z"; // 10 days over 7 intervals of 1.43 days
-    synth.driftEastMetresPerDay = 1500.0;          // Beaufort winter drift, a few km a day
-    synth.driftNorthMetresPerDay = -1000.0;
-    synth.buoys = 0;
+    const scene::synthetic::SynthOptions synth = bench::tenDaySeries();
     scene::synthetic::writeSyntheticScene(synth, folder);
     const scene::LoadedScene loaded = scene::readScene(folder);
     const int last = synth.sarDates - 1;

@@ -7,6 +7,7 @@
 // is reported beside kriging of the same records.
 //   bench_time_series OUT_DIR [STEPS]
 #include "BenchReport.h"
+#include "SeriesScene.h"
 
 #include "models/ComputeDevice.h"
 #include "models/Evaluation.h"
@@ -55,13 +56,7 @@ int main(int argc, char** argv)
     }
     const std::string folder = argv[1];
     models::configureComputeDevice();
-    scene::synthetic::SynthOptions synth;
-    synth.sizeKm = 60.0;
-    synth.sarDates = 8;
-    synth.sarSecondTime = "2024-03-15T22:22:24Z"; // 10 days over 7 intervals of 1.43 days
-    synth.driftEastMetresPerDay = 1500.0;
-    synth.driftNorthMetresPerDay = -1000.0;
-    synth.buoys = 0;
+    const scene::synthetic::SynthOptions synth = bench::tenDaySeries();
     scene::synthetic::writeSyntheticScene(synth, folder);
     const scene::LoadedScene loaded = scene::readScene(folder);
     std::vector<double> sarTimes;
