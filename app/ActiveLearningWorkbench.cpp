@@ -91,7 +91,7 @@ void ActiveLearningWorkbench::rankInBackground(const QString& strategyName)
     m_panel->showStatus(tr("Ranking the tiles (%1)…").arg(strategyName));
     // A new ranking (another strategy, new labels) makes a running one moot.
     m_jobs.start<Ranked>(
-        {"rank", tr("Ranking the tiles"), WhenBusy::Replace},
+        {"rank", tr("Ranking the tiles"), WhenBusy::Replace, true, true},
         [model, inputs, prediction, strategy, labelled](scene::Feedback&) {
             // 256 px tiles, smaller on a small scene so that it has a queue.
             const int size = std::clamp(std::min(inputs->width(), inputs->height()) / 4, 64, kQueueTile);

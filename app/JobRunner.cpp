@@ -11,6 +11,7 @@ struct JobRunner::Job {
     quint64 id = 0;
     JobSpec spec;
     quint64 scene = 0;
+    quint64 model = 0;
     std::shared_ptr<scene::Feedback> feedback = std::make_shared<scene::Feedback>();
     std::function<void(scene::Feedback&)> work;
     std::function<void(JobEnd, const QString&)> finish;
@@ -44,6 +45,7 @@ quint64 JobRunner::enqueue(const JobSpec& spec, std::function<void(scene::Feedba
     job->id = m_nextId++;
     job->spec = spec;
     job->scene = m_scene;
+    job->model = m_model;
     job->work = std::move(work);
     job->finish = std::move(finish);
     m_jobs.push_back(job);
@@ -92,6 +94,9 @@ void JobRunner::ended(const std::shared_ptr<Job>& job, bool threw, const QString
         // Cancelled when the scene closed; a result that came anyway is dropped.
         end = JobEnd::Cancelled;
         Q_EMIT message(tr("%1 stopped: the scene it was started on is no longer open.").arg(job->spec.title));
+    } else if (job->spec.modelBound && job->model != m_model) {
+        end = JobEnd::Cancelled;
+        Q_EMIT message(tr("%1 stopped: the model it used has been replaced.").arg(job->spec.title));
     }
     job->finish(end, end == JobEnd::Failed ? error : QString());
     startReady();
@@ -105,6 +110,14 @@ void JobRunner::setScene(quint64 serial)
     m_scene = serial;
     for (const auto& job : std::vector<std::shared_ptr<Job>>(m_jobs))
         if (job->spec.sceneBound && job->scene != serial)
+            cancel(job->id);
+}
+
+void JobRunner::setModel(quint64 version)
+{
+    m_model = version;
+    for (const auto& job : std::vector<std::shared_ptr<Job>>(m_jobs))
+        if (job->spec.modelBound && job->model != version)
             cancel(job->id);
 }
 

@@ -31,6 +31,10 @@ struct JobSpec {
     // Its result belongs to the scene open when it started: dropped (the job
     // ends Cancelled) when that scene is no longer open.
     bool sceneBound = true;
+    // Its result belongs to the model in use when it started (a tile
+    // ranking, pixel questions): dropped (the job ends Cancelled) when
+    // another model has been put in meanwhile.
+    bool modelBound = false;
 };
 
 struct JobStatus {
@@ -44,8 +48,9 @@ struct JobStatus {
 // The one way app/ runs background work (QGIS's QgsTaskManager): a job's
 // work runs on a worker with a Feedback for progress and cooperative
 // cancel, and its finish runs on the GUI thread with one of three ends.
-// Each result is tagged with the scene it was computed for; closing that
-// scene cancels its jobs. Destroying the runner cancels every job and waits
+// Each result is tagged with the scene (and, for jobs that read it, the
+// model) it was computed for; closing that scene or replacing that model
+// cancels its jobs. Destroying the runner cancels every job and waits
 // for the workers; no finish runs after that.
 class JobRunner : public QObject {
     Q_OBJECT
@@ -72,6 +77,9 @@ public:
     // jobs bound to another scene are cancelled.
     void setScene(quint64 serial);
     quint64 scene() const { return m_scene; }
+    // The model now in use (a version the window counts up at each new
+    // model): jobs bound to an older one are cancelled.
+    void setModel(quint64 version);
 
     void cancel(quint64 id);
     void cancelAll();
@@ -94,6 +102,7 @@ private:
     std::vector<std::shared_ptr<Job>> m_jobs; // in start order
     quint64 m_nextId = 1;
     quint64 m_scene = 0;
+    quint64 m_model = 0;
     QTimer* m_progress;
 };
 

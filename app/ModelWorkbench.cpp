@@ -138,8 +138,7 @@ void ModelWorkbench::startTraining(int steps, const cv::Mat1b& userLabels)
                 return;
             m_modelSource = !fineTune ? tr("trained in this window, %1 steps").arg(steps)
                                       : tr("%1, fine-tuned on the user's labels for %2 steps").arg(m_modelSource).arg(steps);
-            m_model = *trained;
-            m_predictor = m_model;
+            useModel(*trained);
             m_panel->showStatus(tr("Trained%1. Predicting…").arg(ridgeStatus(m_model->ridgeExcess())));
             Q_EMIT trainingFinished();
             predictInBackground();
@@ -189,12 +188,17 @@ void ModelWorkbench::showMaps(const std::vector<std::shared_ptr<const scene::Lay
     Q_EMIT predictionShown();
 }
 
+void ModelWorkbench::useModel(const std::shared_ptr<models::MapModel>& model)
+{
+    m_model = std::dynamic_pointer_cast<models::SeaIceModel>(model);
+    m_predictor = model;
+    m_jobs.setModel(++m_modelVersion); // rankings and questions of the previous model stop
+}
+
 void ModelWorkbench::loadModel(const QString& path)
 {
     try {
-        const std::shared_ptr<models::MapModel> loaded = models::loadMapModel(path.toStdString());
-        m_model = std::dynamic_pointer_cast<models::SeaIceModel>(loaded);
-        m_predictor = loaded;
+        useModel(models::loadMapModel(path.toStdString()));
         m_modelSource = tr("loaded from %1").arg(QFileInfo(path).absoluteFilePath());
     } catch (const std::exception& e) {
         fail(tr("Load model"), QString::fromStdString(e.what()));

@@ -81,6 +81,8 @@ private:
     void chooseModelToLoad();
     void chooseModelPath();
     void fail(const QString& title, const QString& message);
+    // The model shown from now on; jobs bound to the previous one stop.
+    void useModel(const std::shared_ptr<models::MapModel>& model);
     // The end of a model job: frees the panel; false, with the panel or a
     // message saying why, unless the job is done.
     bool jobDone(JobEnd end, const QString& error, const QString& title, const QString& cancelled);
@@ -95,6 +97,7 @@ private:
     ProblemReport m_report;
     std::shared_ptr<models::SeaIceModel> m_model;
     std::shared_ptr<const models::MapModel> m_predictor; // the model shown, of either format
+    quint64 m_modelVersion = 0; // counts the models put in
     QString m_modelSource;
     std::shared_ptr<const models::ModelInputs> m_inputs;
     std::shared_ptr<const models::Prediction> m_prediction;

@@ -95,7 +95,7 @@ void PixelQuestions::ask(int count)
     // A new request (another count, another model's map) replaces a draw under way.
     using Pixels = std::vector<QPoint>;
     m_jobs.start<Pixels>(
-        {"pixel-questions", tr("Choosing the pixels to ask about"), WhenBusy::Replace},
+        {"pixel-questions", tr("Choosing the pixels to ask about"), WhenBusy::Replace, true, true},
         [prediction, strategy, labelled, count](scene::Feedback&) {
             const cv::Mat1f uncertainty = models::pixelUncertainty(*prediction, strategy);
             std::mt19937 rng(static_cast<unsigned>(QDateTime::currentMSecsSinceEpoch()));

@@ -167,6 +167,37 @@ private Q_SLOTS:
         QVERIFY(messages.front().front().toString().startsWith("Predicting stopped"));
     }
 
+    // A tile ranking computed with a model that a retrain has replaced
+    // meanwhile is dropped; a job that reads no model is kept.
+    void aResultOfAReplacedModelIsDropped()
+    {
+        JobRunner runner;
+        runner.setModel(1);
+        QSignalSpy messages(&runner, &JobRunner::message);
+        std::atomic<bool> release{false};
+        const auto work = [&](scene::Feedback&) {
+            while (!release)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            return 7;
+        };
+        Ending ranking;
+        runner.start<int>({"rank", "Ranking the tiles", WhenBusy::Replace, true, true}, work, record(ranking));
+        Ending export_;
+        runner.start<int>({"export", "Exporting the labels"}, work, record(export_));
+        runner.setModel(2); // a retrain put a new model in
+        release = true;
+        QTRY_VERIFY(ranking.seen && export_.seen);
+        QVERIFY(ranking.end == JobEnd::Cancelled && !ranking.result);
+        QVERIFY(export_.end == JobEnd::Done && export_.result == 7);
+        QCOMPARE(messages.size(), 1);
+        QVERIFY(messages.front().front().toString().contains("the model it used has been replaced"));
+        // With the model unchanged, a ranking lands.
+        Ending next;
+        runner.start<int>({"rank", "Ranking the tiles", WhenBusy::Replace, true, true}, [](scene::Feedback&) { return 8; }, record(next));
+        QTRY_VERIFY(next.seen);
+        QVERIFY(next.end == JobEnd::Done && next.result == 8);
+    }
+
     void progressIsReadOnTheGuiThreadWhileTheJobRuns()
     {
         JobRunner runner;
