@@ -4,6 +4,7 @@
 #include "models/ModelInputs.h"
 #include "models/SeaIceModel.h"
 #include "models/SeaIceClasses.h"
+#include "scene/DriftCompensation.h"
 #include "scene/GriddedRaster.h"
 #include "scene/RasterLayer.h"
 #include "scene/RasterOnGrid.h"
@@ -213,7 +214,7 @@ ComparisonSources comparisonSourcesOf(const scene::Scene& scene, const models::M
     std::shared_ptr<const scene::SwathLayer> twin;
     for (const auto& layer : scene.layers())
         if (const auto swath = std::dynamic_pointer_cast<const scene::SwathLayer>(layer)) {
-            auto& first = swath->name().find("(drift-compensated)") != std::string::npos ? twin : original;
+            auto& first = scene::isCompensatedName(swath->name()) ? twin : original;
             if (!first)
                 first = swath;
         }

@@ -2,6 +2,7 @@
 
 #include "app/SceneDocument.h"
 #include "scene/DriftChain.h"
+#include "scene/DriftCompensation.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "widgets/TimelinePanel.h"
@@ -9,16 +10,6 @@
 #include <cmath>
 
 namespace banquise::app {
-
-namespace {
-const std::string kTwinSuffix = " (drift-compensated)"; // scene/DriftCompensation's twin names
-
-bool isTwin(const scene::Layer& layer)
-{
-    const std::string& name = layer.name();
-    return name.size() > kTwinSuffix.size() && name.compare(name.size() - kTwinSuffix.size(), kTwinSuffix.size(), kTwinSuffix) == 0;
-}
-} // namespace
 
 TimelineWorkbench::TimelineWorkbench(SceneDocument& document, widgets::TimelinePanel* panel, std::function<void(const QString&)> status,
                                      QObject* parent)
@@ -41,7 +32,7 @@ void TimelineWorkbench::reload()
     if (scene) {
         for (const auto& layer : scene->layers()) {
             const scene::LayerInfo& info = layer->info();
-            if (info.time <= 0.0 || isTwin(*layer) || info.sensor == "truth")
+            if (info.time <= 0.0 || scene::isCompensatedName(layer->name()) || info.sensor == "truth")
                 continue;
             acquisitions.push_back({QString::fromStdString(info.sensor.empty() ? layer->name() : info.sensor),
                                     QString::fromStdString(layer->name()), info.time});
@@ -79,7 +70,7 @@ void TimelineWorkbench::showDate(int index)
     const auto shown = [&](const scene::Layer& layer) -> const scene::Layer& {
         if (!compensated)
             return layer;
-        if (const auto twin = scene->findLayer(layer.name() + kTwinSuffix))
+        if (const auto twin = scene->findLayer(scene::compensatedName(layer.name())))
             return *twin;
         twinMissing = twinMissing || layer.info().time != scene->referenceTime();
         return layer;
@@ -87,15 +78,15 @@ void TimelineWorkbench::showDate(int index)
     std::vector<SceneDocument::Visibility> changes;
     for (const auto& date : dates) {
         changes.push_back({date.get(), 0, false});
-        if (const auto twin = scene->findLayer(date->name() + kTwinSuffix))
+        if (const auto twin = scene->findLayer(scene::compensatedName(date->name())))
             changes.push_back({twin.get(), 0, false});
     }
     changes.push_back({&shown(*dates[static_cast<std::size_t>(index)]), 0, true});
     for (const auto& layer : scene->layers()) {
-        if (layer->kind() != scene::LayerKind::Track || isTwin(*layer) || layer->info().time <= 0.0)
+        if (layer->kind() != scene::LayerKind::Track || scene::isCompensatedName(layer->name()) || layer->info().time <= 0.0)
             continue;
         changes.push_back({layer.get(), SceneDocument::kEveryView, false});
-        if (const auto twin = scene->findLayer(layer->name() + kTwinSuffix))
+        if (const auto twin = scene->findLayer(scene::compensatedName(layer->name())))
             changes.push_back({twin.get(), SceneDocument::kEveryView, false});
         if (nearestDate(layer->info().time) == index)
             changes.push_back({&shown(*layer), SceneDocument::kEveryView, true});

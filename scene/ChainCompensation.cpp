@@ -2,6 +2,7 @@
 
 #include "scene/AnalysisGrid.h"
 #include "scene/DriftChain.h"
+#include "scene/DriftCompensation.h"
 #include "scene/SceneError.h"
 #include "scene/TrackLayer.h"
 #include "scene/UtcTime.h"
@@ -67,7 +68,7 @@ std::shared_ptr<TrackLayer> ChainCompensation::compensate(const TrackLayer& trac
         footprint.acrossTrackM += 2.0 * sigmas[sigmas.size() / 2];
     }
     LayerInfo info = original;
-    info.name += " (drift-compensated)";
+    info.name = compensatedName(info.name);
     return std::make_shared<TrackLayer>(std::move(info), std::move(records), footprint);
 }
 

@@ -16,6 +16,21 @@
 
 namespace banquise::scene {
 
+namespace {
+const std::string kCompensatedSuffix = " (drift-compensated)";
+}
+
+std::string compensatedName(const std::string& name)
+{
+    return name + kCompensatedSuffix;
+}
+
+bool isCompensatedName(const std::string& name)
+{
+    return name.size() > kCompensatedSuffix.size()
+        && name.compare(name.size() - kCompensatedSuffix.size(), kCompensatedSuffix.size(), kCompensatedSuffix) == 0;
+}
+
 std::pair<std::shared_ptr<const RasterLayer>, std::shared_ptr<const RasterLayer>> sarDatePair(const Scene& scene)
 {
     std::shared_ptr<const RasterLayer> first;
@@ -98,7 +113,7 @@ std::shared_ptr<TrackLayer> DriftCompensation::compensate(const TrackLayer& trac
         r.lonLat = m_grid.toLonLat(r.position);
     }
     LayerInfo info = track.info();
-    info.name += " (drift-compensated)";
+    info.name = compensatedName(info.name);
     return std::make_shared<TrackLayer>(std::move(info), std::move(records), track.footprint());
 }
 
@@ -126,7 +141,7 @@ std::shared_ptr<Layer> DriftCompensation::compensate(const RasterLayer& image) c
                 bands[b][static_cast<std::size_t>(row) * width + col] = image.value(b, c, r);
         }
     LayerInfo info = image.info();
-    info.name += " (drift-compensated)";
+    info.name = compensatedName(info.name);
     if (const auto* swath = dynamic_cast<const SwathLayer*>(&image)) {
         std::vector<MapPolygon> outlines;
         for (const MapPolygon& side : swath->footprints()) {

@@ -3,6 +3,7 @@
 #include "scene/MapTypes.h"
 
 #include <memory>
+#include <string>
 #include <utility>
 
 namespace banquise::scene {
@@ -14,6 +15,10 @@ class MotionField;
 class RasterLayer;
 class Scene;
 class TrackLayer;
+
+// The name of a layer's drift-compensated twin, and whether a name is a twin's.
+std::string compensatedName(const std::string& name);
+bool isCompensatedName(const std::string& name);
 
 // The two SAR sigma0 layers to estimate drift between: the first sigma0
 // layer of the scene and the first one acquired later (same layer order as
