@@ -8,6 +8,8 @@ namespace banquise::scene {
 
 class AnalysisGrid;
 class DriftChain;
+struct LayerInfo;
+class RasterLayer;
 class TrackLayer;
 
 // Observations of a time series brought to its first SAR date through the
@@ -30,8 +32,16 @@ public:
     // The track with every record moved to the first date (times kept), its
     // footprint widened by twice the records' median position sigma on each axis.
     std::shared_ptr<TrackLayer> compensate(const TrackLayer& track) const;
+    // An image on the grid as it would have been seen at the first date:
+    // each cell takes the value where its ice was at the image's time
+    // (nearest neighbour, so speckle, classes and no-data stay as they
+    // are), NaN where the ice's path left the image. Throws SceneError
+    // naming the file when the image is not on the grid or out of reach.
+    std::shared_ptr<RasterLayer> compensate(const RasterLayer& image) const;
 
 private:
+    void requireReach(const LayerInfo& info) const;
+
     const DriftChain& m_chain;
     const AnalysisGrid& m_grid;
 };

@@ -3,6 +3,7 @@
 
 #include "scene/AnalysisGrid.h"
 #include "scene/ChainCompensation.h"
+#include "scene/DriftCompensation.h"
 #include "scene/DriftChain.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
@@ -232,6 +233,38 @@ private Q_SLOTS:
         TrackRecord record;
         record.position = grid.pixelCentre(50, 50);
         QVERIFY_THROWS_EXCEPTION(SceneError, compensation.compensate(TrackLayer(late, {record}, Footprint{300.0, 1600.0})));
+    }
+
+    // An image of the third date comes back to the first through both
+    // links: each cell takes the value where its ice was then; cells whose
+    // ice left the image are NaN; an image beyond the chain is refused.
+    void anImageOfALaterDateComesBackThroughTheChain()
+    {
+        const AnalysisGrid grid(3413, 0.0, 4000.0, 40.0, 101, 101);
+        const DriftChain chain(101, 101, {0.0, kDay, 2.0 * kDay}, {latticeOf(shift), latticeOf(shift)});
+        const ChainCompensation compensation(chain, grid);
+        std::vector<float> ramp(101 * 101); // value = 1000 row + col: where each value was taken is readable
+        for (int r = 0; r < 101; ++r)
+            for (int c = 0; c < 101; ++c)
+                ramp[static_cast<std::size_t>(r) * 101 + c] = static_cast<float>(1000 * r + c);
+        LayerInfo info;
+        info.name = "S1 HH sigma0 date 3";
+        info.sourceFile = "date3.tif";
+        info.time = 2.0 * kDay;
+        const auto back = compensation.compensate(RasterLayer(info, grid, {ramp}));
+        QCOMPARE(back->info().name, compensatedName(info.name));
+        // The ice of cell (40, 60) moved by 2 x (3, -2) px: it is at (46, 56) on the third date.
+        QCOMPARE(back->value(0, 40, 60), 1000.0f * 56 + 46);
+        QCOMPARE(back->value(0, 0, 50), 1000.0f * 46 + 6);
+        QVERIFY(std::isnan(back->value(0, 98, 50))); // its ice was beyond the right edge
+        info.time = 1.5 * kDay; // half-way along the second link: (44.5, 57), between two cells
+        const float between = compensation.compensate(RasterLayer(info, grid, {ramp}))->value(0, 40, 60);
+        QVERIFY2(between == 1000.0f * 57 + 44 || between == 1000.0f * 57 + 45, qPrintable(QString::number(between)));
+        info.time = 3.5 * kDay;
+        QVERIFY_THROWS_EXCEPTION(SceneError, compensation.compensate(RasterLayer(info, grid, {ramp})));
+        const AnalysisGrid other(3413, 0.0, 4000.0, 40.0, 50, 50);
+        info.time = kDay;
+        QVERIFY_THROWS_EXCEPTION(SceneError, compensation.compensate(RasterLayer(info, other, {std::vector<float>(2500, 1.0f)})));
     }
 
     void impossibleSeriesAreRefused()
