@@ -166,8 +166,8 @@ private Q_SLOTS:
     void aSyntheticSeriesIsChainedToItsTruth()
     {
         synthetic::SynthOptions options;
-        // Smaller scenes hold too little ice texture beside the sensor's fixed
-        // incidence pattern: the matcher then locks on the pattern (24 km: 2 % of vectors measured).
+        // Large enough for four passes of the last two dates with lead
+        // records (tst_TimeSeriesModel chains a 16 km series).
         options.sizeKm = 30.0;
         options.sarDates = 4;
         options.sarSecondTime = "2024-03-16T04:05:12Z"; // 1.5 days apart
