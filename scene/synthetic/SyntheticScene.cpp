@@ -399,13 +399,16 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     layers.Add(swot);
     layers.Add(sarEntry("HV"));
     layers.Add(sarEntry("HH", true));
+    layers.Add(sarEntry("HV", true));
     for (std::size_t k = 0; k < products.sarLater.size(); ++k) {
         const std::string time = formatUtc(utc(o.sarTime) + o.sarDateOffset(static_cast<int>(k) + 2));
-        CPLJSONObject sar = layerEntry(("S1 HH sigma0 " + time.substr(0, 16)).c_str(), (products.sarLater[k] + "/manifest.safe").c_str(),
-                                       "Sentinel-1", "sigma0", "linear", time, "bilinear");
-        sar.Add("product", "sentinel1_safe");
-        sar.Add("polarisation", "HH");
-        layers.Add(sar);
+        for (const char* pol : {"HH", "HV"}) {
+            CPLJSONObject sar = layerEntry(("S1 " + std::string(pol) + " sigma0 " + time.substr(0, 16)).c_str(),
+                                           (products.sarLater[k] + "/manifest.safe").c_str(), "Sentinel-1", "sigma0", "linear", time, "bilinear");
+            sar.Add("product", "sentinel1_safe");
+            sar.Add("polarisation", pol);
+            layers.Add(sar);
+        }
     }
     layers.Add(layerEntry("Truth freeboard", "truth/freeboard.tif", "truth", "freeboard", "m", o.sarTime, "near"));
     layers.Add(layerEntry("Truth surface class", "truth/surface_class.tif", "truth", "surface_class", "", o.sarTime, "near"));

@@ -198,7 +198,7 @@ private Q_SLOTS:
         // of the truth must be dark in the SAR at the same grid cells.
         const LoadedScene loaded = readScene(m_root);
         QVERIFY2(loaded.skippedLayers.empty(), loaded.skippedLayers.empty() ? "" : loaded.skippedLayers.front().c_str());
-        QCOMPARE(loaded.scene.layers().size(), std::size_t(9 + m_options.altimeters.size())); // and the buoys
+        QCOMPARE(loaded.scene.layers().size(), std::size_t(10 + m_options.altimeters.size())); // and the buoys
         const auto sar = std::dynamic_pointer_cast<const RasterLayer>(loaded.scene.findLayer("S1 HH sigma0"));
         QVERIFY(sar);
         // Cells wholly of calm open water or of floe (wind-roughened water is bright: a trap of its own).
