@@ -17,6 +17,12 @@ models::ModelInputs loadModelInputs(const std::string& folder, models::InputUse 
     std::printf("inputs     %d x %d px, %zu altimeter records on %zu tracks, %d concentration cells%s\n", inputs.width(), inputs.height(),
                 inputs.records.size(), inputs.trackNames.size(), inputs.concentrationCells,
                 inputs.driftCompensated ? ", drift-compensated" : "");
+    if (!inputs.looks.empty()) {
+        std::printf("SAR dates  %zu read beside the reference date, brought back through the drift chain:", inputs.looks.size());
+        for (const models::SarLook& look : inputs.looks)
+            std::printf(" %s", look.name.c_str());
+        std::printf("\n");
+    }
     for (const std::string& note : inputs.notes)
         std::printf("note       %s\n", note.c_str());
     return inputs;

@@ -13,9 +13,14 @@ namespace banquise::models {
 
 torch::Tensor tileInput(const ModelInputs& inputs, const cv::Rect& tile, torch::Device device)
 {
-    std::vector<float> channels(static_cast<std::size_t>(detail::kInputChannels) * tile.area());
+    const int looks = static_cast<int>(inputs.looks.size());
+    const std::size_t plane = static_cast<std::size_t>(tile.area());
+    std::vector<float> channels(detail::inputChannelCount(looks) * plane);
     detail::fillInputChannels(inputs, tile, channels.data());
-    return torch::from_blob(channels.data(), {1, detail::kInputChannels, tile.height, tile.width}).clone().to(device);
+    for (int k = 0; k < looks; ++k)
+        detail::fillLookChannels(inputs.looks[static_cast<std::size_t>(k)], tile,
+                                 channels.data() + (detail::kInputChannels + detail::kLookChannels * k) * plane);
+    return torch::from_blob(channels.data(), {1, detail::inputChannelCount(looks), tile.height, tile.width}).clone().to(device);
 }
 
 namespace {

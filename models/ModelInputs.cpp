@@ -158,6 +158,9 @@ ModelInputs cropModelInputs(const ModelInputs& inputs, const cv::Rect& window)
     out.secondaryDb = cut(inputs.secondaryDb);
     out.sarLooks = inputs.sarLooks;
     out.pairedPrimaryDb = cut(inputs.pairedPrimaryDb);
+    for (const SarLook& look : inputs.looks)
+        out.looks.push_back({look.name, cut(look.primaryDb), cut(look.secondaryDb)});
+    out.pairedLook = inputs.pairedLook;
     out.concentration = cut(inputs.concentration);
     out.concentrationCell = cut(inputs.concentrationCell);
     out.concentrationCells = inputs.concentrationCells;
@@ -341,7 +344,8 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         inputs.notes.push_back(std::string("optical pseudo-labels left out: ") + e.what());
     }
     // A time series (more than two SAR dates): tracks of every date come back
-    // through the drift chain, their footprints widened by its uncertainty.
+    // through the drift chain, their footprints widened by its uncertainty,
+    // and so do the later dates' SAR images.
     std::unique_ptr<const scene::DriftChain> chain;
     if (drift && scene::sarDates(scene).size() > 2) {
         std::vector<std::string> leftOut;
@@ -351,6 +355,8 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     }
     const std::unique_ptr<const scene::ChainCompensation> carried =
         chain ? std::make_unique<const scene::ChainCompensation>(*chain, scene.grid()) : nullptr;
+    if (carried)
+        addSarLooks(scene, *chain, *carried, inputs);
     for (const auto& track : tracks) {
         try {
             addTrack(carried ? *carried->compensate(*track) : drift ? *drift->compensation().compensate(*track) : *track, inputs);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/SarLooks.h"
 #include "scene/AnalysisGrid.h"
 #include "scene/Layer.h"
 #include "scene/TrackLayer.h" // SurfaceType
@@ -47,6 +48,12 @@ struct ModelInputs {
     // empty without a second date. Its speckle is independent of
     // primaryDb's, so despeckling learns from the pair (SAR2SAR).
     cv::Mat1f pairedPrimaryDb;
+    // With more than two SAR dates: later dates brought back to the
+    // reference time (addSarLooks), which the network fuses with the
+    // reference date. The one that is also pairedPrimaryDb (-1 none) stays
+    // out of training's input: it is the despeckling target.
+    std::vector<SarLook> looks;
+    int pairedLook = -1;
     // Sea-ice concentration 0..1 (NaN none) and the cell each pixel belongs
     // to (-1 none): connected pixels of one coarse value.
     cv::Mat1f concentration;

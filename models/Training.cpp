@@ -65,11 +65,11 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
 {
     const int64_t n = batch.count;
     const int64_t s = batch.size;
-    const auto scene = torch::from_blob(const_cast<float*>(batch.input.data()), {n, detail::kInputChannels, s, s})
-                           .narrow(1, 0, detail::kSceneChannels)
+    const auto input = torch::from_blob(const_cast<float*>(batch.input.data()), {n, detail::inputChannelCount(batch.looks), s, s})
                            .to(device)
                            .contiguous(torch::MemoryFormat::ChannelsLast); // as the weights (FloeNet::useChannelsLast)
-    const detail::NetFeatures features = net->features(scene);
+    const auto scene = input.narrow(1, 0, detail::kSceneChannels);
+    const detail::NetFeatures features = net->features(input);
     // The weak-supervision terms train the click-free prediction; the click
     // and user terms the prediction given clicks where the click-free one is
     // wrong, as a user would click.

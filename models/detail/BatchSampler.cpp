@@ -57,7 +57,7 @@ void BatchSampler::addBlindSpots(const cv::Rect& crop, int index, float* input, 
 }
 
 BatchSampler::BatchSampler(const ModelInputs& inputs, int cropSize, unsigned seed)
-    : m_inputs(inputs), m_size(std::min({cropSize, inputs.width(), inputs.height()})), m_rng(seed)
+    : m_inputs(inputs), m_size(std::min({cropSize, inputs.width(), inputs.height()})), m_rng(seed), m_lookRng(seed ^ 0x5eedu)
 {
     std::array<double, kClassCount> count{};
     double labelled = 0.0;
@@ -69,6 +69,9 @@ BatchSampler::BatchSampler(const ModelInputs& inputs, int cropSize, unsigned see
     for (int k = 0; k < kClassCount; ++k)
         if (count[k] > 0.0)
             m_classWeight[k] = static_cast<float>(std::clamp(labelled / (kClassCount * count[k]), 0.5, 10.0));
+    for (int k = 0; k < static_cast<int>(inputs.looks.size()); ++k)
+        if (k != inputs.pairedLook)
+            m_inputLooks.push_back(k);
     for (int i = 0; i < static_cast<int>(inputs.userLabels.total()); ++i)
         if (inputs.userLabels(i / inputs.width(), i % inputs.width()) < kClassCount)
             m_userLabelled.push_back(i);
@@ -83,7 +86,9 @@ Batch BatchSampler::next(int count)
     Batch batch;
     batch.count = count;
     batch.size = s;
-    batch.input.resize(count * kInputChannels * plane);
+    batch.looks = m_inputLooks.empty() ? 0 : std::uniform_int_distribution<int>(0, static_cast<int>(m_inputLooks.size()))(m_lookRng);
+    const std::size_t channels = inputChannelCount(batch.looks);
+    batch.input.resize(count * channels * plane);
     batch.cellIndex.assign(count * plane, -1);
     batch.opticalLabel.assign(count * plane, -1);
     batch.opticalConfidence.assign(count * plane, 0.0f);
@@ -104,8 +109,12 @@ Batch BatchSampler::next(int count)
             y = std::clamp(centre / w - s / 2 + static_cast<int>(offset(m_rng) * s / 8), 0, h - s);
         }
         const cv::Rect crop(x, y, s, s);
-        float* input = batch.input.data() + b * kInputChannels * plane;
+        float* input = batch.input.data() + b * channels * plane;
         fillInputChannels(m_inputs, crop, input);
+        std::shuffle(m_inputLooks.begin(), m_inputLooks.end(), m_lookRng);
+        for (int k = 0; k < batch.looks; ++k)
+            fillLookChannels(m_inputs.looks[static_cast<std::size_t>(m_inputLooks[static_cast<std::size_t>(k)])], crop,
+                             input + (kInputChannels + kLookChannels * k) * plane);
 
         if (!m_inputs.pairedPrimaryDb.empty())
             addPairedTargets(crop, b, batch);

@@ -20,7 +20,8 @@ namespace banquise::models::detail {
 struct Batch {
     int count = 0;
     int size = 0;                     // crop side
-    std::vector<float> input;         // count x kInputChannels x size x size (blind spots filled)
+    int looks = 0;                    // later SAR dates in the input
+    std::vector<float> input;         // count x inputChannelCount(looks) x size x size (blind spots filled)
     std::vector<int64_t> cellIndex;   // count x size x size, -1 none
     std::vector<float> cellConcentration;
     std::vector<int64_t> opticalLabel; // count x size x size, -1 none
@@ -44,6 +45,9 @@ struct Batch {
 // spots (Noise2Void): their SAR input is replaced by a random neighbour's and
 // their own value is the target. Optical pseudo-labels are weighted by their
 // confidence and their class's rarity.
+// With later SAR dates (ModelInputs::looks), each batch reads a random
+// number of them, none to all but the despeckling target, each crop its
+// own draw: the fusion learns to do with whatever dates there are.
 class BatchSampler {
 public:
     BatchSampler(const ModelInputs& inputs, int cropSize, unsigned seed);
@@ -59,7 +63,12 @@ private:
     // of the pack and would otherwise be learnt as floe.
     std::array<float, kClassCount> m_classWeight{1.0f, 1.0f, 1.0f};
     std::vector<int> m_userLabelled; // row-major pixels the user labelled
+    std::vector<int> m_inputLooks;   // looks that may be input (not the despeckling target)
     std::mt19937 m_rng;
+    // Its own stream: crops, blind spots and clicks are drawn alike with
+    // and without later dates, so that a comparison of the two measures the
+    // dates, not another draw.
+    std::mt19937 m_lookRng;
 };
 
 } // namespace banquise::models::detail

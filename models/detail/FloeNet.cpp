@@ -41,6 +41,8 @@ FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout)
     m_despeckle = register_module("despeckle", nn::Conv2d(nn::Conv2dOptions(c, 1, 3).padding(1)));
     m_classes = register_module("classes", nn::Conv2d(nn::Conv2dOptions(c, kClassCount, 3).padding(1)));
     m_elevation = register_module("elevation", nn::Conv2d(nn::Conv2dOptions(c, 1, 3).padding(1)));
+    m_fuseWeight = register_parameter("fuse_weight", torch::zeros({1, 4 * c, 1, 1})); // every date alike until training says otherwise
+    m_fuseBias = register_parameter("fuse_bias", torch::zeros({1}));
     int in = 4 * c + 2 * kClassCount;
     for (std::size_t i = 0; i < kClickDilations.size(); ++i) {
         const int d = kClickDilations[i];
@@ -67,13 +69,66 @@ FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout)
 
 NetFeatures FloeNetImpl::features(const torch::Tensor& input)
 {
-    const auto e1 = m_enc1->forward(input.narrow(1, 0, kSceneChannels));
-    const auto e2 = m_enc2->forward(torch::max_pool2d(e1, 2));
-    const auto e3 = m_enc3->forward(torch::max_pool2d(e2, 2));
-    const auto b = m_bottom->forward(torch::max_pool2d(e3, 2));
-    const auto d3 = m_dec3->forward(torch::cat({upTo(b, e3), e3}, 1));
-    const auto d2 = m_dec2->forward(torch::cat({upTo(d3, e2), e2}, 1));
-    return {m_dec1->forward(torch::cat({upTo(d2, e1), e1}, 1)), d3};
+    const int64_t looks = lookCount(static_cast<int>(input.size(1)));
+    if (looks <= 0)
+        return decode(encode(input.narrow(1, 0, kSceneChannels)));
+    // Every date through the encoder in one batch: the reference date's
+    // scene channels, then each look's SAR beside the same kriged prior.
+    const auto prior = input.narrow(1, kPriorChannel, 1);
+    std::vector<torch::Tensor> dates{input.narrow(1, 0, kSceneChannels)};
+    std::vector<torch::Tensor> seen{torch::ones_like(prior)};
+    for (int64_t k = 0; k < looks; ++k) {
+        const int64_t first = kInputChannels + kLookChannels * k;
+        dates.push_back(torch::cat({input.narrow(1, first, 2), prior}, 1));
+        seen.push_back(input.narrow(1, first + 2, 1));
+    }
+    Encoding all = encode(torch::cat(dates, 0).contiguous(torch::MemoryFormat::ChannelsLast));
+    const int64_t n = input.size(0);
+    const auto perDate = [&](const torch::Tensor& x) { return x.reshape({looks + 1, n, x.size(1), x.size(2), x.size(3)}); };
+    // The deep levels (a quarter and an eighth of the resolution) are fused,
+    // where a drift error of a pixel or two is a fraction of a cell; the
+    // fine levels stay the reference date's, so that a lead a pixel wide is
+    // drawn where the reference date saw it.
+    const std::vector<int64_t> deep{all.e3.size(2), all.e3.size(3)};
+    const auto seenDeep = perDate(torch::adaptive_avg_pool2d(torch::cat(seen, 0), deep));
+    const auto weights = torch::softmax(perDate(torch::conv2d(all.e3, m_fuseWeight, m_fuseBias)).masked_fill(seenDeep.lt(0.5), -1e4), 0);
+    const std::vector<int64_t> bottom{all.b.size(2), all.b.size(3)};
+    const auto bottomWeights = perDate(torch::adaptive_avg_pool2d(weights.flatten(0, 1), bottom));
+    Encoding fused;
+    fused.e1 = all.e1.narrow(0, 0, n);
+    fused.e2 = all.e2.narrow(0, 0, n);
+    fused.e3 = (weights * perDate(all.e3)).sum(0);
+    fused.b = (bottomWeights * perDate(all.b)).sum(0);
+    return decode(fused);
+}
+
+void FloeNetImpl::load(torch::serialize::InputArchive& archive)
+{
+    for (auto& parameter : named_parameters(/*recurse=*/false))
+        if (!archive.try_read(parameter.key(), parameter.value()) && parameter.key().rfind("fuse_", 0) != 0)
+            archive.read(parameter.key(), parameter.value()); // throws, naming the missing part
+    for (const auto& child : named_children()) {
+        torch::serialize::InputArchive childArchive;
+        archive.read(child.key(), childArchive);
+        child.value()->load(childArchive);
+    }
+}
+
+FloeNetImpl::Encoding FloeNetImpl::encode(const torch::Tensor& scene)
+{
+    Encoding e;
+    e.e1 = m_enc1->forward(scene);
+    e.e2 = m_enc2->forward(torch::max_pool2d(e.e1, 2));
+    e.e3 = m_enc3->forward(torch::max_pool2d(e.e2, 2));
+    e.b = m_bottom->forward(torch::max_pool2d(e.e3, 2));
+    return e;
+}
+
+NetFeatures FloeNetImpl::decode(const Encoding& e)
+{
+    const auto d3 = m_dec3->forward(torch::cat({upTo(e.b, e.e3), e.e3}, 1));
+    const auto d2 = m_dec2->forward(torch::cat({upTo(d3, e.e2), e.e2}, 1));
+    return {m_dec1->forward(torch::cat({upTo(d2, e.e1), e.e1}, 1)), d3};
 }
 
 torch::Tensor FloeNetImpl::refineLogits(const torch::Tensor& logits, const torch::Tensor& quarter, const torch::Tensor& clicks)

@@ -33,6 +33,13 @@ struct HeadOutputs {
 // class logits, whose correction of the logits spreads a click over the
 // region it belongs to. The click head is small, so that a click refines a
 // tile whose features are cached in a fraction of a full pass.
+// Later SAR dates in the input (kLookChannels each, already brought to the
+// reference time) go through the same encoder; its two deepest levels are
+// fused over the dates by a learned weighted mean (a 1x1 convolution scores
+// each date's quarter-resolution features, softmax over the dates that saw
+// the cell), so that any number of dates, or a date missing over part of
+// the tile, is read alike. One decoder follows, with the reference date's
+// fine levels as its skips.
 class FloeNetImpl : public torch::nn::Module {
 public:
     explicit FloeNetImpl(const ModelConfig& config);
@@ -43,8 +50,11 @@ public:
     // when a network is made and after its weights are loaded.
     void useChannelsLast();
 
-    // From the scene channels of `input` (the click maps are not read).
+    // From the scene and look channels of `input` (the click maps are not read).
     NetFeatures features(const torch::Tensor& input);
+    // Models saved before the date fusion lack its scorer: it keeps its
+    // start, the plain mean of the dates.
+    void load(torch::serialize::InputArchive& archive) override;
     // `sample`: dropout on even in evaluation, for MC-dropout samples. The
     // elevation is a correction of the kriged prior channel of `input`; the
     // class logits take the click maps of `input` into account.
@@ -59,10 +69,20 @@ public:
     torch::Tensor refineLogits(const torch::Tensor& logits, const torch::Tensor& quarter, const torch::Tensor& clicks);
 
 private:
+    struct Encoding {
+        torch::Tensor e1, e2, e3, b; // full, half, quarter and eighth resolution
+    };
+    Encoding encode(const torch::Tensor& scene);
+    NetFeatures decode(const Encoding& encoding);
+
     double m_dropout;
     torch::nn::Sequential m_enc1{nullptr}, m_enc2{nullptr}, m_enc3{nullptr}, m_bottom{nullptr};
     torch::nn::Sequential m_dec3{nullptr}, m_dec2{nullptr}, m_dec1{nullptr};
     torch::nn::Conv2d m_despeckle{nullptr}, m_classes{nullptr}, m_elevation{nullptr};
+    // A 1x1 convolution scoring a date's quarter-resolution features; bare
+    // parameters, zero at the start, so that making the network draws no
+    // random numbers more than before it fused dates.
+    torch::Tensor m_fuseWeight, m_fuseBias;
     std::vector<torch::nn::Conv2d> m_click; // dilations 1, 2, 4, 8
     torch::nn::Conv2d m_clickOut{nullptr};
     torch::nn::Conv2d m_clickLocal{nullptr}; // full resolution: the clicked pixels themselves

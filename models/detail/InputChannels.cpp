@@ -28,6 +28,21 @@ void fillInputChannels(const ModelInputs& inputs, const cv::Rect& region, float*
         }
 }
 
+void fillLookChannels(const SarLook& look, const cv::Rect& region, float* out)
+{
+    const std::size_t plane = static_cast<std::size_t>(region.width) * region.height;
+    for (int r = 0; r < region.height; ++r)
+        for (int c = 0; c < region.width; ++c) {
+            const std::size_t k = static_cast<std::size_t>(r) * region.width + c;
+            const float hh = look.primaryDb(region.y + r, region.x + c);
+            const bool seen = std::isfinite(hh);
+            out[k] = seen ? normalisedPrimary(hh) : 0.0f;
+            const float hv = look.secondaryDb.empty() ? std::nanf("") : look.secondaryDb(region.y + r, region.x + c);
+            out[plane + k] = seen && std::isfinite(hv) ? (hv - kSecondaryMeanDb) / kScaleDb : 0.0f;
+            out[2 * plane + k] = seen ? 1.0f : 0.0f;
+        }
+}
+
 void markClick(float* clicks, int width, int height, int column, int row, int modelClass, bool positive)
 {
     float* plane = clicks + static_cast<std::size_t>(modelClass) * width * height;

@@ -8,7 +8,8 @@
 
 namespace banquise::models {
 struct ModelInputs;
-}
+struct SarLook;
+} // namespace banquise::models
 
 namespace banquise::models::detail {
 
@@ -27,6 +28,13 @@ constexpr float kSecondaryMeanDb = -27.0f;
 constexpr float kScaleDb = 6.0f;
 constexpr float kFreeboardMean = 0.3f;
 constexpr float kFreeboardScale = 0.3f;
+
+// Each later SAR date the network reads (ModelInputs::looks) adds three
+// channels after the clicks: its co- and cross-polarised sigma0, normalised
+// as the reference date's, and 1 where it saw the ice (0 where not).
+constexpr int kLookChannels = 3;
+inline int inputChannelCount(int looks) { return kInputChannels + kLookChannels * looks; }
+inline int lookCount(int channels) { return (channels - kInputChannels) / kLookChannels; }
 
 // Name, index and normalisation ((x - mean) / scale) of each input channel,
 // as the sidecars of both model formats state them.
@@ -63,6 +71,9 @@ inline float primaryDb(float normalised) { return normalised * kScaleDb + kPrima
 // (kInputChannels x height x width); no-data becomes 0 (the mean), click
 // maps 0.
 void fillInputChannels(const ModelInputs& inputs, const cv::Rect& region, float* out);
+
+// Writes the kLookChannels channels of one look over `region` into `out`.
+void fillLookChannels(const SarLook& look, const cv::Rect& region, float* out);
 
 // Marks a click on the click map of its class (`clicks` is kClassCount x
 // height x width): +1 (positive) or -1 (negative) on a disc of kClickRadius.

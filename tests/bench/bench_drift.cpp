@@ -10,7 +10,7 @@
 // across the whole gap; and how often the chain's own sigma covers its error.
 //   bench_drift OUT_DIR
 #include "BenchReport.h"
-#include "SeriesScene.h"
+#include "../common/SeriesScene.h"
 
 #include "scene/BuoyDriftScores.h"
 #include "scene/BuoyTracks.h"
@@ -33,7 +33,7 @@ using namespace banquise;
 namespace {
 void reportChain(const std::string& folder)
 {
-    const scene::synthetic::SynthOptions synth = bench::tenDaySeries();
+    const scene::synthetic::SynthOptions synth = tests::tenDaySeries();
     scene::synthetic::writeSyntheticScene(synth, folder);
     const scene::LoadedScene loaded = scene::readScene(folder);
     const int last = synth.sarDates - 1;

@@ -1,13 +1,15 @@
 // Time-series benchmark (issue 23): a 60 km scene of 8 SAR dates over 10
 // days, every altimeter passing again on each date. A model is trained (the
-// default training) on the reference date's SAR with the altimeter records
-// of the first 1, 2, 4 and 8 dates, brought to the reference time by the
-// drift (the pair's with two dates, the chain's beyond, footprints widened
-// by its uncertainty); its freeboard RMSE against the reference-time truth
-// is reported beside kriging of the same records.
-//   bench_time_series OUT_DIR [STEPS]
+// default training) on the first 1, 2, 4 and 8 dates: the altimeter records
+// of those dates, brought to the reference time by the drift (the pair's
+// with two dates, the chain's beyond, footprints widened by its
+// uncertainty), and beyond two dates the SAR of up to four dates, fused by
+// the network (models/SarLooks.h). Its freeboard RMSE against the
+// reference-time truth is reported beside kriging of the same records, and
+// its segmentation and despeckling beside the one-date model's.
+//   bench_time_series OUT_DIR [STEPS [DATES...]]   (dates: 1 2 4 8 unless given)
 #include "BenchReport.h"
-#include "SeriesScene.h"
+#include "../common/SeriesScene.h"
 
 #include "models/ComputeDevice.h"
 #include "models/Evaluation.h"
@@ -20,43 +22,23 @@
 #include "scene/synthetic/SyntheticScene.h"
 #include "scene/synthetic/SyntheticTruth.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 using namespace banquise;
-
-namespace {
-// The scene as it would be with its first `dates` dates: SAR of those dates
-// (two at least, for the drift), the altimeter passes of those dates, and
-// every other layer.
-scene::Scene firstDates(const scene::Scene& all, const std::vector<double>& sarTimes, int dates)
-{
-    const double interval = sarTimes[1] - sarTimes[0];
-    const double lastSar = sarTimes[static_cast<std::size_t>(std::max(dates, 2) - 1)];
-    const double lastPass = sarTimes[static_cast<std::size_t>(dates - 1)] + 0.5 * interval;
-    scene::Scene subset(all.name(), all.grid());
-    subset.setReferenceTime(all.referenceTime());
-    for (const auto& layer : all.layers()) {
-        const bool sar = layer->kind() == scene::LayerKind::Raster && layer->info().quantity == scene::Quantity::Sigma0;
-        const bool track = layer->kind() == scene::LayerKind::Track && layer->info().quantity == scene::Quantity::Freeboard;
-        if ((sar && layer->info().time > lastSar) || (track && layer->info().time > lastPass))
-            continue;
-        subset.addLayer(layer);
-    }
-    return subset;
-}
-} // namespace
 
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_time_series OUT_DIR [STEPS]\n");
+        std::fprintf(stderr, "usage: bench_time_series OUT_DIR [STEPS [DATES...]]\n");
         return 2;
     }
     const std::string folder = argv[1];
     models::configureComputeDevice();
-    const scene::synthetic::SynthOptions synth = bench::tenDaySeries();
+    const scene::synthetic::SynthOptions synth = tests::tenDaySeries();
     scene::synthetic::writeSyntheticScene(synth, folder);
     const scene::LoadedScene loaded = scene::readScene(folder);
     std::vector<double> sarTimes;
@@ -64,10 +46,15 @@ int main(int argc, char** argv)
         sarTimes.push_back(date->info().time);
     const auto truth = scene::synthetic::readSyntheticTruth(folder);
     models::TrainingOptions options;
-    if (argc > 2)
+    if (argc > 2 && std::atoi(argv[2]) > 0)
         options.steps = std::atoi(argv[2]);
-    for (const int dates : {1, 2, 4, 8}) {
-        const models::ModelInputs inputs = models::gatherModelInputs(firstDates(loaded.scene, sarTimes, dates));
+    std::vector<int> dateCounts{1, 2, 4, 8};
+    if (argc > 3)
+        dateCounts.assign(argc - 3, 0);
+    for (int i = 3; i < argc; ++i)
+        dateCounts[static_cast<std::size_t>(i - 3)] = std::clamp(std::atoi(argv[i]), 1, synth.sarDates);
+    for (const int dates : dateCounts) {
+        const models::ModelInputs inputs = models::gatherModelInputs(tests::firstDates(loaded.scene, sarTimes, dates));
         models::SeaIceModel model(models::ModelConfig{}, options.seed);
         model.train(inputs, options);
         const models::Evaluation e = models::evaluate(inputs, model.predict(inputs, {}), truth);
@@ -75,6 +62,9 @@ int main(int argc, char** argv)
         bench::report(("altimeter_records_" + suffix).c_str(), static_cast<double>(inputs.records.size()));
         bench::report(("elev_rmse_" + suffix + "_m").c_str(), e.elevation.rmse);
         bench::report(("elev_rmse_" + suffix + "_kriging_m").c_str(), e.elevationKriging.rmse);
+        bench::report(("sar_dates_read_" + suffix).c_str(), 1.0 + static_cast<double>(inputs.looks.size()));
+        bench::report(("seg_miou_" + suffix).c_str(), e.segmentation.meanIou);
+        bench::report(("despeckle_psnr_" + suffix + "_db").c_str(), e.despecklePsnrDb);
         for (const auto& note : inputs.notes)
             std::fprintf(stderr, "%d dates: %s\n", dates, note.c_str());
     }
