@@ -215,9 +215,17 @@ void HeightFieldScene::placeCursor()
 {
     const std::optional<double> h = m_cursor ? heightAt(*m_cursor) : std::nullopt;
     m_marker->SetVisibility(h.has_value());
-    if (h)
-        // Floating just above the surface, so relief does not hide it.
-        m_marker->SetPosition(m_cursor->x, m_cursor->y, *h * m_exaggeration + m_marker->GetScale()[2]);
+    if (!h)
+        return;
+    // Floating just above the highest surface within two marker diameters,
+    // so that a ridge in front of the cursor does not hide it.
+    const double diameter = m_marker->GetScale()[2];
+    double top = *h;
+    for (int i = -2; i <= 2; ++i)
+        for (int j = -2; j <= 2; ++j)
+            if (const auto near = heightAt({m_cursor->x + i * diameter, m_cursor->y + j * diameter}))
+                top = std::max(top, *near);
+    m_marker->SetPosition(m_cursor->x, m_cursor->y, top * m_exaggeration + diameter);
 }
 
 } // namespace banquise::rendering

@@ -6,9 +6,11 @@
 // uncertainty), and beyond two dates the SAR of up to four dates, fused by
 // the network (models/SarLooks.h). Its freeboard RMSE against the
 // reference-time truth is reported beside kriging of the same records, and
-// its segmentation and despeckling beside the one-date model's.
+// its segmentation and despeckling beside the one-date model's, and the
+// ceiling of classes plus kriging of the same records (FreeboardOracle.h).
 //   bench_time_series OUT_DIR [STEPS [DATES...]]   (dates: 1 2 4 8 unless given)
 #include "BenchReport.h"
+#include "FreeboardOracle.h"
 #include "../common/SeriesScene.h"
 
 #include "models/ComputeDevice.h"
@@ -62,6 +64,7 @@ int main(int argc, char** argv)
         bench::report(("altimeter_records_" + suffix).c_str(), static_cast<double>(inputs.records.size()));
         bench::report(("elev_rmse_" + suffix + "_m").c_str(), e.elevation.rmse);
         bench::report(("elev_rmse_" + suffix + "_kriging_m").c_str(), e.elevationKriging.rmse);
+        bench::report(("elev_rmse_" + suffix + "_oracle_m").c_str(), bench::oracleFreeboardRmse(inputs, folder));
         bench::report(("sar_dates_read_" + suffix).c_str(), 1.0 + static_cast<double>(inputs.looks.size()));
         bench::report(("seg_miou_" + suffix).c_str(), e.segmentation.meanIou);
         bench::report(("despeckle_psnr_" + suffix + "_db").c_str(), e.despecklePsnrDb);

@@ -6,6 +6,7 @@
 // chosen by looking at the held-out figures: they are reported only.
 //   bench_unseen OUT_DIR [STEPS] [ew|iw|both]
 #include "BenchReport.h"
+#include "FreeboardOracle.h"
 
 #include "models/ComputeDevice.h"
 #include "models/Evaluation.h"
@@ -78,27 +79,11 @@ void reportMeans(const std::vector<SceneScores>& scenes, const std::string& set,
     }
 }
 
-// The ceiling of "classes plus kriging": freeboard RMSE of a map that knows
-// each cell's exact class fractions (a perfect sub-pixel segmentation) and
-// the generator's mean heights (open water 0, nilas 0.04 m, ridges 1.4 m),
-// with the kriged records for the floes. SAR tells floes' freeboard apart
-// no further than this in a world where floe roughness and thickness are
-// drawn independently.
-double oracleFreeboardRmse(const models::ModelInputs& inputs, const std::string& folder)
-{
-    namespace synthetic = scene::synthetic;
-    const std::string file = folder + "/truth/class_fraction.tif";
-    const cv::Mat1f oracle = synthetic::readFloatRaster(file, 1 + synthetic::kRefrozenLead) * 0.04f
-        + synthetic::readFloatRaster(file, 1 + synthetic::kRidge) * 1.4f
-        + synthetic::readFloatRaster(file, 1 + synthetic::kFloe).mul(inputs.freeboardPrior);
-    return models::scoreRegression(oracle, synthetic::readSyntheticTruth(folder).freeboard).rmse;
-}
-
 SceneScores scoreOn(const models::SeaIceModel& model, const std::string& folder)
 {
     const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
     const models::Evaluation e = models::evaluate(inputs, model.predict(inputs, {}), scene::synthetic::readSyntheticTruth(folder));
-    const double oracle = oracleFreeboardRmse(inputs, folder);
+    const double oracle = bench::oracleFreeboardRmse(inputs, folder);
     std::fprintf(stderr,
                  "  %-40s mIoU %.3f (Otsu %.3f, k-means %.3f)  leads >=3 cells IoU %.3f (%.3f, %.3f)  thin recall %.3f (%.3f, %.3f)  "
                  "freeboard %.3f m (kriging %.3f, IDW %.3f, oracle %.3f)  PSNR %.2f dB (Lee %.2f)\n",
