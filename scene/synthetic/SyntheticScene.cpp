@@ -382,33 +382,28 @@ void writeManifests(const fs::path& folder, const AnalysisGrid& grid, const Synt
     CPLJSONObject root = manifest::header("Synthetic scene (seed " + std::to_string(o.seed) + ")", grid, utc(o.sarTime));
     // In the order the 2 x 2 grid shows them: SAR, optical, concentration, SWOT.
     CPLJSONArray layers;
-    auto sarEntry = [&](const char* pol, bool second = false) {
-        const std::string name = std::string("S1 ") + pol + " sigma0" + (second ? " (second date)" : "");
-        CPLJSONObject sar = layerEntry(name.c_str(), ((second ? products.sarSecond : products.sar) + "/manifest.safe").c_str(),
-                                       "Sentinel-1", "sigma0", "linear", second ? o.sarSecondTime : o.sarTime, "bilinear");
+    // A SAR date's layer in one polarisation; later dates named by `suffix`.
+    auto sarEntry = [&](const char* pol, const std::string& product, const std::string& time, const std::string& suffix = "") {
+        CPLJSONObject sar = layerEntry(("S1 " + std::string(pol) + " sigma0" + suffix).c_str(), (product + "/manifest.safe").c_str(),
+                                       "Sentinel-1", "sigma0", "linear", time, "bilinear");
         sar.Add("product", "sentinel1_safe");
         sar.Add("polarisation", pol);
         return sar;
     };
-    layers.Add(sarEntry("HH"));
+    layers.Add(sarEntry("HH", products.sar, o.sarTime));
     layers.Add(layerEntry("S2 RGB", products.sentinel2.c_str(), "Sentinel-2", "reflectance", "reflectance", o.sentinel2Time, "bilinear"));
     layers.Add(layerEntry("AMSR-2 SIC", products.amsr2.c_str(), "AMSR-2", "sea_ice_concentration", "%", o.amsrTime, "near"));
     CPLJSONObject swot = layerEntry("SWOT freeboard", products.swot.c_str(), "SWOT", "freeboard", "m", o.swotTime, "near");
     swot.Set("kind", "swath");
     swot.Add("product", "swot_l2_lr");
     layers.Add(swot);
-    layers.Add(sarEntry("HV"));
-    layers.Add(sarEntry("HH", true));
-    layers.Add(sarEntry("HV", true));
+    layers.Add(sarEntry("HV", products.sar, o.sarTime));
+    for (const char* pol : {"HH", "HV"})
+        layers.Add(sarEntry(pol, products.sarSecond, o.sarSecondTime, " (second date)"));
     for (std::size_t k = 0; k < products.sarLater.size(); ++k) {
         const std::string time = formatUtc(utc(o.sarTime) + o.sarDateOffset(static_cast<int>(k) + 2));
-        for (const char* pol : {"HH", "HV"}) {
-            CPLJSONObject sar = layerEntry(("S1 " + std::string(pol) + " sigma0 " + time.substr(0, 16)).c_str(),
-                                           (products.sarLater[k] + "/manifest.safe").c_str(), "Sentinel-1", "sigma0", "linear", time, "bilinear");
-            sar.Add("product", "sentinel1_safe");
-            sar.Add("polarisation", pol);
-            layers.Add(sar);
-        }
+        for (const char* pol : {"HH", "HV"})
+            layers.Add(sarEntry(pol, products.sarLater[k], time, " " + time.substr(0, 16)));
     }
     layers.Add(layerEntry("Truth freeboard", "truth/freeboard.tif", "truth", "freeboard", "m", o.sarTime, "near"));
     layers.Add(layerEntry("Truth surface class", "truth/surface_class.tif", "truth", "surface_class", "", o.sarTime, "near"));
