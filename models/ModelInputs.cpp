@@ -1,6 +1,6 @@
 #include "models/ModelInputs.h"
 
-#include "models/Decibels.h"
+#include "models/SarLayers.h"
 #include "models/SeaIceClasses.h"
 #include "models/SpatialInterpolation.h"
 #include "scene/Feedback.h"
@@ -30,11 +30,6 @@ std::shared_ptr<const scene::RasterLayer> asRaster(const std::shared_ptr<const s
     if (layer->kind() != scene::LayerKind::Raster)
         return nullptr;
     return std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
-}
-
-cv::Mat1f decibels(const std::vector<float>& linear, const scene::AnalysisGrid& grid)
-{
-    return toDecibels(cv::Mat1f(grid.height(), grid.width(), const_cast<float*>(linear.data())));
 }
 
 // Connected pixels of one coarse value form a cell: the weak loss needs the
@@ -274,7 +269,6 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     ModelInputs inputs;
     inputs.grid = scene.grid();
     std::shared_ptr<const scene::RasterLayer> primary;
-    std::shared_ptr<const scene::RasterLayer> secondary;
     std::shared_ptr<const scene::RasterLayer> concentration;
     std::shared_ptr<const scene::RasterLayer> optical;
     std::vector<std::shared_ptr<const scene::TrackLayer>> tracks;
@@ -291,8 +285,6 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
             continue;
         if (quantity == Quantity::Sigma0 && !primary)
             primary = raster;
-        else if (quantity == Quantity::Sigma0 && !secondary && std::abs(layer->info().time - primary->info().time) < 1.0)
-            secondary = raster;
         else if (quantity == Quantity::SeaIceConcentration && !concentration)
             concentration = raster;
         else if (quantity == Quantity::Reflectance && !optical)
@@ -300,14 +292,14 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     }
     if (!primary)
         throw scene::SceneError("", "the models need a SAR sigma0 layer and the scene \"" + scene.name() + "\" has none");
-    inputs.primaryDb = decibels(primary->band(0), inputs.grid);
+    inputs.primaryDb = decibelsOf(*primary);
     if (const auto looks = scene::sentinel1EquivalentLooks(primary->info().sourceFile))
         inputs.sarLooks = *looks;
     else
         inputs.notes.push_back("equivalent number of looks of " + primary->info().sourceFile + " unknown: the Lee baseline assumes EW GRDM's "
                                + std::to_string(kEwGrdmLooks).substr(0, 4));
-    if (secondary)
-        inputs.secondaryDb = decibels(secondary->band(0), inputs.grid);
+    if (const auto secondary = crossPolarisedOf(scene, *primary))
+        inputs.secondaryDb = decibelsOf(*secondary);
     else
         inputs.notes.push_back("no cross-polarised SAR: the second input channel is zero");
 
@@ -328,7 +320,7 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
                                 ? std::dynamic_pointer_cast<const scene::RasterLayer>(drift->compensation().compensate(drift->second()))
                                 : nullptr;
         if (paired)
-            inputs.pairedPrimaryDb = decibels(paired->band(0), inputs.grid);
+            inputs.pairedPrimaryDb = decibelsOf(*paired);
     } catch (const scene::SceneError&) {
         inputs.notes.push_back("no second SAR date: tracks and optical image used as acquired, without drift compensation");
     }

@@ -1,7 +1,7 @@
 #include "models/SarLooks.h"
 
-#include "models/Decibels.h"
 #include "models/ModelInputs.h"
+#include "models/SarLayers.h"
 #include "scene/ChainCompensation.h"
 #include "scene/DriftChain.h"
 #include "scene/RasterLayer.h"
@@ -22,23 +22,6 @@ bool inChain(const scene::DriftChain& chain, double time)
     return false;
 }
 
-// The cross-polarised sigma0 acquired with `primary`, if any.
-std::shared_ptr<const scene::RasterLayer> crossPolarised(const scene::Scene& scene, const scene::RasterLayer& primary)
-{
-    for (const auto& layer : scene.layers()) {
-        auto raster = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
-        if (raster && raster.get() != &primary && layer->kind() == scene::LayerKind::Raster
-            && layer->info().quantity == scene::Quantity::Sigma0 && std::abs(layer->info().time - primary.info().time) < 1.0)
-            return raster;
-    }
-    return nullptr;
-}
-
-cv::Mat1f decibelsOf(const scene::RasterLayer& layer)
-{
-    return toDecibels(cv::Mat1f(layer.grid().height(), layer.grid().width(), const_cast<float*>(layer.band(0).data())));
-}
-
 } // namespace
 
 void addSarLooks(const scene::Scene& scene, const scene::DriftChain& chain, const scene::ChainCompensation& compensation,
@@ -53,7 +36,7 @@ void addSarLooks(const scene::Scene& scene, const scene::DriftChain& chain, cons
             SarLook look;
             look.name = primary.name();
             look.primaryDb = decibelsOf(*compensation.compensate(primary));
-            if (const auto secondary = crossPolarised(scene, primary))
+            if (const auto secondary = crossPolarisedOf(scene, primary))
                 look.secondaryDb = decibelsOf(*compensation.compensate(*secondary));
             if (d == 1 && !inputs.pairedPrimaryDb.empty())
                 inputs.pairedLook = static_cast<int>(inputs.looks.size());
