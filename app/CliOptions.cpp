@@ -13,6 +13,14 @@ std::string option(const Arguments& args, const std::string& name, const std::st
     return fallback;
 }
 
+bool hasFlag(const Arguments& args, const std::string& name)
+{
+    for (const std::string& arg : args)
+        if (arg == name)
+            return true;
+    return false;
+}
+
 long numberOption(const Arguments& args, const std::string& name, long fallback)
 {
     const std::string text = option(args, name, std::to_string(fallback));

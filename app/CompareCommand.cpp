@@ -1,8 +1,6 @@
 #include "app/CompareCommand.h"
 
 #include "app/ComparisonReport.h"
-#include "app/ComparisonRun.h"
-#include "app/ComparisonSources.h"
 #include "app/OffscreenApplication.h"
 #include "models/ComputeDevice.h"
 #include "models/ModelInputs.h"
@@ -12,6 +10,20 @@
 #include <stdexcept>
 
 namespace banquise::app {
+
+SceneComparison compareScene(const ComparisonRequest& request, const ComparisonRunOptions& options, const std::string& out)
+{
+    models::ModelInputs inputs;
+    const ComparisonSources sources = loadComparisonSources(request, request.scene.empty() ? nullptr : &inputs);
+    for (const std::string& note : sources.notes)
+        std::printf("note       %s\n", note.c_str());
+    const ComparisonOutcome outcome = runComparison(sources, request.scene.empty() ? nullptr : &inputs, options, [](const std::string& what) {
+        std::printf("...        %s\n", what.c_str());
+        std::fflush(stdout);
+    });
+    ensureOffscreenApplication();
+    return {outcome.predictionVsSwot.overall(), headlineFigures(outcome), sources.notes, writeComparisonReport(out, sources, outcome)};
+}
 
 int compareCommand(const Arguments& args)
 {
@@ -30,22 +42,13 @@ int compareCommand(const Arguments& args)
         models::configureComputeDevice();
 
     const auto start = std::chrono::steady_clock::now();
-    models::ModelInputs inputs;
-    const ComparisonSources sources = loadComparisonSources(request, request.scene.empty() ? nullptr : &inputs);
-    for (const std::string& note : sources.notes)
-        std::printf("note       %s\n", note.c_str());
-    const ComparisonOutcome outcome = runComparison(sources, request.scene.empty() ? nullptr : &inputs, options, [](const std::string& what) {
-        std::printf("...        %s\n", what.c_str());
-        std::fflush(stdout);
-    });
-    ensureOffscreenApplication();
-    const std::string report = writeComparisonReport(out, sources, outcome);
-    const models::RegressionScores& overall = outcome.predictionVsSwot.overall();
+    const SceneComparison comparison = compareScene(request, options, out);
+    const models::RegressionScores& overall = comparison.overall;
     std::printf("SWOT       %zu pixels: bias %+.3f m, RMSE %.3f m, NMAD %.3f m, r %.3f\n", overall.count, overall.bias, overall.rmse,
                 overall.nmad, overall.correlation);
-    for (const auto& [name, value] : headlineFigures(outcome))
+    for (const auto& [name, value] : comparison.figures)
         std::printf("figure     %-22s %.4f\n", name.c_str(), value);
-    std::printf("report     %s (%.1f s)\n", report.c_str(),
+    std::printf("report     %s (%.1f s)\n", comparison.report.c_str(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     return 0;
 }

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -31,6 +32,59 @@ double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+
+// prediction.json beside the maps: which model made them from which scene,
+// how; the comparison report quotes it.
+void writePredictionProvenance(const std::string& folder, const std::string& model, const std::string& scene, double time,
+                               const models::PredictionOptions& options)
+{
+    namespace fs = std::filesystem;
+    const QJsonObject provenance{{"model", QString::fromStdString(fs::absolute(model).string())},
+                                 {"scene", QString::fromStdString(fs::absolute(scene).string())},
+                                 {"reference_time", QString::fromStdString(scene::formatUtc(time))},
+                                 {"written", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                 {"tile_px", options.tileSize},
+                                 {"monte_carlo_samples", options.monteCarloSamples}};
+    const std::string path = (fs::path(folder) / kPredictionProvenance).string();
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(QJsonDocument(provenance).toJson()) < 0)
+        throw std::runtime_error(path + ": cannot write the prediction's provenance");
+    std::printf("wrote      %s\n", path.c_str());
+}
+
+// Class shares and mean freeboard of a map streamed row band by row band.
+class MapTally {
+public:
+    void add(const models::Prediction& rows)
+    {
+        for (auto c = rows.classes.begin(); c != rows.classes.end(); ++c)
+            if (*c < m_classes.size())
+                ++m_classes[*c];
+        if (!rows.hasElevation())
+            return;
+        for (auto e = rows.elevation.begin(); e != rows.elevation.end(); ++e)
+            if (std::isfinite(*e)) {
+                m_freeboardSum += *e;
+                ++m_freeboardCount;
+            }
+    }
+
+    void into(ScenePrediction& out) const
+    {
+        const double classified = static_cast<double>(m_classes[0] + m_classes[1] + m_classes[2]);
+        for (std::size_t k = 0; k < m_classes.size(); ++k)
+            out.classFractions[k] = classified > 0 ? m_classes[k] / classified : 0.0;
+        if (m_freeboardCount)
+            out.meanFreeboard = m_freeboardSum / static_cast<double>(m_freeboardCount);
+    }
+
+private:
+    std::array<std::size_t, 3> m_classes{};
+    double m_freeboardSum = 0.0;
+    std::size_t m_freeboardCount = 0;
+};
+
+} // namespace
 
 void printEvaluation(const models::Evaluation& e)
 {
@@ -54,27 +108,6 @@ void printEvaluation(const models::Evaluation& e)
                         e.elevationKrigingBySurface.scores[k].bias, 100.0 * e.elevationKrigingBySurface.shareOfSquaredError[k]);
     }
 }
-
-// prediction.json beside the maps: which model made them from which scene,
-// how; the comparison report quotes it.
-void writePredictionProvenance(const std::string& folder, const std::string& model, const std::string& scene, double time,
-                               const models::PredictionOptions& options)
-{
-    namespace fs = std::filesystem;
-    const QJsonObject provenance{{"model", QString::fromStdString(fs::absolute(model).string())},
-                                 {"scene", QString::fromStdString(fs::absolute(scene).string())},
-                                 {"reference_time", QString::fromStdString(scene::formatUtc(time))},
-                                 {"written", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                                 {"tile_px", options.tileSize},
-                                 {"monte_carlo_samples", options.monteCarloSamples}};
-    const std::string path = (fs::path(folder) / kPredictionProvenance).string();
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(QJsonDocument(provenance).toJson()) < 0)
-        throw std::runtime_error(path + ": cannot write the prediction's provenance");
-    std::printf("wrote      %s\n", path.c_str());
-}
-
-} // namespace
 
 int trainCommand(const Arguments& args)
 {
@@ -107,34 +140,26 @@ int trainCommand(const Arguments& args)
     return 0;
 }
 
-int predictCommand(const Arguments& args)
+ScenePrediction predictScene(const ScenePredictionRequest& request)
 {
-    const auto paths = leadingPaths(args);
-    const std::string modelPath = option(args, "--model", "");
-    const std::string out = option(args, "--out", "");
-    if (paths.size() != 1 || modelPath.empty() || out.empty())
-        throw std::invalid_argument("predict needs one scene folder, --model MODEL and --out DIR");
-    models::configureComputeDevice();
     // A Banquise model, or a TorchScript one (from Python or exported) by its sidecar.
-    const std::shared_ptr<const models::MapModel> model = models::loadMapModel(modelPath, option(args, "--torchscript", "") == "yes");
-    const models::ModelInputs inputs = loadModelInputs(paths.front(), models::InputUse::Prediction);
-    models::PredictionOptions options;
-    options.tileSize = static_cast<int>(numberOption(args, "--tile", options.tileSize));
-    options.monteCarloSamples = static_cast<int>(numberOption(args, "--mc", options.monteCarloSamples));
-    const double time = scene::readSceneHeader(paths.front()).referenceTime();
+    const std::shared_ptr<const models::MapModel> model = models::loadMapModel(request.model, request.torchScript);
+    const models::ModelInputs inputs = loadModelInputs(request.scene, models::InputUse::Prediction);
+    const double time = scene::readSceneHeader(request.scene).referenceTime();
     const bool elevation = model->hasElevation();
     // The maps go to disk band by band; they are held whole only to be
     // scored against a synthetic truth.
-    const bool scored = option(args, "--evaluate", "yes") != "no"
-                        && std::filesystem::exists(std::filesystem::path(paths.front()) / "truth" / "surface_class.tif");
-    models::PredictionRasterWriter writer(inputs.grid, time, out, elevation);
+    const bool scored = request.evaluate && std::filesystem::exists(std::filesystem::path(request.scene) / "truth" / "surface_class.tif");
+    models::PredictionRasterWriter writer(inputs.grid, time, request.out, elevation);
+    MapTally tally;
     const auto predictRows = [&](const models::PredictionRowsSink& sink) {
         const models::PredictionRowsSink toDisk = [&](int firstRow, const models::Prediction& rows) {
             writer.write(firstRow, rows);
+            tally.add(rows);
             if (sink)
                 sink(firstRow, rows);
         };
-        model->predictRows(inputs, options, toDisk);
+        model->predictRows(inputs, request.options, toDisk);
     };
     const auto start = std::chrono::steady_clock::now();
     std::optional<models::Prediction> prediction;
@@ -142,13 +167,38 @@ int predictCommand(const Arguments& args)
         prediction = models::collectPrediction(cv::Size(inputs.width(), inputs.height()), elevation, predictRows);
     else
         predictRows({});
-    const double seconds = secondsSince(start);
-    std::printf("predicted  %.1f s, %.2f Mpx/s\n", seconds, inputs.width() * static_cast<double>(inputs.height()) / seconds / 1e6);
-    for (const std::string& path : writer.finish())
+    ScenePrediction out;
+    out.width = inputs.width();
+    out.height = inputs.height();
+    out.seconds = secondsSince(start);
+    std::printf("predicted  %.1f s, %.2f Mpx/s\n", out.seconds, out.width * static_cast<double>(out.height) / out.seconds / 1e6);
+    out.written = writer.finish();
+    for (const std::string& path : out.written)
         std::printf("wrote      %s\n", path.c_str());
-    writePredictionProvenance(out, modelPath, paths.front(), time, options);
+    writePredictionProvenance(request.out, request.model, request.scene, time, request.options);
+    tally.into(out);
     if (prediction)
-        printEvaluation(models::evaluate(inputs, *prediction, scene::synthetic::readSyntheticTruth(paths.front())));
+        out.evaluation = models::evaluate(inputs, *prediction, scene::synthetic::readSyntheticTruth(request.scene));
+    return out;
+}
+
+int predictCommand(const Arguments& args)
+{
+    const auto paths = leadingPaths(args);
+    ScenePredictionRequest request;
+    request.model = option(args, "--model", "");
+    request.out = option(args, "--out", "");
+    if (paths.size() != 1 || request.model.empty() || request.out.empty())
+        throw std::invalid_argument("predict needs one scene folder, --model MODEL and --out DIR");
+    request.scene = paths.front();
+    request.torchScript = option(args, "--torchscript", "") == "yes";
+    request.evaluate = option(args, "--evaluate", "yes") != "no";
+    request.options.tileSize = static_cast<int>(numberOption(args, "--tile", request.options.tileSize));
+    request.options.monteCarloSamples = static_cast<int>(numberOption(args, "--mc", request.options.monteCarloSamples));
+    models::configureComputeDevice();
+    const ScenePrediction prediction = predictScene(request);
+    if (prediction.evaluation)
+        printEvaluation(*prediction.evaluation);
     return 0;
 }
 

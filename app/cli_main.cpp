@@ -1,5 +1,6 @@
 // banquise-cli: the headless entry point. Same library calls as the GUI.
 #include "app/ActiveLearningCommand.h"
+#include "app/BatchCommand.h"
 #include "app/CliOptions.h"
 #include "app/CompareCommand.h"
 #include "app/DriftCommand.h"
@@ -80,7 +81,15 @@ const char* kUsage =
     "                                  validate an elevation map (freeboard.tif or a predict folder) against\n"
     "                                  SWOT (L2 LR netCDF or raster): maps, plots, metrics (CSV, JSON) and\n"
     "                                  report.html; with the scene: drift compensation, the kriging baseline,\n"
-    "                                  leave-one-track-out validation and, for synthetic scenes, the truth\n";
+    "                                  leave-one-track-out validation and, for synthetic scenes, the truth\n"
+    "  batch --manifest M --out DIR --model MODEL [--jobs N] [--mc N] [--tile PX] [--loto yes]\n"
+    "        [--epsg CODE] [--pixel-size M] [--status] [--scene NAME]\n"
+    "                                  map a season: each scene of the manifest (a line 'NAME PATH...', a\n"
+    "                                  scene folder or products to ingest) is predicted and compared with\n"
+    "                                  its SWOT swaths in its own worker process; per-scene state in\n"
+    "                                  DIR/batch.sqlite, so a rerun skips done scenes and redoes failed or\n"
+    "                                  half-done ones; outputs in DIR/scenes/NAME, DIR/summary.csv;\n"
+    "                                  --status shows where each scene stands, --scene runs one in-process\n";
 
 int synth(const Arguments& args)
 {
@@ -213,7 +222,7 @@ int main(int argc, char** argv)
         {"info", info}, {"synth", synth}, {"drift", app::driftCommand}, {"detect", detect}, {"bursts", bursts}, {"ingest", ingest}, {"device", device},
         {"train", app::trainCommand}, {"predict", app::predictCommand},
         {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand},
-        {"al-simulate", app::activeLearningSimulationCommand}, {"compare", app::compareCommand}};
+        {"al-simulate", app::activeLearningSimulationCommand}, {"compare", app::compareCommand}, {"batch", app::batchCommand}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

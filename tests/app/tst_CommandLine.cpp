@@ -1,3 +1,4 @@
+#include "common/ProgramRun.h"
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
@@ -11,20 +12,11 @@
 #include <cmath>
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = banquise::tests::ProgramRun;
 
 Run run(const QString& program, const QStringList& arguments)
 {
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("%s did not finish", qPrintable(program));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return banquise::tests::runProgram(program, arguments, 120000);
 }
 
 const QString kCli = QStringLiteral(BANQUISE_CLI);

@@ -1,4 +1,5 @@
 #include "common/FlaggedSwot.h"
+#include "common/ProgramRun.h"
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
@@ -27,20 +28,11 @@ using namespace banquise;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = tests::ProgramRun;
 
 Run runCli(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(BANQUISE_CLI), arguments);
-    if (!process.waitForFinished(300000))
-        qFatal("banquise-cli did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return tests::runProgram(QStringLiteral(BANQUISE_CLI), arguments);
 }
 
 QString readText(const QString& path)
