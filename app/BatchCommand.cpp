@@ -1,6 +1,7 @@
 #include "app/BatchCommand.h"
 
 #include "app/BatchScene.h"
+#include "app/BatchSlurm.h"
 #include "app/BatchState.h"
 #include "app/BatchSummary.h"
 #include "app/OffscreenApplication.h"
@@ -9,7 +10,9 @@
 #include <QCoreApplication>
 #include <QProcess>
 #include <QSysInfo>
+#include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -42,6 +45,7 @@ struct BatchRequest {
     std::string out;
     BatchSettings settings;
     int jobs = 1;
+    SlurmRequests slurm;
 };
 
 BatchRequest requestOf(const Arguments& args)
@@ -59,6 +63,12 @@ BatchRequest requestOf(const Arguments& args)
     r.settings.epsg = static_cast<int>(numberOption(args, "--epsg", r.settings.epsg));
     r.settings.pixelSize = realOption(args, "--pixel-size", r.settings.pixelSize);
     r.jobs = static_cast<int>(numberOption(args, "--jobs", 1));
+    r.slurm.partition = option(args, "--partition", "");
+    r.slurm.cpusPerTask = static_cast<int>(numberOption(args, "--cpus", r.slurm.cpusPerTask));
+    r.slurm.memory = option(args, "--mem", r.slurm.memory);
+    r.slurm.gpus = static_cast<int>(numberOption(args, "--gpus", r.slurm.gpus));
+    r.slurm.timeLimit = option(args, "--time", "");
+    r.slurm.maxRunningTasks = static_cast<int>(numberOption(args, "--max-tasks", 0));
     if (r.jobs < 1)
         throw std::invalid_argument("--jobs must be at least 1");
     return r;
@@ -84,9 +94,32 @@ const BatchEntry& entryNamed(const std::vector<BatchEntry>& entries, const std::
     throw std::invalid_argument(manifest + ": names no scene '" + name + "'");
 }
 
+// host:pid, after the Slurm task's id when it is one.
 std::string thisWorker()
 {
-    return QSysInfo::machineHostName().toStdString() + ":" + std::to_string(QCoreApplication::applicationPid());
+    std::string worker = QSysInfo::machineHostName().toStdString() + ":" + std::to_string(QCoreApplication::applicationPid());
+    const QByteArray job = qgetenv("SLURM_ARRAY_JOB_ID");
+    if (!job.isEmpty())
+        worker = "Slurm task " + job.toStdString() + "_" + qgetenv("SLURM_ARRAY_TASK_ID").toStdString() + ", " + worker;
+    return worker;
+}
+
+// The command each worker runs, before "--scene NAME": this program with
+// the batch's settings, every path absolute (a Slurm task starts elsewhere).
+std::vector<std::string> workerCommand(const BatchRequest& r)
+{
+    std::vector<std::string> command{QCoreApplication::applicationFilePath().toStdString(), "batch",
+                                     "--manifest", fs::absolute(r.manifest).string(),
+                                     "--out", fs::absolute(r.out).string(),
+                                     "--model", fs::absolute(r.settings.model).string(),
+                                     "--mc", std::to_string(r.settings.prediction.monteCarloSamples),
+                                     "--tile", std::to_string(r.settings.prediction.tileSize),
+                                     "--loto", r.settings.leaveOneTrackOut ? "yes" : "no",
+                                     "--epsg", std::to_string(r.settings.epsg),
+                                     "--pixel-size", std::to_string(r.settings.pixelSize)};
+    if (r.settings.torchScript)
+        command.insert(command.end(), {"--torchscript", "yes"});
+    return command;
 }
 
 // One scene in this process (what each local worker and each Slurm task runs).
@@ -120,19 +153,24 @@ struct Worker {
     Clock::time_point start;
 };
 
-Worker startWorker(const Arguments& args, const std::string& out, const std::string& name)
+Worker startWorker(const BatchRequest& request, const std::string& name)
 {
-    const fs::path logs = fs::path(out) / "logs";
+    const fs::path logs = fs::path(request.out) / "logs";
     fs::create_directories(logs);
     Worker worker{name, std::make_unique<QProcess>(), Clock::now()};
-    QStringList arguments{"batch"};
-    for (const std::string& arg : args)
-        arguments << QString::fromStdString(arg);
+    const std::vector<std::string> command = workerCommand(request);
+    QStringList arguments;
+    for (auto word = command.begin() + 1; word != command.end(); ++word)
+        arguments << QString::fromStdString(*word);
     arguments << "--scene" << QString::fromStdString(name);
-    const QString log = QString::fromStdString((logs / (name + ".log")).string());
-    worker.process->setStandardOutputFile(log, QIODevice::Append);
+    worker.process->setStandardOutputFile(QString::fromStdString((logs / (name + ".log")).string()), QIODevice::Append);
     worker.process->setProcessChannelMode(QProcess::MergedChannels);
-    worker.process->start(QCoreApplication::applicationFilePath(), arguments);
+    // Workers side by side share the cores instead of each taking them all.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (request.jobs > 1 && !environment.contains("OMP_NUM_THREADS"))
+        environment.insert("OMP_NUM_THREADS", QString::number(std::max(1, QThread::idealThreadCount() / request.jobs)));
+    worker.process->setProcessEnvironment(environment);
+    worker.process->start(QString::fromStdString(command.front()), arguments);
     return worker;
 }
 
@@ -144,10 +182,11 @@ std::string endOf(const QProcess& process, const std::string& log)
     return "the worker ended with code " + std::to_string(process.exitCode()) + " before the scene was done (see " + log + ")";
 }
 
-int runLocally(const Arguments& args, const BatchRequest& request, const std::vector<BatchEntry>& entries)
+// Records the manifest in the state and returns the scenes to run: all
+// but those done whose outputs are still there.
+std::vector<std::string> planRun(const BatchRequest& request, const std::vector<BatchEntry>& entries, BatchState& state)
 {
-    const std::string model = modelKey(request.settings.model); // before anything is written
-    BatchState state(request.out);
+    const std::string model = modelKey(request.settings.model);
     state.plan(entries, model);
     std::vector<std::string> toRun;
     for (const BatchSceneRecord& record : manifestRecords(entries, state)) {
@@ -157,17 +196,33 @@ int runLocally(const Arguments& args, const BatchRequest& request, const std::ve
             continue;
         toRun.push_back(record.name);
     }
-    std::printf("batch      %zu scene(s) in %s: %zu done before (kept), %zu to run, %d at a time\n", entries.size(),
-                request.manifest.c_str(), entries.size() - toRun.size(), toRun.size(), request.jobs);
+    std::printf("batch      %zu scene(s) in %s: %zu done before (kept), %zu to run\n", entries.size(), request.manifest.c_str(),
+                entries.size() - toRun.size(), toRun.size());
     std::fflush(stdout);
+    return toRun;
+}
 
+// The table and summary.csv; non-zero when a scene failed.
+int summarise(const BatchRequest& request, const std::vector<BatchEntry>& entries, const BatchState& state)
+{
+    const auto records = manifestRecords(entries, state);
+    printBatchTable(records);
+    std::printf("summary    %s\n", writeBatchSummary(request.out, records).c_str());
+    return countStates(records).failed == 0 ? 0 : 1;
+}
+
+int runLocally(const BatchRequest& request, const std::vector<BatchEntry>& entries)
+{
+    modelKey(request.settings.model); // refused before anything is written
+    BatchState state(request.out);
+    const std::vector<std::string> toRun = planRun(request, entries, state);
     std::vector<Worker> running;
     std::size_t next = 0;
     std::size_t finished = 0;
     double busySeconds = 0.0;
     while (next < toRun.size() || !running.empty()) {
         while (next < toRun.size() && static_cast<int>(running.size()) < request.jobs)
-            running.push_back(startWorker(args, request.out, toRun[next++]));
+            running.push_back(startWorker(request, toRun[next++]));
         for (auto w = running.begin(); w != running.end();) {
             if (w->process->state() != QProcess::NotRunning && !w->process->waitForFinished(200)) {
                 ++w;
@@ -189,10 +244,37 @@ int runLocally(const Arguments& args, const BatchRequest& request, const std::ve
             w = running.erase(w);
         }
     }
-    const auto records = manifestRecords(entries, state);
-    printBatchTable(records);
-    std::printf("summary    %s\n", writeBatchSummary(request.out, records).c_str());
-    return countStates(records).failed == 0 ? 0 : 1;
+    return summarise(request, entries, state);
+}
+
+int runOnSlurm(const BatchRequest& request, const std::vector<BatchEntry>& entries)
+{
+    modelKey(request.settings.model);
+    BatchState state(request.out);
+    const std::vector<std::string> toRun = planRun(request, entries, state);
+    if (toRun.empty())
+        return summarise(request, entries, state);
+    std::vector<std::string> summary{QCoreApplication::applicationFilePath().toStdString(), "batch", "--manifest",
+                                     fs::absolute(request.manifest).string(), "--out", fs::absolute(request.out).string(), "--summary"};
+    const SlurmSubmission s = submitSlurmBatch(request.out, toRun, workerCommand(request), summary, request.slurm);
+    std::printf("slurm      job array %s (%d task(s), %d CPU(s) and %s each%s), summary job %s after it\n"
+                "slurm      follow it with: banquise-cli batch --manifest %s --out %s --status\n",
+                s.arrayJob.c_str(), s.tasks, request.slurm.cpusPerTask, request.slurm.memory.c_str(),
+                request.slurm.gpus > 0 ? (", " + std::to_string(request.slurm.gpus) + " GPU(s)").c_str() : "", s.summaryJob.c_str(),
+                request.manifest.c_str(), request.out.c_str());
+    return 0;
+}
+
+// What the Slurm summary job runs once every task has ended: a scene still
+// running has lost its task.
+int summariseAfterSlurm(const BatchRequest& request, const std::vector<BatchEntry>& entries)
+{
+    BatchState state(request.out);
+    for (const BatchSceneRecord& record : manifestRecords(entries, state))
+        if (record.state == BatchSceneState::Running)
+            state.failIfRunning(record.name, "its Slurm task ended before the scene was done (killed, out of time or memory, or its node lost; "
+                                             "see logs/" + record.name + ".log and logs/slurm-*.log)");
+    return summarise(request, entries, state);
 }
 
 int printStatus(const BatchRequest& request, const std::vector<BatchEntry>& entries)
@@ -201,6 +283,13 @@ int printStatus(const BatchRequest& request, const std::vector<BatchEntry>& entr
         throw std::invalid_argument(request.out + ": no batch has run into this folder (no batch.sqlite)");
     const BatchState state(request.out);
     printBatchTable(manifestRecords(entries, state));
+    if (const SlurmSubmission s = lastSlurmSubmission(request.out); !s.arrayJob.empty()) {
+        const std::vector<std::string> queue = slurmQueue(s);
+        std::printf("slurm      job array %s (%d task(s)), summary job %s: %s\n", s.arrayJob.c_str(), s.tasks, s.summaryJob.c_str(),
+                    queue.empty() ? "no task pending or running" : "in the queue:");
+        for (const std::string& line : queue)
+            std::printf("           %s\n", line.c_str());
+    }
     return 0;
 }
 
@@ -215,7 +304,11 @@ int batchCommand(const Arguments& args)
         return printStatus(request, entries);
     if (const std::string scene = option(args, "--scene", ""); !scene.empty())
         return runOneScene(request, entryNamed(entries, scene, request.manifest));
-    return runLocally(args, request, entries);
+    if (hasFlag(args, "--summary"))
+        return summariseAfterSlurm(request, entries);
+    if (hasFlag(args, "--slurm"))
+        return runOnSlurm(request, entries);
+    return runLocally(request, entries);
 }
 
 } // namespace banquise::app

@@ -86,6 +86,8 @@ BatchState::BatchState(const std::string& outFolder)
     m_database = std::make_unique<labeling::SqliteDatabase>((std::filesystem::path(outFolder) / "batch.sqlite").string(),
                                                             labeling::SqliteDatabase::Mode::ReadWriteCreate);
     m_database->execute("PRAGMA journal_mode=DELETE");
+    // Hundreds of Slurm tasks may start within a second, each writing a row.
+    m_database->execute("PRAGMA busy_timeout=120000");
     m_database->execute("CREATE TABLE IF NOT EXISTS scenes ("
                         " name TEXT PRIMARY KEY, inputs TEXT NOT NULL, model TEXT NOT NULL,"
                         " state TEXT NOT NULL DEFAULT 'pending', stage TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',"

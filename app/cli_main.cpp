@@ -84,12 +84,14 @@ const char* kUsage =
     "                                  leave-one-track-out validation and, for synthetic scenes, the truth\n"
     "  batch --manifest M --out DIR --model MODEL [--jobs N] [--mc N] [--tile PX] [--loto yes]\n"
     "        [--epsg CODE] [--pixel-size M] [--status] [--scene NAME]\n"
+    "        [--slurm [--cpus N] [--mem 8G] [--gpus N] [--partition P] [--time T] [--max-tasks N]]\n"
     "                                  map a season: each scene of the manifest (a line 'NAME PATH...', a\n"
     "                                  scene folder or products to ingest) is predicted and compared with\n"
     "                                  its SWOT swaths in its own worker process; per-scene state in\n"
     "                                  DIR/batch.sqlite, so a rerun skips done scenes and redoes failed or\n"
     "                                  half-done ones; outputs in DIR/scenes/NAME, DIR/summary.csv;\n"
-    "                                  --status shows where each scene stands, --scene runs one in-process\n";
+    "                                  --status shows where each scene stands, --scene runs one in-process;\n"
+    "                                  --slurm submits a job array, a task per scene (docs/batch.md)\n";
 
 int synth(const Arguments& args)
 {

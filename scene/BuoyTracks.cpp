@@ -109,7 +109,9 @@ std::vector<BuoyTrack> readIabpTable(const std::string& path)
         } catch (const std::exception&) {
             continue; // a repeated header or a damaged row
         }
-        if (missing(y) || missing(d) || missing(la) || missing(lo) || !validPosition(la, lo) || d < 1.0)
+        // A damaged year would overflow the integer below (found by fuzzing).
+        const bool plausibleYear = y >= 1900.0 && y < 2200.0;
+        if (missing(y) || missing(d) || missing(la) || missing(lo) || !validPosition(la, lo) || d < 1.0 || !plausibleYear)
             continue;
         const int whole = static_cast<int>(y);
         if (!yearStart.count(whole))

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
 
@@ -23,6 +24,7 @@ using namespace banquise;
 namespace {
 
 const QString kCli = QStringLiteral(BANQUISE_CLI);
+const QString kSlurmCluster = QStringLiteral(BANQUISE_SLURM_CLUSTER);
 
 tests::ProgramRun cli(const QStringList& arguments)
 {
@@ -151,28 +153,11 @@ private Q_SLOTS:
 
     void aKilledWorkerLeavesNoHalfOutputAndTheRerunFinishesAlike()
     {
-        writeText(m_root.toStdString() + "/pair.txt", "large large\nminor winter\n");
-        const QStringList common{"batch", "--manifest", m_root + "/pair.txt", "--model", m_root + "/model.pt", "--mc", "16"};
-        const QString reference = m_root + "/pair-reference";
-        QCOMPARE(cli(common + QStringList{"--out", reference}).exitCode, 0);
-
         const QString out = m_root + "/pair-killed";
         QProcess batch;
-        batch.start(kCli, common + QStringList{"--out", out});
+        batch.start(kCli, pairBatch() + QStringList{"--out", out});
         QVERIFY(batch.waitForStarted());
-        // Kill the worker of the large scene while it predicts.
-        bool killed = false;
-        for (int wait = 0; wait < 1200 && !killed; ++wait) {
-            QThread::msleep(50);
-            if (!QFileInfo::exists(out + "/batch.sqlite"))
-                continue;
-            const app::BatchSceneRecord record = app::BatchState(out.toStdString()).record("large");
-            if (record.state == app::BatchSceneState::Running && record.stage == "predict") {
-                const long pid = std::stol(record.worker.substr(record.worker.rfind(':') + 1));
-                killed = ::kill(static_cast<pid_t>(pid), SIGKILL) == 0;
-            }
-        }
-        QVERIFY2(killed, "the large scene's worker was never seen predicting");
+        QVERIFY2(killWhilePredicting(out, "large"), "the large scene's worker was never seen predicting");
         QVERIFY(batch.waitForFinished(300000));
         QCOMPARE(batch.exitCode(), 1);
         const app::BatchSceneRecord dead = app::BatchState(out.toStdString()).record("large");
@@ -181,13 +166,50 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(out + "/scenes/large")); // only its .partial, under the temporary name
         QCOMPARE(app::BatchState(out.toStdString()).record("minor").state, app::BatchSceneState::Done); // the others finish
 
-        const tests::ProgramRun rerun = cli(common + QStringList{"--out", out});
+        const tests::ProgramRun rerun = cli(pairBatch() + QStringList{"--out", out});
         QCOMPARE(rerun.exitCode, 0);
         QVERIFY2(rerun.out.contains("1 done before (kept), 1 to run"), qPrintable(rerun.out));
         QVERIFY(!QFileInfo::exists(out + "/scenes/large.partial"));
         const auto digests = predictionDigests(out + "/scenes/large");
         QCOMPARE(digests.size(), std::size_t(8));
-        QVERIFY(digests == predictionDigests(reference + "/scenes/large"));
+        QVERIFY(digests == predictionDigests(referencePair() + "/scenes/large"));
+    }
+
+    void aSlurmJobArrayMapsTheSeasonAndARerunEndsWhatAKilledTaskLeft()
+    {
+        // A real cluster of one node, started here (Debian's slurmctld, slurmd and munge).
+        const QString cluster = m_root + "/cluster";
+        QVERIFY(QDir().mkpath(cluster));
+        const tests::ProgramRun started = tests::runProgram(kSlurmCluster, {"start", cluster}, 60000);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        qputenv("SLURM_CONF", started.out.trimmed().toUtf8());
+        const auto stopCluster = qScopeGuard([&] { tests::runProgram(kSlurmCluster, {"stop", cluster}, 60000); });
+
+        const QString out = m_root + "/pair-slurm";
+        const QStringList submit = pairBatch() + QStringList{"--out", out, "--slurm", "--cpus", "1", "--mem", "1500", "--max-tasks", "2"};
+        const tests::ProgramRun submitted = cli(submit);
+        QVERIFY2(submitted.exitCode == 0 && submitted.out.contains("job array") && submitted.out.contains("(2 task(s), 1 CPU(s) and 1500 each)"),
+                 qPrintable(submitted.out + submitted.err));
+        QVERIFY2(killWhilePredicting(out, "large"), "the large scene's task was never seen predicting");
+        QVERIFY2(waitForSlurm(out), "the Slurm jobs did not end within five minutes");
+        // The summary job, after every task, names the scene whose task was killed; the other finished.
+        const tests::ProgramRun status = cli({"batch", "--manifest", m_root + "/pair.txt", "--out", out, "--status"});
+        QVERIFY2(status.out.contains("2 scene(s): 1 done, 1 failed") && status.out.contains("its Slurm task ended before the scene was done"),
+                 qPrintable(status.out));
+        QVERIFY(QFileInfo::exists(out + "/summary.csv"));
+        QVERIFY(!QFileInfo::exists(out + "/scenes/large"));
+
+        const tests::ProgramRun resubmitted = cli(submit);
+        QVERIFY2(resubmitted.out.contains("1 done before (kept), 1 to run"), qPrintable(resubmitted.out));
+        QVERIFY2(waitForSlurm(out), "the second submission did not end within five minutes");
+        const tests::ProgramRun finished = cli({"batch", "--manifest", m_root + "/pair.txt", "--out", out, "--status"});
+        QVERIFY2(finished.out.contains("2 scene(s): 2 done, 0 failed"), qPrintable(finished.out));
+        // Identical to a local run, map by map.
+        for (const char* scene : {"large", "minor"}) {
+            const auto digests = predictionDigests(out + "/scenes/" + scene);
+            QCOMPARE(digests.size(), std::size_t(8));
+            QVERIFY2(digests == predictionDigests(referencePair() + "/scenes/" + scene), scene);
+        }
     }
 
     void aBadManifestOrModelIsNamedAndNothingIsWritten_data()
@@ -218,6 +240,48 @@ private Q_SLOTS:
     }
 
 private:
+    // The batch of a large scene (the one killed) and a small one.
+    QStringList pairBatch()
+    {
+        writeText(m_root.toStdString() + "/pair.txt", "large large\nminor winter\n");
+        return {"batch", "--manifest", m_root + "/pair.txt", "--model", m_root + "/model.pt", "--mc", "16"};
+    }
+
+    // The pair mapped locally, uninterrupted: what every other run must equal.
+    QString referencePair()
+    {
+        const QString reference = m_root + "/pair-reference";
+        if (!QFileInfo::exists(reference + "/summary.csv") && cli(pairBatch() + QStringList{"--out", reference}).exitCode != 0)
+            qFatal("the reference batch failed");
+        return reference;
+    }
+
+    // Kills (SIGKILL) the worker of `scene` while it predicts, as a node would die.
+    static bool killWhilePredicting(const QString& out, const std::string& scene)
+    {
+        for (int wait = 0; wait < 2400; ++wait) {
+            QThread::msleep(50);
+            if (!QFileInfo::exists(out + "/batch.sqlite"))
+                continue;
+            for (const app::BatchSceneRecord& record : app::BatchState(out.toStdString()).records())
+                if (record.name == scene && record.state == app::BatchSceneState::Running && record.stage == "predict")
+                    return ::kill(static_cast<pid_t>(std::stol(record.worker.substr(record.worker.rfind(':') + 1))), SIGKILL) == 0;
+        }
+        return false;
+    }
+
+    // Until the last submission's tasks and summary job have left the queue.
+    bool waitForSlurm(const QString& out)
+    {
+        for (int wait = 0; wait < 300; ++wait) {
+            const tests::ProgramRun status = cli({"batch", "--manifest", m_root + "/pair.txt", "--out", out, "--status"});
+            if (status.out.contains("no task pending or running"))
+                return true;
+            QThread::sleep(1);
+        }
+        return false;
+    }
+
     tests::TempSceneFolder m_folder;
     QString m_root;
 };

@@ -104,6 +104,20 @@ private Q_SLOTS:
         QCOMPARE(row, 321);
     }
 
+    void rowsOfAnImpossibleYearAreSkipped()
+    {
+        // A damaged year (fuzzing found one of 20 digits, which overflowed an int) is a damaged row.
+        tests::TempSceneFolder folder;
+        writeText(folder.path("damaged.dat"), "BuoyID Year Hour Min DOY POS_DOY Lat Lon\n"
+                                              "7 02149000000000000001 0 0 74.000 74.000 84.9123 349.7861\n"
+                                              "7 2999 0 0 74.000 74.000 84.9123 349.7861\n"
+                                              "7 2024 1 0 74.042 74.042 84.9131 349.8012\n");
+        const auto tracks = readBuoyTracks(folder.path("damaged.dat"));
+        QCOMPARE(tracks.size(), std::size_t(1));
+        QCOMPARE(tracks.front().fixes.size(), std::size_t(1));
+        QCOMPARE(tracks.front().fixes.front().lonLat.lat, 84.9131);
+    }
+
     void positionsAreInterpolatedAcrossTheAntimeridian()
     {
         const BuoyTrack track{"x", "x.csv", {{0.0, {179.9, 80.0}}, {3600.0, {-179.9, 80.2}}}};
