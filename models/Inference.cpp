@@ -8,6 +8,8 @@
 #include "models/detail/TiledPrediction.h"
 
 #include <cmath>
+#include <map>
+#include <utility>
 
 namespace banquise::models {
 
@@ -27,15 +29,44 @@ namespace {
 
 using detail::TileOutput;
 
-TileOutput runTile(detail::FloeNet& net, const ModelInputs& inputs, const cv::Rect& tile, int samples, torch::Device device)
+// Each tile size's bank of MC-dropout masks (FloeNet::monteCarloMasks),
+// drawn when a tile of that size first comes.
+class MaskBanks {
+public:
+    MaskBanks(detail::FloeNet& net, int samples) : m_net(net), m_samples(samples) {}
+
+    // Undefined with fewer than two samples: one deterministic pass then.
+    torch::Tensor forTile(const torch::Tensor& features)
+    {
+        if (m_samples < 2)
+            return {};
+        const std::pair<int64_t, int64_t> size{features.size(2), features.size(3)};
+        auto bank = m_banks.find(size);
+        if (bank == m_banks.end())
+            bank = m_banks.emplace(size, m_net->monteCarloMasks(m_samples, static_cast<int>(size.first), static_cast<int>(size.second),
+                                                                 features.options())).first;
+        return bank->second;
+    }
+
+private:
+    detail::FloeNet& m_net;
+    int m_samples;
+    std::map<std::pair<int64_t, int64_t>, torch::Tensor> m_banks;
+};
+
+TileOutput runTile(detail::FloeNet& net, const ModelInputs& inputs, const cv::Rect& tile, MaskBanks& masks, torch::Device device)
 {
     // Channels-last, as the weights (FloeNet::useChannelsLast).
     const auto input = tileInput(inputs, tile, device).contiguous(torch::MemoryFormat::ChannelsLast);
     const auto features = net->features(input);
-    const auto despeckled = net->heads(features, input, false).despeckled.squeeze() * detail::kScaleDb + detail::kPrimaryMeanDb;
+    const detail::HeadOutputs plain = net->heads(features, input, false);
+    const auto despeckled = plain.despeckled.squeeze() * detail::kScaleDb + detail::kPrimaryMeanDb;
     detail::TileSamples tileSamples(tile.height, tile.width, features.full.options());
-    for (int s = 0; s < samples; ++s) {
-        const detail::HeadOutputs out = net->heads(features, input, samples > 1);
+    const torch::Tensor bank = masks.forTile(features.full);
+    if (!bank.defined())
+        tileSamples.add(plain.logits, plain.elevation);
+    for (int64_t s = 0; bank.defined() && s < bank.size(0); ++s) {
+        const detail::HeadOutputs out = net->sampleHeads(features, input, bank[s].unsqueeze(0));
         tileSamples.add(out.logits, out.elevation);
     }
     return tileSamples.finish(despeckled);
@@ -53,7 +84,7 @@ void SeaIceModel::predictRows(const ModelInputs& inputs, const PredictionOptions
     net->eval();
     detail::predictTiled(
         inputs, options, feedback, m_impl->hasElevation,
-        [&](const cv::Rect& tile) { return runTile(net, inputs, tile, options.monteCarloSamples, device); },
+        [&, masks = MaskBanks(net, options.monteCarloSamples)](const cv::Rect& tile) mutable { return runTile(net, inputs, tile, masks, device); },
         raisingDetectedRidges(inputs.freeboardPrior, m_impl->ridgeExcess, sink));
 }
 

@@ -23,7 +23,10 @@ struct Prediction {
 };
 
 struct PredictionOptions {
-    int tileSize = 512;
+    // 256 px: on this 2-core CPU the network runs 2.6 times faster on 256²
+    // tiles than on 512² (they stay in cache), overlaps included, with the
+    // same maps to three decimals (demo scene, eighteenth session).
+    int tileSize = 256;
     int overlap = 64;       // pixels shared by neighbouring tiles, blended
     int monteCarloSamples = 16;
 };

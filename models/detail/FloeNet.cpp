@@ -27,7 +27,7 @@ torch::Tensor upTo(const torch::Tensor& x, const torch::Tensor& like)
 
 } // namespace
 
-FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout)
+FloeNetImpl::FloeNetImpl(const ModelConfig& config) : m_dropout(config.dropout), m_featureChannels(config.baseChannels)
 {
     const int c = config.baseChannels;
     m_enc1 = register_module("enc1", convBlock(kSceneChannels, c));
@@ -174,13 +174,32 @@ HeadOutputs FloeNetImpl::heads(const NetFeatures& features, const torch::Tensor&
     // The despeckling head sees no dropout: its output has no MC use.
     HeadOutputs out;
     out.despeckled = m_despeckle->forward(features.full);
-    const auto dropped = torch::dropout(features.full, m_dropout, sample);
+    classAndElevation(torch::dropout(features.full, m_dropout, sample), features, input, out);
+    return out;
+}
+
+HeadOutputs FloeNetImpl::sampleHeads(const NetFeatures& features, const torch::Tensor& input, const torch::Tensor& mask)
+{
+    HeadOutputs out;
+    classAndElevation(features.full * mask, features, input, out);
+    return out;
+}
+
+torch::Tensor FloeNetImpl::monteCarloMasks(int samples, int height, int width, const torch::TensorOptions& options) const
+{
+    const double keep = 1.0 - m_dropout;
+    return (torch::bernoulli(torch::full({samples, m_featureChannels, height, width}, keep, options)) / keep)
+        .contiguous(torch::MemoryFormat::ChannelsLast);
+}
+
+void FloeNetImpl::classAndElevation(const torch::Tensor& dropped, const NetFeatures& features, const torch::Tensor& input,
+                                    HeadOutputs& out)
+{
     const auto logits = m_classes->forward(dropped);
     out.logits = refineLogits(logits, features.quarter, input.narrow(1, kFirstClickChannel, kClassCount));
     const auto prior = input.narrow(1, kPriorChannel, 1) * kFreeboardScale + kFreeboardMean;
     out.correction = m_elevation->forward(dropped);
     out.elevation = prior + out.correction;
-    return out;
 }
 
 } // namespace banquise::models::detail

@@ -59,6 +59,16 @@ public:
     // elevation is a correction of the kriged prior channel of `input`; the
     // class logits take the click maps of `input` into account.
     HeadOutputs heads(const NetFeatures& features, const torch::Tensor& input, bool sample);
+    // One MC-dropout sample of the class logits and elevation, `mask`
+    // (1 x C x H x W, of monteCarloMasks) standing for the dropout's draw.
+    // No despeckling (it has no MC use).
+    HeadOutputs sampleHeads(const NetFeatures& features, const torch::Tensor& input, const torch::Tensor& mask);
+    // `samples` dropout masks of the full-resolution features over an
+    // H x W tile (samples x C x H x W, kept entries scaled by 1 / (1 - p)).
+    // Drawing them is most of an MC sample's cost, so a prediction draws
+    // them once and every tile uses them: each pixel's samples stay
+    // independent of one another, which is what its mean and spread need.
+    torch::Tensor monteCarloMasks(int samples, int height, int width, const torch::TensorOptions& options) const;
     HeadOutputs forward(const torch::Tensor& input) { return heads(features(input), input, is_training()); }
     // Class logits from cached features and `clicks` (N x 3 x H x W), no dropout.
     torch::Tensor classLogits(const NetFeatures& features, const torch::Tensor& clicks);
@@ -69,6 +79,9 @@ public:
     torch::Tensor refineLogits(const torch::Tensor& logits, const torch::Tensor& quarter, const torch::Tensor& clicks);
 
 private:
+    // Class logits and elevation from (dropped-out) full-resolution features.
+    void classAndElevation(const torch::Tensor& dropped, const NetFeatures& features, const torch::Tensor& input, HeadOutputs& out);
+
     struct Encoding {
         torch::Tensor e1, e2, e3, b; // full, half, quarter and eighth resolution
     };
@@ -76,6 +89,7 @@ private:
     NetFeatures decode(const Encoding& encoding);
 
     double m_dropout;
+    int m_featureChannels;
     torch::nn::Sequential m_enc1{nullptr}, m_enc2{nullptr}, m_enc3{nullptr}, m_bottom{nullptr};
     torch::nn::Sequential m_dec3{nullptr}, m_dec2{nullptr}, m_dec1{nullptr};
     torch::nn::Conv2d m_despeckle{nullptr}, m_classes{nullptr}, m_elevation{nullptr};

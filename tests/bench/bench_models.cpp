@@ -60,8 +60,15 @@ int main(int argc, char** argv)
     // One network gives the classes and the elevation in the same pass.
     bench::report("infer_mpx_per_s_seg", megapixels / seconds);
     bench::report("infer_mpx_per_s_elev", megapixels / seconds);
-    bench::report("infer_gflops", model.flopsPerPixel(prediction.monteCarloSamples) * megapixels * 1e6 / seconds / 1e9);
+    const double gflops = model.flopsPerPixel(prediction.monteCarloSamples) * megapixels * 1e6 / seconds / 1e9;
+    bench::report("infer_gflops", gflops);
+    bench::report("infer_fraction_of_peak", gflops / peak.best());
     bench::report("infer_peak_mb", bench::peakResidentMegabytes());
+    models::PredictionOptions oneSample;
+    oneSample.monteCarloSamples = 1;
+    const bench::Stopwatch single;
+    model.predict(inputs, oneSample);
+    bench::report("infer_mpx_per_s_seg_1", megapixels / single.seconds());
 
     const models::Evaluation e = models::evaluate(inputs, maps, truth);
     bench::report("despeckle_psnr_db", e.despecklePsnrDb);
