@@ -174,14 +174,19 @@ HeadOutputs FloeNetImpl::heads(const NetFeatures& features, const torch::Tensor&
     // The despeckling head sees no dropout: its output has no MC use.
     HeadOutputs out;
     out.despeckled = m_despeckle->forward(features.full);
-    classAndElevation(torch::dropout(features.full, m_dropout, sample), features, input, out);
+    const auto dropped = torch::dropout(features.full, m_dropout, sample);
+    finishHeads(m_classes->forward(dropped), m_elevation->forward(dropped), features, input, out);
     return out;
 }
 
 HeadOutputs FloeNetImpl::sampleHeads(const NetFeatures& features, const torch::Tensor& input, const torch::Tensor& mask)
 {
+    // The class and elevation layers as one convolution: one pass over the
+    // sample's features instead of two (a sixth of an MC sample's time).
+    const auto weight = torch::cat({m_classes->weight, m_elevation->weight}).contiguous(torch::MemoryFormat::ChannelsLast);
+    const auto both = torch::conv2d(features.full * mask, weight, torch::cat({m_classes->bias, m_elevation->bias}), 1, 1);
     HeadOutputs out;
-    classAndElevation(features.full * mask, features, input, out);
+    finishHeads(both.narrow(1, 0, kClassCount), both.narrow(1, kClassCount, 1), features, input, out);
     return out;
 }
 
@@ -192,14 +197,13 @@ torch::Tensor FloeNetImpl::monteCarloMasks(int samples, int height, int width, c
         .contiguous(torch::MemoryFormat::ChannelsLast);
 }
 
-void FloeNetImpl::classAndElevation(const torch::Tensor& dropped, const NetFeatures& features, const torch::Tensor& input,
-                                    HeadOutputs& out)
+void FloeNetImpl::finishHeads(const torch::Tensor& logits, const torch::Tensor& correction, const NetFeatures& features,
+                              const torch::Tensor& input, HeadOutputs& out)
 {
-    const auto logits = m_classes->forward(dropped);
     out.logits = refineLogits(logits, features.quarter, input.narrow(1, kFirstClickChannel, kClassCount));
     const auto prior = input.narrow(1, kPriorChannel, 1) * kFreeboardScale + kFreeboardMean;
-    out.correction = m_elevation->forward(dropped);
-    out.elevation = prior + out.correction;
+    out.correction = correction;
+    out.elevation = prior + correction;
 }
 
 } // namespace banquise::models::detail

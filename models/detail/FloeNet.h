@@ -79,8 +79,10 @@ public:
     torch::Tensor refineLogits(const torch::Tensor& logits, const torch::Tensor& quarter, const torch::Tensor& clicks);
 
 private:
-    // Class logits and elevation from (dropped-out) full-resolution features.
-    void classAndElevation(const torch::Tensor& dropped, const NetFeatures& features, const torch::Tensor& input, HeadOutputs& out);
+    // The class logits refined by the clicks of `input`, and the elevation
+    // as the kriged prior of `input` plus `correction`.
+    void finishHeads(const torch::Tensor& logits, const torch::Tensor& correction, const NetFeatures& features, const torch::Tensor& input,
+                     HeadOutputs& out);
 
     struct Encoding {
         torch::Tensor e1, e2, e3, b; // full, half, quarter and eighth resolution
