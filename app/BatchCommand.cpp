@@ -182,11 +182,11 @@ std::string endOf(const QProcess& process, const std::string& log)
     return "the worker ended with code " + std::to_string(process.exitCode()) + " before the scene was done (see " + log + ")";
 }
 
-// Records the manifest in the state and returns the scenes to run: all
-// but those done whose outputs are still there.
-std::vector<std::string> planRun(const BatchRequest& request, const std::vector<BatchEntry>& entries, BatchState& state)
+// Records the manifest and the model (its modelKey) in the state and
+// returns the scenes to run: all but those done whose outputs are still there.
+std::vector<std::string> planRun(const BatchRequest& request, const std::vector<BatchEntry>& entries, const std::string& model,
+                                 BatchState& state)
 {
-    const std::string model = modelKey(request.settings.model);
     state.plan(entries, model);
     std::vector<std::string> toRun;
     for (const BatchSceneRecord& record : manifestRecords(entries, state)) {
@@ -213,9 +213,9 @@ int summarise(const BatchRequest& request, const std::vector<BatchEntry>& entrie
 
 int runLocally(const BatchRequest& request, const std::vector<BatchEntry>& entries)
 {
-    modelKey(request.settings.model); // refused before anything is written
+    const std::string model = modelKey(request.settings.model); // refused before anything is written
     BatchState state(request.out);
-    const std::vector<std::string> toRun = planRun(request, entries, state);
+    const std::vector<std::string> toRun = planRun(request, entries, model, state);
     std::vector<Worker> running;
     std::size_t next = 0;
     std::size_t finished = 0;
@@ -249,9 +249,9 @@ int runLocally(const BatchRequest& request, const std::vector<BatchEntry>& entri
 
 int runOnSlurm(const BatchRequest& request, const std::vector<BatchEntry>& entries)
 {
-    modelKey(request.settings.model);
+    const std::string model = modelKey(request.settings.model); // refused before anything is written
     BatchState state(request.out);
-    const std::vector<std::string> toRun = planRun(request, entries, state);
+    const std::vector<std::string> toRun = planRun(request, entries, model, state);
     if (toRun.empty())
         return summarise(request, entries, state);
     std::vector<std::string> summary{QCoreApplication::applicationFilePath().toStdString(), "batch", "--manifest",
