@@ -293,7 +293,9 @@ void MainWindow::openSceneInBackground(const QString& path)
     using Loaded = std::shared_ptr<scene::LoadedScene>;
     m_jobs->start<Loaded>(
         {"load", tr("Loading %1").arg(QFileInfo(path).fileName()), WhenBusy::Replace, false},
-        [path](scene::Feedback& feedback) { return std::make_shared<scene::LoadedScene>(scene::readScene(path.toStdString(), &feedback)); },
+        [path](scene::Feedback& feedback) {
+            return std::make_shared<scene::LoadedScene>(scene::readScene(path.toStdString(), &feedback, {}, scene::kViewerPyramidCells));
+        },
         [this, path](JobEnd end, std::optional<Loaded> loaded, const QString& error) {
             if (end != JobEnd::Done) {
                 // A cancelled load keeps the scene open, as a failed one does.

@@ -9,12 +9,15 @@
 #include "app/SceneSummary.h"
 #include "models/ComputeDevice.h"
 #include "scene/ProductCatalog.h"
+#include "scene/PyramidLayer.h"
+#include "scene/RasterPyramid.h"
 #include "scene/SceneAssembly.h"
 #include "scene/SceneReader.h"
 #include "scene/Sentinel1Bursts.h"
 #include "scene/UtcTime.h"
 #include "scene/synthetic/SyntheticScene.h"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,6 +54,9 @@ const char* kUsage =
     "                                  with more dates, chained date to date from the first to each); scored\n"
     "                                  against the truth when the scene has one, and against every buoy\n"
     "                                  (IABP CSV, CF trajectory netCDF) inside the scene during the pair\n"
+    "  pyramids SCENE                  build the display pyramids of the scene's rasters in its cache/\n"
+    "                                  (tiled, with overviews): what the window reads for scenes too large\n"
+    "                                  to hold, such as IW at 10 m; built once, reused while the inputs stay\n"
     "  detect PATH...                  list the products Banquise recognises in files and folders\n"
     "  bursts SAFE [--swath IW1] [--polarisation VV]\n"
     "                                  list the bursts of a TOPS SLC sub-swath (times, valid lines and samples)\n"
@@ -202,6 +208,24 @@ int info(const Arguments& args)
     return 0;
 }
 
+int pyramids(const Arguments& args)
+{
+    if (args.empty())
+        throw std::invalid_argument("pyramids needs a scene folder");
+    const auto start = std::chrono::steady_clock::now();
+    // Every raster, whatever the grid's size: one cell is "large".
+    const scene::LoadedScene loaded = scene::readScene(args.front(), nullptr, [](scene::LayerKind kind, scene::Quantity) {
+        return kind == scene::LayerKind::Raster;
+    }, 1);
+    for (const auto& layer : loaded.scene.layers())
+        if (const auto pyramid = std::dynamic_pointer_cast<const scene::PyramidLayer>(layer))
+            std::printf("%-28s %d levels  %s\n", layer->name().c_str(), pyramid->pyramid().levelCount(), pyramid->pyramid().file().c_str());
+    for (const auto& skipped : loaded.skippedLayers)
+        std::fprintf(stderr, "banquise-cli: layer skipped: %s\n", skipped.c_str());
+    std::printf("pyramids ready in %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    return loaded.skippedLayers.empty() ? 0 : 1;
+}
+
 int device(const Arguments& args)
 {
     const models::ComputeDevice d = models::configureComputeDevice();
@@ -221,7 +245,7 @@ int device(const Arguments& args)
 int main(int argc, char** argv)
 {
     const std::map<std::string, std::function<int(const Arguments&)>> commands{
-        {"info", info}, {"synth", synth}, {"drift", app::driftCommand}, {"detect", detect}, {"bursts", bursts}, {"ingest", ingest}, {"device", device},
+        {"info", info}, {"synth", synth}, {"drift", app::driftCommand}, {"pyramids", pyramids}, {"detect", detect}, {"bursts", bursts}, {"ingest", ingest}, {"device", device},
         {"train", app::trainCommand}, {"predict", app::predictCommand},
         {"export", app::exportCommand}, {"label-export", app::labelExportCommand}, {"label-import", app::labelImportCommand},
         {"al-simulate", app::activeLearningSimulationCommand}, {"compare", app::compareCommand}, {"batch", app::batchCommand}};

@@ -74,7 +74,7 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
 {
     scene::LoadedScene loaded;
     try {
-        loaded = scene::readScene(scenePath.toStdString());
+        loaded = scene::readScene(scenePath.toStdString(), nullptr, {}, scene::kViewerPyramidCells);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "banquise: %s\n", e.what());
         return 1;

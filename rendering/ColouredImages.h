@@ -1,12 +1,14 @@
 #pragma once
 
 #include "rendering/LayerStyle.h"
+#include "scene/MapTypes.h"
 
 #include <vtkSmartPointer.h>
 #include <vtkWeakPointer.h> // cache entries live as long as a view uses them
 
 #include <map>
 #include <tuple>
+#include <vector>
 
 class vtkImageData;
 
@@ -31,5 +33,9 @@ private:
 
 // Colours a raster into a new RGBA image placed on its grid (NaN transparent).
 vtkSmartPointer<vtkImageData> colourRaster(const scene::RasterLayer& layer, const LayerStyle& style);
+// Colours bands (row-major from the top row) into a new RGBA image of
+// square pixels whose bottom-left cell centre is `bottomLeft`.
+vtkSmartPointer<vtkImageData> colourBands(const std::vector<const float*>& bands, int width, int height, double pixelSize,
+                                          const scene::MapPoint& bottomLeft, const LayerStyle& style);
 
 } // namespace banquise::rendering

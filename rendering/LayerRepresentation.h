@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rendering/LayerStyle.h"
+#include "scene/MapTypes.h"
 
 #include <memory>
 
@@ -32,6 +33,9 @@ public:
     // Catches up with a layer that changes (labels); true when it made new
     // props, which the view must then restack.
     virtual bool synchronise() { return false; }
+    // What the view shows (map extent, metres per screen pixel), before each
+    // frame: layers read from disk by window (pyramids) load what it needs.
+    virtual void showRegion(const scene::MapExtent& /*visible*/, double /*metresPerPixel*/) {}
 };
 
 } // namespace banquise::rendering

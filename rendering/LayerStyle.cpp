@@ -2,6 +2,7 @@
 
 #include "labeling/LabelClass.h"
 #include "scene/Layer.h"
+#include "scene/PyramidLayer.h"
 #include "scene/RasterLayer.h"
 
 #include <algorithm>
@@ -41,7 +42,9 @@ Colormap defaultColormap(const scene::Layer& layer)
     case Quantity::Sigma0: return Colormap::GreyDecibel;
     case Quantity::Reflectance: {
         const auto* raster = dynamic_cast<const scene::RasterLayer*>(&layer);
-        return raster && raster->bandCount() >= 3 ? Colormap::RgbComposite : Colormap::Grey;
+        const auto* pyramid = dynamic_cast<const scene::PyramidLayer*>(&layer);
+        const int bands = raster ? raster->bandCount() : pyramid ? pyramid->bandCount() : 1;
+        return bands >= 3 ? Colormap::RgbComposite : Colormap::Grey;
     }
     case Quantity::SeaIceConcentration: return Colormap::Sequential;
     case Quantity::Freeboard: return Colormap::Diverging;

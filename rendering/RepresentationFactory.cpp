@@ -3,11 +3,13 @@
 #include "labeling/LabelLayer.h"
 #include "rendering/LabelRepresentation.h"
 #include "rendering/MarkerRepresentation.h"
+#include "rendering/PyramidRepresentation.h"
 #include "rendering/RasterRepresentation.h"
 #include "rendering/SwathRepresentation.h"
 #include "rendering/TrackRepresentation.h"
 #include "rendering/VectorRepresentation.h"
 #include "scene/MarkerLayer.h"
+#include "scene/PyramidLayer.h"
 #include "scene/SwathLayer.h"
 #include "scene/TrackLayer.h"
 #include "scene/VectorLayer.h"
@@ -46,6 +48,7 @@ std::unique_ptr<LayerRepresentation> createRepresentation(std::shared_ptr<const 
         {scene::LayerKind::Vectors, creator<VectorRepresentation, scene::VectorLayer>()},
         {scene::LayerKind::Labels, creator<LabelRepresentation, labeling::LabelLayer>()},
         {scene::LayerKind::Markers, creator<MarkerRepresentation, scene::MarkerLayer>()},
+        {scene::LayerKind::Pyramid, creator<PyramidRepresentation, scene::PyramidLayer>()},
     };
     const auto found = creators.find(layer->kind());
     if (found == creators.end())

@@ -104,6 +104,8 @@ int ViewScene::addLayer(std::shared_ptr<const scene::Layer> layer, const LayerSt
     entry->representation = createRepresentation(layer, m_images);
     entry->layer = std::move(layer);
     entry->style = style;
+    if (m_region)
+        entry->representation->showRegion(m_region->first, m_region->second);
     entry->representation->applyStyle(style);
     const int at = position < 0 || position > layerCount() ? layerCount() : position;
     m_entries.insert(m_entries.begin() + at, std::move(entry));
@@ -148,12 +150,24 @@ const LayerStyle& ViewScene::style(int index) const
     return m_entries.at(index)->style;
 }
 
+const LayerRepresentation& ViewScene::representation(int index) const
+{
+    return *m_entries.at(index)->representation;
+}
+
 void ViewScene::setStyle(int index, const LayerStyle& style)
 {
     Entry& entry = *m_entries.at(index);
     entry.style = style;
     entry.representation->applyStyle(style);
     updateColorbars();
+}
+
+void ViewScene::showRegion(const scene::MapExtent& visible, double metresPerPixel)
+{
+    m_region = std::make_pair(visible, metresPerPixel);
+    for (auto& entry : m_entries)
+        entry->representation->showRegion(visible, metresPerPixel);
 }
 
 void ViewScene::synchronise()

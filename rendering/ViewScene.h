@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class vtkActor;
@@ -46,6 +47,7 @@ public:
     int layerCount() const { return static_cast<int>(m_entries.size()); }
     const scene::Layer& layer(int index) const;
     const LayerStyle& style(int index) const;
+    const LayerRepresentation& representation(int index) const;
     void setStyle(int index, const LayerStyle& style);
     // Brings the props of changing layers (labels) up to date with their data.
     void synchronise();
@@ -54,6 +56,10 @@ public:
     // Index of the top-most visible image (raster, swath) or overlay (track,
     // vectors) that has a colour table, or -1: what the two colorbars describe.
     int colorbarLayer(bool overlays) const;
+
+    // What the view shows (map extent, metres per screen pixel), before each
+    // frame: layers read by window load what it needs; later layers start from it.
+    void showRegion(const scene::MapExtent& visible, double metresPerPixel);
 
     // Crosshair lines through a map point across the given extent; nullopt hides it.
     void setCrosshair(const std::optional<scene::MapPoint>& point, const scene::MapExtent& extent);
@@ -71,6 +77,7 @@ private:
     vtkNew<vtkPolyData> m_crosshair;
     vtkNew<vtkActor> m_crosshairActor;
     std::vector<std::unique_ptr<Entry>> m_entries;
+    std::optional<std::pair<scene::MapExtent, double>> m_region;
 };
 
 } // namespace banquise::rendering

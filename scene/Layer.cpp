@@ -27,6 +27,7 @@ std::string toString(LayerKind kind)
     case LayerKind::Vectors: return "vectors";
     case LayerKind::Labels: return "labels";
     case LayerKind::Markers: return "markers";
+    case LayerKind::Pyramid: return "pyramid";
     }
     return "raster";
 }

@@ -9,7 +9,8 @@ namespace banquise::scene {
 
 // Labels: the one editable kind, a user's class map (labeling::LabelLayer).
 // Markers: points a workflow asks the user to look at (MarkerLayer).
-enum class LayerKind { Raster, Track, Swath, Vectors, Labels, Markers };
+// Pyramid: a raster read from disk by window (PyramidLayer).
+enum class LayerKind { Raster, Track, Swath, Vectors, Labels, Markers, Pyramid };
 
 // Tracks, vector fields, labels and markers are drawn over the images of a view.
 inline bool isOverlay(LayerKind kind)

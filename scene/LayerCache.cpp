@@ -6,6 +6,7 @@
 #include "scene/SceneError.h"
 
 #include <cstdio>
+#include <unistd.h> // access
 #include <functional>
 #include <limits>
 
@@ -54,6 +55,18 @@ std::string LayerCache::key(const std::string& manifestEntry, const std::string&
 fs::path LayerCache::fileFor(const std::string& key) const
 {
     return m_folder / (key + ".tif");
+}
+
+fs::path LayerCache::pyramidFor(const std::string& key) const
+{
+    return m_folder / "pyramids" / (key + ".tif");
+}
+
+bool LayerCache::writable() const
+{
+    std::error_code error;
+    fs::create_directories(m_folder, error);
+    return !error && access(m_folder.c_str(), W_OK) == 0;
 }
 
 std::optional<std::vector<std::vector<float>>> LayerCache::load(const std::string& key, const AnalysisGrid& grid) const

@@ -24,9 +24,14 @@ public:
     // Best effort: false when the cache cannot be written.
     bool store(const std::string& key, const AnalysisGrid& grid, const std::vector<std::vector<float>>& bands, double time) const;
 
-private:
+    // Where an entry's co-registered raster is kept (it may not exist).
     std::filesystem::path fileFor(const std::string& key) const;
+    // Where an entry's display pyramid is kept (RasterPyramid).
+    std::filesystem::path pyramidFor(const std::string& key) const;
+    // Whether entries can be written (the folder exists or was made).
+    bool writable() const;
 
+private:
     std::filesystem::path m_folder;
 };
 

@@ -15,9 +15,7 @@
 
 namespace banquise::scene {
 
-namespace {
-
-bool onGridAlready(GDALDataset& source, const AnalysisGrid& grid)
+bool isOnGrid(GDALDataset& source, const AnalysisGrid& grid)
 {
     double t[6];
     const OGRSpatialReference* srs = source.GetSpatialRef();
@@ -29,6 +27,8 @@ bool onGridAlready(GDALDataset& source, const AnalysisGrid& grid)
     const AnalysisGrid own(grid.epsg(), t[0], t[3], t[1], source.GetRasterXSize(), source.GetRasterYSize());
     return -t[5] == t[1] && own.sameGeometry(grid);
 }
+
+namespace {
 
 // The source's own pixel size in the grid's CRS, as GDAL would choose it
 // for a warp there; 0 when GDAL cannot tell.
@@ -91,6 +91,28 @@ void warpInto(GDALDataset* source, const std::string& file, const AnalysisGrid& 
 
 } // namespace
 
+bool makePhysical(GDALRasterBand& band, float* values, std::size_t count, bool noDataToNan)
+{
+    int hasNoData = 0;
+    const double noData = band.GetNoDataValue(&hasNoData);
+    int hasScale = 0;
+    int hasOffset = 0;
+    const double scale = band.GetScale(&hasScale);
+    const double offset = band.GetOffset(&hasOffset);
+    bool anyFinite = false;
+    for (float* v = values; v != values + count; ++v) {
+        if (noDataToNan && hasNoData && *v == static_cast<float>(noData))
+            *v = std::nanf("");
+        if (hasScale || hasOffset)
+            *v = static_cast<float>(*v * (hasScale ? scale : 1.0) + (hasOffset ? offset : 0.0));
+        if (std::isfinite(*v))
+            anyFinite = true;
+        else
+            *v = std::nanf("");
+    }
+    return anyFinite;
+}
+
 std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, const std::string& file, const AnalysisGrid& grid,
                                                  const std::string& resampling, bool* wasWarped)
 {
@@ -106,7 +128,7 @@ std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, con
     // Same geometry: read as is; otherwise GDAL's warper resamples onto the grid.
     const std::size_t count = static_cast<std::size_t>(grid.width()) * grid.height();
     std::vector<std::vector<float>> bands(source->GetRasterCount(), std::vector<float>(count, std::nanf("")));
-    const bool warp = !onGridAlready(*source, grid);
+    const bool warp = !isOnGrid(*source, grid);
     if (wasWarped)
         *wasWarped = warp;
     if (warp)
@@ -115,25 +137,11 @@ std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& sourceDataset, con
     for (int b = 1; b <= source->GetRasterCount(); ++b) {
         GDALRasterBand* sourceBand = source->GetRasterBand(b);
         std::vector<float>& values = bands[b - 1];
-        int hasNoData = 0;
-        const double noData = sourceBand->GetNoDataValue(&hasNoData);
         if (!warp && sourceBand->RasterIO(GF_Read, 0, 0, grid.width(), grid.height(), values.data(), grid.width(), grid.height(),
                                           GDT_Float32, 0, 0) != CE_None)
             throw SceneError(file, withGdalReason("cannot read band " + std::to_string(b)));
-        int hasScale = 0;
-        int hasOffset = 0;
-        const double scale = sourceBand->GetScale(&hasScale);
-        const double offset = sourceBand->GetOffset(&hasOffset);
-        for (float& v : values) {
-            if (!warp && hasNoData && v == static_cast<float>(noData)) // the warper already made no-data NaN
-                v = std::nanf("");
-            if (hasScale || hasOffset)
-                v = static_cast<float>(v * (hasScale ? scale : 1.0) + (hasOffset ? offset : 0.0));
-            if (std::isfinite(v))
-                anyFinite = true;
-            else
-                v = std::nanf("");
-        }
+        // The warper already made no-data NaN.
+        anyFinite = makePhysical(*sourceBand, values.data(), values.size(), !warp) || anyFinite;
     }
     if (!anyFinite)
         throw SceneError(file, "no valid pixel on the analysis grid (no overlap, or all no-data)");

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 class GDALDataset;
+class GDALRasterBand;
 
 namespace banquise::scene {
 
@@ -20,5 +22,12 @@ std::vector<std::vector<float>> readRasterOnGrid(const std::string& file, const 
 // `warped` (optional) tells whether the raster had to be warped.
 std::vector<std::vector<float>> readRasterOnGrid(GDALDataset& source, const std::string& file, const AnalysisGrid& grid,
                                                  const std::string& resampling, bool* warped = nullptr);
+
+// Whether a dataset has the grid's CRS, origin, pixel size and size (read as is, no warp).
+bool isOnGrid(GDALDataset& source, const AnalysisGrid& grid);
+
+// Raw values of a band made physical in place: no-data to NaN (when asked),
+// scale and offset applied, infinities to NaN. True when any is finite.
+bool makePhysical(GDALRasterBand& band, float* values, std::size_t count, bool noDataToNan);
 
 } // namespace banquise::scene

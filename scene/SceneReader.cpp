@@ -4,8 +4,10 @@
 #include "scene/GdalDataset.h"
 #include "scene/GdalSession.h"
 #include "scene/LayerCache.h"
+#include "scene/PyramidLayer.h"
 #include "scene/RasterLayer.h"
 #include "scene/RasterOnGrid.h"
+#include "scene/RasterPyramid.h"
 #include "scene/SceneError.h"
 #include "scene/SceneManifest.h"
 #include "scene/SwathLayer.h"
@@ -78,7 +80,45 @@ LayerKind layerKind(const CPLJSONObject& entry)
 
 // The entry's "product" names its reader in the registry (kinds/); an
 // entry without one is a plain raster GDAL opens, or a CSV track table.
-std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::path& folder, const AnalysisGrid& grid)
+// A raster shown from its display pyramid in the scene's cache, built there
+// first when missing: from the source when it is on the grid, else from
+// the co-registered raster the cache keeps (warped now if need be).
+std::shared_ptr<const Layer> readPyramidLayer(const CPLJSONObject& entry, LayerInfo info, const ManifestReader& reader,
+                                              const AnalysisGrid& grid, const LayerCache& cache, const std::string& cacheKey)
+{
+    const std::string& file = info.sourceFile;
+    const std::string pyramidFile = cache.pyramidFor(cacheKey).string();
+    std::error_code error;
+    if (fs::exists(pyramidFile, error)) {
+        try {
+            return std::make_shared<PyramidLayer>(std::move(info), std::make_shared<RasterPyramid>(pyramidFile));
+        } catch (const SceneError&) {
+            fs::remove(pyramidFile, error); // unreadable: rebuild it
+        }
+    }
+    const std::string resampling = entry.GetString("resampling", "bilinear");
+    const bool classes = info.quantity == Quantity::SurfaceClass || info.quantity == Quantity::SeaIceClass || resampling == "near";
+    const PyramidResampling overviews = classes ? PyramidResampling::Nearest : PyramidResampling::Average;
+    const std::string warped = cache.fileFor(cacheKey).string();
+    if (fs::exists(warped, error)) {
+        buildRasterPyramid(warped, grid, pyramidFile, overviews);
+    } else {
+        DatasetPtr source(reader.openRaster(entry, file));
+        if (!source)
+            throw SceneError(file, withGdalReason("cannot open as a raster"));
+        if (isOnGrid(*source, grid)) {
+            buildRasterPyramid(*source, file, grid, pyramidFile, overviews);
+        } else {
+            if (!cache.store(cacheKey, grid, readRasterOnGrid(*source, file, grid, resampling), info.time))
+                throw SceneError(warped, "cannot write the co-registered raster into the scene's cache");
+            buildRasterPyramid(warped, grid, pyramidFile, overviews);
+        }
+    }
+    return std::make_shared<PyramidLayer>(std::move(info), std::make_shared<RasterPyramid>(pyramidFile));
+}
+
+std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::path& folder, const AnalysisGrid& grid,
+                                       std::int64_t pyramidAboveCells)
 {
     const std::string fileName = entry.GetString("file", "");
     if (fileName.empty())
@@ -102,6 +142,9 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     // Calibrated or warped rasters come from the scene's cache when made before.
     const LayerCache cache(folder);
     const std::string cacheKey = LayerCache::key(entry.Format(CPLJSONObject::PrettyFormat::Plain), file, grid);
+    const bool large = static_cast<std::int64_t>(grid.width()) * grid.height() > pyramidAboveCells;
+    if (kind == "raster" && pyramidAboveCells > 0 && large && cache.writable())
+        return readPyramidLayer(entry, std::move(info), *reader, grid, cache, cacheKey);
     std::vector<std::vector<float>> bands;
     if (auto cached = cache.load(cacheKey, grid)) {
         bands = std::move(*cached);
@@ -181,7 +224,7 @@ Scene readSceneHeader(const std::string& path)
     return sceneHeader(root, manifestPath);
 }
 
-LoadedScene readScene(const std::string& path, Feedback* feedback, const LayerFilter& wanted)
+LoadedScene readScene(const std::string& path, Feedback* feedback, const LayerFilter& wanted, std::int64_t pyramidAboveCells)
 {
     fs::path manifestPath;
     const CPLJSONObject root = readManifest(path, manifestPath);
@@ -198,7 +241,7 @@ LoadedScene readScene(const std::string& path, Feedback* feedback, const LayerFi
         if (wanted && !wanted(layerKind(layers[i]), quantityFromString(layers[i].GetString("quantity", "other"))))
             continue;
         try {
-            loaded.scene.addLayer(readLayer(layers[i], manifestPath.parent_path(), loaded.scene.grid()));
+            loaded.scene.addLayer(readLayer(layers[i], manifestPath.parent_path(), loaded.scene.grid(), pyramidAboveCells));
         } catch (const SceneError& e) {
             loaded.skippedLayers.push_back(e.what());
         }

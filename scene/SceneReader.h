@@ -2,6 +2,7 @@
 
 #include "scene/Scene.h"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -28,8 +29,19 @@ struct LoadedScene {
 // `wanted` (when given) says which layers to read by their kind and
 // quantity; the others are not read at all (a job that needs a few layers of
 // a large scene).
+// Rasters of a grid with more than `pyramidAboveCells` cells (0: never) are
+// read as PyramidLayers: their display pyramid is built in the scene's
+// cache the first time (a minute for an IW band), and nothing of them is
+// held in memory; a scene folder that cannot be written holds them whole.
 using LayerFilter = std::function<bool(LayerKind kind, Quantity quantity)>;
-LoadedScene readScene(const std::string& path, Feedback* feedback = nullptr, const LayerFilter& wanted = {});
+LoadedScene readScene(const std::string& path, Feedback* feedback = nullptr, const LayerFilter& wanted = {},
+                      std::int64_t pyramidAboveCells = 0);
+
+// What the viewer opens as pyramids: grids over 150 million cells (600 MB
+// a float band), such as an IW scene (25 000 x 17 000 at 10 m). An EW
+// scene (10 000² at 40 m) is still held whole, so that the window's models
+// and labels, which need whole bands, work on it.
+constexpr std::int64_t kViewerPyramidCells = 150'000'000;
 
 // The scene's name, grid and reference time from its manifest, no layer read.
 Scene readSceneHeader(const std::string& path);

@@ -96,6 +96,7 @@ void VtkRenderWidget::paintGL()
     state->Reset();
     state->Push();
     state->vtkglDepthFunc(GL_LEQUAL);
+    beforeRender();
     m_window->Render();
 
     state->PushFramebufferBindings();

@@ -27,6 +27,8 @@ public:
 protected:
     void initializeGL() override;
     void paintGL() override;
+    // Called in the GL context before each frame is rendered; nothing by default.
+    virtual void beforeRender() {}
     // Drawn with Qt over VTK's frame (widget coordinates); nothing by default.
     virtual void paintOverlay(QPainter& painter);
 

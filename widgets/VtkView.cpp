@@ -13,6 +13,7 @@
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace banquise::widgets {
@@ -36,6 +37,18 @@ VtkView::VtkView(vtkCamera* sharedCamera, std::shared_ptr<rendering::ColouredIma
 VtkView::~VtkView()
 {
     m_camera->RemoveObserver(m_cameraObserver);
+}
+
+void VtkView::beforeRender()
+{
+    // The extent under the view's corners and the size of a screen pixel,
+    // in the framebuffer's pixels, tell layers read by window what to load.
+    const scene::MapPoint topLeft = displayToMap(QPointF(0.0, 0.0));
+    const scene::MapPoint bottomRight = displayToMap(QPointF(width(), height()));
+    const int framebufferHeight = static_cast<int>(std::lround(height() * devicePixelRatioF()));
+    m_scene->showRegion({std::min(topLeft.x, bottomRight.x), std::max(topLeft.x, bottomRight.x), std::min(topLeft.y, bottomRight.y),
+                         std::max(topLeft.y, bottomRight.y)},
+                        rendering::mapUnitsPerPixel(m_camera, std::max(framebufferHeight, 1)));
 }
 
 void VtkView::paintOverlay(QPainter& painter)

@@ -38,6 +38,7 @@ Q_SIGNALS:
     void cursorLeft();
 
 protected:
+    void beforeRender() override;
     void paintOverlay(QPainter& painter) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
