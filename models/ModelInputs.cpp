@@ -14,6 +14,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -290,8 +291,18 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
         else if (quantity == Quantity::Reflectance && !optical)
             optical = raster;
     }
-    if (!primary)
+    if (!primary) {
+        const auto& layers = scene.layers();
+        const bool shownFromPyramids = std::any_of(layers.begin(), layers.end(), [](const auto& layer) {
+            return layer->kind() == scene::LayerKind::Pyramid && layer->info().quantity == Quantity::Sigma0;
+        });
+        if (shownFromPyramids)
+            throw scene::SceneError("", "the scene \"" + scene.name() + "\" is too large to hold (" + std::to_string(scene.grid().width()) + " x "
+                                            + std::to_string(scene.grid().height())
+                                            + " cells) and is shown from its pyramids: map it with banquise-cli predict or batch, "
+                                              "which stream it, and open the prediction's maps");
         throw scene::SceneError("", "the models need a SAR sigma0 layer and the scene \"" + scene.name() + "\" has none");
+    }
     inputs.primaryDb = decibelsOf(*primary);
     if (const auto looks = scene::sentinel1EquivalentLooks(primary->info().sourceFile))
         inputs.sarLooks = *looks;
