@@ -35,27 +35,32 @@ std::vector<int> overviewFactors(const AnalysisGrid& grid)
     return factors;
 }
 
-int progressCallback(double fraction, const char*, void* data)
+// Copying the cells takes about 60 % of a build, the overviews the rest.
+constexpr double kCopyShare = 0.6;
+
+// Reports a fraction of the build; false once the user cancelled.
+bool report(const PyramidProgress& progress, double fraction)
 {
-    auto* feedback = static_cast<Feedback*>(data);
-    if (!feedback)
-        return TRUE;
-    feedback->setProgress(0.6 + 0.4 * fraction, "overviews");
-    return feedback->isCancelled() ? FALSE : TRUE;
+    if (!progress.feedback)
+        return true;
+    progress.feedback->setProgress(progress.start + progress.span * fraction, progress.step);
+    return !progress.feedback->isCancelled();
+}
+
+int overviewProgress(double fraction, const char*, void* data)
+{
+    return report(*static_cast<const PyramidProgress*>(data), kCopyShare + (1.0 - kCopyShare) * fraction) ? TRUE : FALSE;
 }
 
 // Copies the source's bands, made physical, strip by strip into `target`.
-void copyPhysical(GDALDataset& source, GDALDataset& target, const std::string& sourceFile, Feedback* feedback)
+void copyPhysical(GDALDataset& source, GDALDataset& target, const std::string& sourceFile, const PyramidProgress& progress)
 {
     const int width = source.GetRasterXSize();
     const int height = source.GetRasterYSize();
     std::vector<float> strip(static_cast<std::size_t>(width) * kStripRows);
     for (int row = 0; row < height; row += kStripRows) {
-        if (feedback) {
-            if (feedback->isCancelled())
-                throw SceneError(sourceFile, "pyramid cancelled");
-            feedback->setProgress(0.6 * row / height, "tiles");
-        }
+        if (!report(progress, kCopyShare * row / height))
+            throw SceneError(sourceFile, "pyramid cancelled");
         const int rows = std::min(kStripRows, height - row);
         for (int b = 1; b <= source.GetRasterCount(); ++b) {
             GDALRasterBand* in = source.GetRasterBand(b);
@@ -140,17 +145,17 @@ std::vector<float> RasterPyramid::valuesAt(int col, int row) const
 }
 
 void buildRasterPyramid(const std::string& sourceFile, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, Feedback* feedback)
+                        PyramidResampling resampling, const PyramidProgress& progress)
 {
     GdalSession::ensure();
     DatasetPtr source = openDataset(sourceFile);
     if (!source)
         throw SceneError(sourceFile, withGdalReason("cannot open as a raster"));
-    buildRasterPyramid(*source, sourceFile, grid, pyramid, resampling, feedback);
+    buildRasterPyramid(*source, sourceFile, grid, pyramid, resampling, progress);
 }
 
 void buildRasterPyramid(GDALDataset& sourceDataset, const std::string& sourceFile, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, Feedback* feedback)
+                        PyramidResampling resampling, const PyramidProgress& progress)
 {
     GDALDataset* source = &sourceDataset;
     if (source->GetRasterCount() < 1)
@@ -176,19 +181,20 @@ void buildRasterPyramid(GDALDataset& sourceDataset, const std::string& sourceFil
         target->SetProjection(grid.crsWkt().c_str());
         for (int b = 1; b <= source->GetRasterCount(); ++b)
             target->GetRasterBand(b)->SetNoDataValue(std::nan(""));
-        copyPhysical(*source, *target, sourceFile, feedback);
+        copyPhysical(*source, *target, sourceFile, progress);
         const std::vector<int> factors = overviewFactors(grid);
         CPLSetThreadLocalConfigOption("COMPRESS_OVERVIEW", "ZSTD");
         CPLSetThreadLocalConfigOption("PREDICTOR_OVERVIEW", "3");
         const CPLErr built = factors.empty() ? CE_None
                                              : target->BuildOverviews(resampling == PyramidResampling::Nearest ? "NEAREST" : "AVERAGE",
                                                                       static_cast<int>(factors.size()), factors.data(), 0, nullptr,
-                                                                      progressCallback, feedback);
+                                                                      overviewProgress, const_cast<PyramidProgress*>(&progress));
         CPLSetThreadLocalConfigOption("COMPRESS_OVERVIEW", nullptr);
         CPLSetThreadLocalConfigOption("PREDICTOR_OVERVIEW", nullptr);
         if (built != CE_None)
-            throw SceneError(sourceFile, feedback && feedback->isCancelled() ? "pyramid cancelled"
-                                                                             : withGdalReason("cannot build the pyramid's overviews"));
+            throw SceneError(sourceFile, progress.feedback && progress.feedback->isCancelled()
+                                             ? "pyramid cancelled"
+                                             : withGdalReason("cannot build the pyramid's overviews"));
         // GDAL 3.6 reports a failed final write only through its error state.
         CPLErrorReset();
         target.reset();

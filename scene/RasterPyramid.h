@@ -57,12 +57,19 @@ enum class PyramidResampling { Average, Nearest };
 // physical float32 values (scale, offset, no-data as NaN), 256-pixel
 // tiles and overviews down to about 256 pixels, under a temporary name
 // renamed at the end, so a cancelled or failed build leaves nothing. With
-// feedback: progress and a cancel polled between strips. Throws SceneError
-// naming the file and the reason.
+// feedback: progress over [progress.start, progress.start + progress.span]
+// under progress.step, and a cancel polled between strips and overviews.
+// Throws SceneError naming the file and the reason.
+struct PyramidProgress {
+    Feedback* feedback = nullptr;
+    double start = 0.0;
+    double span = 1.0;
+    std::string step = "pyramid";
+};
 void buildRasterPyramid(const std::string& source, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, Feedback* feedback = nullptr);
+                        PyramidResampling resampling, const PyramidProgress& progress = {});
 // The same from an open dataset (a calibrated product); `sourceFile` names it in errors.
 void buildRasterPyramid(GDALDataset& source, const std::string& sourceFile, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, Feedback* feedback = nullptr);
+                        PyramidResampling resampling, const PyramidProgress& progress = {});
 
 } // namespace banquise::scene

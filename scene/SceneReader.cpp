@@ -84,7 +84,8 @@ LayerKind layerKind(const CPLJSONObject& entry)
 // first when missing: from the source when it is on the grid, else from
 // the co-registered raster the cache keeps (warped now if need be).
 std::shared_ptr<const Layer> readPyramidLayer(const CPLJSONObject& entry, LayerInfo info, const ManifestReader& reader,
-                                              const AnalysisGrid& grid, const LayerCache& cache, const std::string& cacheKey)
+                                              const AnalysisGrid& grid, const LayerCache& cache, const std::string& cacheKey,
+                                              const PyramidProgress& progress)
 {
     const std::string& file = info.sourceFile;
     const std::string pyramidFile = cache.pyramidFor(cacheKey).string();
@@ -101,24 +102,24 @@ std::shared_ptr<const Layer> readPyramidLayer(const CPLJSONObject& entry, LayerI
     const PyramidResampling overviews = classes ? PyramidResampling::Nearest : PyramidResampling::Average;
     const std::string warped = cache.fileFor(cacheKey).string();
     if (fs::exists(warped, error)) {
-        buildRasterPyramid(warped, grid, pyramidFile, overviews);
+        buildRasterPyramid(warped, grid, pyramidFile, overviews, progress);
     } else {
         DatasetPtr source(reader.openRaster(entry, file));
         if (!source)
             throw SceneError(file, withGdalReason("cannot open as a raster"));
         if (isOnGrid(*source, grid)) {
-            buildRasterPyramid(*source, file, grid, pyramidFile, overviews);
+            buildRasterPyramid(*source, file, grid, pyramidFile, overviews, progress);
         } else {
             if (!cache.store(cacheKey, grid, readRasterOnGrid(*source, file, grid, resampling), info.time))
                 throw SceneError(warped, "cannot write the co-registered raster into the scene's cache");
-            buildRasterPyramid(warped, grid, pyramidFile, overviews);
+            buildRasterPyramid(warped, grid, pyramidFile, overviews, progress);
         }
     }
     return std::make_shared<PyramidLayer>(std::move(info), std::make_shared<RasterPyramid>(pyramidFile));
 }
 
 std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::path& folder, const AnalysisGrid& grid,
-                                       std::int64_t pyramidAboveCells)
+                                       std::int64_t pyramidAboveCells, const PyramidProgress& progress)
 {
     const std::string fileName = entry.GetString("file", "");
     if (fileName.empty())
@@ -144,7 +145,7 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
     const std::string cacheKey = LayerCache::key(entry.Format(CPLJSONObject::PrettyFormat::Plain), file, grid);
     const bool large = static_cast<std::int64_t>(grid.width()) * grid.height() > pyramidAboveCells;
     if (kind == "raster" && pyramidAboveCells > 0 && large && cache.writable())
-        return readPyramidLayer(entry, std::move(info), *reader, grid, cache, cacheKey);
+        return readPyramidLayer(entry, std::move(info), *reader, grid, cache, cacheKey, progress);
     std::vector<std::vector<float>> bands;
     if (auto cached = cache.load(cacheKey, grid)) {
         bands = std::move(*cached);
@@ -241,11 +242,16 @@ LoadedScene readScene(const std::string& path, Feedback* feedback, const LayerFi
         if (wanted && !wanted(layerKind(layers[i]), quantityFromString(layers[i].GetString("quantity", "other"))))
             continue;
         try {
-            loaded.scene.addLayer(readLayer(layers[i], manifestPath.parent_path(), loaded.scene.grid(), pyramidAboveCells));
+            // A pyramid built on the first opening reports within the layer's share, and can be cancelled.
+            const PyramidProgress progress{feedback, static_cast<double>(i) / layers.Size(), 1.0 / layers.Size(),
+                                           layers[i].GetString("name", "") + ": display pyramid"};
+            loaded.scene.addLayer(readLayer(layers[i], manifestPath.parent_path(), loaded.scene.grid(), pyramidAboveCells, progress));
         } catch (const SceneError& e) {
             loaded.skippedLayers.push_back(e.what());
         }
     }
+    if (feedback && feedback->isCancelled()) // during the last layer's pyramid
+        throw SceneError(path, "loading cancelled");
     if (feedback)
         feedback->setProgress(1.0, "done");
     if (loaded.scene.layers().empty())

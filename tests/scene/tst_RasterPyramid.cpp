@@ -2,6 +2,7 @@
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
+#include "scene/Feedback.h"
 #include "scene/GeoTiffFile.h"
 #include "scene/PyramidLayer.h"
 #include "scene/RasterLayer.h"
@@ -139,6 +140,26 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(SceneError, buildRasterPyramid(folder.path("missing.tif"), kGrid, folder.path("p.tif"), PyramidResampling::Average));
         std::ofstream(folder.path("broken.tif")) << "not a tiff";
         QVERIFY_THROWS_EXCEPTION(SceneError, RasterPyramid(folder.path("broken.tif")));
+    }
+
+    void aCancelledBuildReportsAndLeavesNothing()
+    {
+        banquise::tests::TempSceneFolder folder;
+        const std::string ramp = writeRamp(folder.path());
+        Feedback feedback;
+        feedback.cancel();
+        try {
+            buildRasterPyramid(ramp, kGrid, folder.path("p.tif"), PyramidResampling::Average, {&feedback, 0.5, 0.25, "ramp: display pyramid"});
+            QFAIL("a cancelled build finished");
+        } catch (const SceneError& e) {
+            QVERIFY(QString(e.what()).contains("pyramid cancelled"));
+        }
+        QVERIFY(!fs::exists(folder.path("p.tif")) && !fs::exists(folder.path("p.tif.partial")));
+        // Progress stays within the share it was given.
+        Feedback watched;
+        buildRasterPyramid(ramp, kGrid, folder.path("p.tif"), PyramidResampling::Average, {&watched, 0.5, 0.25, "ramp: display pyramid"});
+        QCOMPARE(watched.progress(), 0.75);
+        QCOMPARE(QString::fromStdString(watched.step()), QString("ramp: display pyramid"));
     }
 
     void aLargeSceneOpensFromPyramidsBuiltOnce()
