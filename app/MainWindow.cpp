@@ -197,6 +197,7 @@ void MainWindow::createActions()
     analysis->addAction(tr("Estimate ice &drift"), this, &MainWindow::estimateDriftInBackground);
     analysis->addAction(tr("&Train models"), this, [this] { m_models->trainInBackground(m_training->steps()); });
     analysis->addAction(tr("&Predict with the model"), this, [this] { m_models->predictInBackground(); });
+    analysis->addAction(tr("&Open a prediction…"), this, &MainWindow::choosePrediction);
     analysis->addAction(tr("Compare with &SWOT"), QKeySequence(tr("Ctrl+Shift+W")), this, [this] {
         showComparisonDock();
         m_comparison->compareInBackground(false);
@@ -324,7 +325,20 @@ void MainWindow::showScene(scene::LoadedScene loaded, const QString& source)
     const QString folder = source.isEmpty() ? QString() : QString::fromStdString(sceneFolderOf(source.toStdString()));
     m_labeling->showScene(shown, folder);
     m_comparison->setSceneFolder(folder);
+    m_sceneFolder = folder;
     Q_EMIT sceneShown();
+}
+
+void MainWindow::choosePrediction()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a prediction folder (class.tif, freeboard.tif…)"));
+    if (!folder.isEmpty())
+        openPredictionInBackground(folder);
+}
+
+void MainWindow::openPredictionInBackground(const QString& folder)
+{
+    m_models->openPredictionInBackground(folder, m_sceneFolder);
 }
 
 void MainWindow::estimateDriftInBackground()

@@ -77,6 +77,9 @@ public:
     // views (the original stays, hidden: toggling the two in the layer
     // panel switches compensation off and on).
     void estimateDriftInBackground();
+    // The maps of a prediction folder (banquise-cli predict or batch) over
+    // the open scene, in the views a prediction made here takes.
+    void openPredictionInBackground(const QString& folder);
 
 Q_SIGNALS:
     void sceneShown();
@@ -94,6 +97,7 @@ private:
     void chooseDataFiles();
     void ingest(const std::vector<scene::DetectedProduct>& products, const QString& name, int epsg, double pixelSize);
     void chooseSnapshotPath();
+    void choosePrediction();
     void showCursor(double x, double y);
     // What a drift estimate adds to the scene: the drift-compensated twins
     // of the layers seen at another time, and the drift arrows.
@@ -121,6 +125,7 @@ private:
     QDockWidget* m_comparisonDock = nullptr;
     QLabel* m_readout;
     widgets::JobProgress* m_progress;
+    QString m_sceneFolder; // the open scene's folder; empty when it has none
 };
 
 } // namespace banquise::app

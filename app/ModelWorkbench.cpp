@@ -5,8 +5,10 @@
 #include "models/MapModel.h"
 #include "models/ModelInputs.h"
 #include "models/PredictionLayers.h"
+#include "models/PredictionMaps.h"
 #include "models/SeaIceModel.h"
 #include "scene/Scene.h"
+#include "scene/SceneReader.h"
 #include "widgets/TrainingPanel.h"
 #include "widgets/ViewGrid.h"
 
@@ -172,6 +174,37 @@ void ModelWorkbench::predictInBackground()
             m_inputs = predicted->inputs;
             m_prediction = predicted->prediction;
             showMaps(predicted->layers);
+        });
+}
+
+void ModelWorkbench::openPredictionInBackground(const QString& predictionFolder, const QString& sceneFolder)
+{
+    const scene::Scene* shown = m_document.scene();
+    if (!shown) {
+        fail(tr("Open prediction"), tr("Open the scene it maps first."));
+        return;
+    }
+    if (m_job)
+        return;
+    m_panel->setRunning(true);
+    m_panel->showStatus(tr("Opening the prediction…"));
+    m_job = m_jobs.start<std::vector<std::shared_ptr<const scene::Layer>>>(
+        {kModelJob, tr("Opening %1").arg(predictionFolder)},
+        [folder = predictionFolder.toStdString(), sceneFolder = sceneFolder.toStdString(), grid = shown->grid(),
+         time = shown->referenceTime()](scene::Feedback& feedback) {
+            std::vector<std::shared_ptr<const scene::Layer>> layers;
+            for (scene::AddedMap map : models::predictionMaps(folder)) {
+                map.info.time = time;
+                layers.push_back(scene::readAddedMap(map, sceneFolder, grid, scene::kViewerPyramidCells, &feedback));
+            }
+            return layers;
+        },
+        [this](JobEnd end, std::optional<std::vector<std::shared_ptr<const scene::Layer>>> layers, const QString& error) {
+            if (!jobDone(end, error, tr("Open prediction"), tr("Opening the prediction cancelled.")))
+                return;
+            m_inputs.reset(); // the maps shown are no longer this window's prediction
+            m_prediction.reset();
+            showMaps(*layers);
         });
 }
 

@@ -58,6 +58,12 @@ public:
     void loadModel(const QString& path);
     bool saveModel(const QString& path);
     void predictInBackground();
+    // Shows the maps of a prediction folder written by `banquise-cli
+    // predict` or `batch` over the open scene, as a prediction made here
+    // would be (large grids from display pyramids cached in `sceneFolder`).
+    // The maps are then not this window's model's: fine-tuning and clicks
+    // wait for a prediction made here.
+    void openPredictionInBackground(const QString& predictionFolder, const QString& sceneFolder);
     bool hasModel() const { return m_predictor != nullptr; }
     bool isBusy() const { return m_job != 0; }
     // The Banquise model shown, for what only it does (fine-tuning, clicks,

@@ -5,6 +5,7 @@
 //   --drift (with either): estimate the ice drift before the screenshot
 //   --train STEPS (with either): train the models, predict, show their maps before the screenshot
 //   --model FILE (with either): predict with a saved model before the screenshot
+//   --prediction FOLDER: show the maps of a prediction folder (banquise-cli predict or batch) over the scene
 //   --compare (with --train or --model): compare the model's elevation with SWOT before the screenshot
 //   --project FILE: open (or create) a labelling project; the scene's labels show in every view
 //   banquise --data FOLDER                         recognise the products in a folder and open them
@@ -28,6 +29,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
 
 using namespace banquise;
 
@@ -39,6 +41,7 @@ struct ScreenshotJobs {
     QString model;
     QString project;
     bool compare = false;
+    QString prediction;
 };
 
 // Starts a job of a workbench and waits until it signals `done` or
@@ -95,6 +98,8 @@ int takeScreenshot(app::MainWindow& window, const QString& scenePath, const QStr
         return 1;
     if (!jobs.model.isEmpty() && !runModelJob(models, [&] { models->loadModel(jobs.model); }))
         return 1;
+    if (!jobs.prediction.isEmpty() && !runModelJob(models, [&] { window.openPredictionInBackground(jobs.prediction); }))
+        return 1;
     if (jobs.compare) {
         app::ComparisonWorkbench* comparison = window.comparison();
         window.showComparisonDock();
@@ -141,6 +146,9 @@ int main(int argc, char** argv)
     parser.addOption(model);
     QCommandLineOption compare("compare", "With a screenshot and --train or --model: compare the elevation with SWOT first.");
     parser.addOption(compare);
+    QCommandLineOption prediction("prediction", "Show the maps of a prediction folder (banquise-cli predict or batch) over the scene.",
+                                  "folder");
+    parser.addOption(prediction);
     QCommandLineOption data("data", "Open the products found in a folder (SAFE, GeoTIFF, netCDF…) as a new scene.", "folder");
     parser.addOption(data);
     QCommandLineOption project("project", "Open (or create) this labelling project: the scene's labels show in every view.", "file");
@@ -173,7 +181,7 @@ int main(int argc, char** argv)
     if (screenshotMode) {
         const bool wholeWindow = parser.isSet(windowScreenshot);
         const ScreenshotJobs jobs{parser.isSet(drift), parser.value(train).toInt(), parser.value(model), parser.value(project),
-                                 parser.isSet(compare)};
+                                 parser.isSet(compare), parser.value(prediction)};
         return takeScreenshot(window, scenePath, parser.value(wholeWindow ? windowScreenshot : screenshot), wholeWindow, jobs);
     }
 
@@ -185,5 +193,13 @@ int main(int argc, char** argv)
         QTimer::singleShot(0, &window, [&window, folder = parser.value(data)] { window.openDataInBackground({folder}); });
     else
         QTimer::singleShot(0, &window, [&window, scenePath] { window.openSceneInBackground(scenePath); });
+    if (parser.isSet(prediction)) {
+        // Once the scene it maps is shown.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = QObject::connect(&window, &app::MainWindow::sceneShown, &window, [&window, connection, folder = parser.value(prediction)] {
+            QObject::disconnect(*connection);
+            window.openPredictionInBackground(folder);
+        });
+    }
     return QApplication::exec();
 }

@@ -1,5 +1,6 @@
 #include "models/PredictionLayers.h"
 
+#include "models/PredictionMaps.h"
 #include "models/PredictionRasters.h"
 #include "models/SeaIceClasses.h"
 #include "models/SeaIceModel.h"
@@ -13,12 +14,14 @@ std::vector<std::shared_ptr<const scene::Layer>> predictionLayers(const Predicti
                                                                   double time, const std::string& source)
 {
     std::vector<std::shared_ptr<const scene::Layer>> layers;
-    auto add = [&](const char* name, scene::Quantity quantity, const char* units, const cv::Mat1f& values) {
+    // Names, quantities and units as when a prediction folder is opened.
+    auto add = [&](const char* file, const cv::Mat1f& values) {
+        const PredictionMap& map = predictionMap(file);
         scene::LayerInfo info;
-        info.name = name;
+        info.name = map.layerName;
         info.sensor = "Banquise model";
-        info.units = units;
-        info.quantity = quantity;
+        info.units = map.units;
+        info.quantity = map.quantity;
         info.time = time;
         info.sourceFile = source;
         layers.push_back(std::make_shared<scene::RasterLayer>(std::move(info), grid,
@@ -30,15 +33,15 @@ std::vector<std::shared_ptr<const scene::Layer>> predictionLayers(const Predicti
             const std::uint8_t k = prediction.classes(r, c);
             codes(r, c) = k < kClassCount ? static_cast<float>(k + 1) : std::nanf("");
         }
-    add("Model classes", scene::Quantity::SeaIceClass, "", codes);
-    add("Model class entropy", scene::Quantity::Other, "nats", prediction.entropy);
-    add("Model despeckled HH", scene::Quantity::Other, "dB", prediction.despeckledDb);
+    add("class.tif", codes);
+    add("entropy.tif", prediction.entropy);
+    add("despeckled_hh_db.tif", prediction.despeckledDb);
     if (!prediction.elevation.empty()) {
-        add("Model freeboard", scene::Quantity::Freeboard, "m", prediction.elevation);
-        add("Model freeboard std", scene::Quantity::Other, "m", prediction.elevationStd);
+        add("freeboard.tif", prediction.elevation);
+        add("freeboard_std.tif", prediction.elevationStd);
         const ThicknessMap thickness = thicknessMap(prediction);
-        add("Model thickness", scene::Quantity::Other, "m", thickness.thickness);
-        add("Model thickness std", scene::Quantity::Other, "m", thickness.sigma);
+        add("thickness.tif", thickness.thickness);
+        add("thickness_std.tif", thickness.sigma);
     }
     return layers;
 }

@@ -53,7 +53,8 @@ int overviewProgress(double fraction, const char*, void* data)
 }
 
 // Copies the source's bands, made physical, strip by strip into `target`.
-void copyPhysical(GDALDataset& source, GDALDataset& target, const std::string& sourceFile, const PyramidProgress& progress)
+void copyPhysical(GDALDataset& source, GDALDataset& target, const std::string& sourceFile, double valueOffset,
+                  const PyramidProgress& progress)
 {
     const int width = source.GetRasterXSize();
     const int height = source.GetRasterYSize();
@@ -67,6 +68,9 @@ void copyPhysical(GDALDataset& source, GDALDataset& target, const std::string& s
             if (in->RasterIO(GF_Read, 0, row, width, rows, strip.data(), width, rows, GDT_Float32, 0, 0) != CE_None)
                 throw SceneError(sourceFile, withGdalReason("cannot read band " + std::to_string(b)));
             makePhysical(*in, strip.data(), static_cast<std::size_t>(width) * rows, true);
+            if (valueOffset != 0.0)
+                for (float& v : strip)
+                    v += static_cast<float>(valueOffset);
             if (target.GetRasterBand(b)->RasterIO(GF_Write, 0, row, width, rows, strip.data(), width, rows, GDT_Float32, 0, 0) != CE_None)
                 throw SceneError(sourceFile, withGdalReason("cannot write its pyramid"));
         }
@@ -145,17 +149,17 @@ std::vector<float> RasterPyramid::valuesAt(int col, int row) const
 }
 
 void buildRasterPyramid(const std::string& sourceFile, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, const PyramidProgress& progress)
+                        PyramidResampling resampling, double valueOffset, const PyramidProgress& progress)
 {
     GdalSession::ensure();
     DatasetPtr source = openDataset(sourceFile);
     if (!source)
         throw SceneError(sourceFile, withGdalReason("cannot open as a raster"));
-    buildRasterPyramid(*source, sourceFile, grid, pyramid, resampling, progress);
+    buildRasterPyramid(*source, sourceFile, grid, pyramid, resampling, valueOffset, progress);
 }
 
 void buildRasterPyramid(GDALDataset& sourceDataset, const std::string& sourceFile, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, const PyramidProgress& progress)
+                        PyramidResampling resampling, double valueOffset, const PyramidProgress& progress)
 {
     GDALDataset* source = &sourceDataset;
     if (source->GetRasterCount() < 1)
@@ -181,7 +185,7 @@ void buildRasterPyramid(GDALDataset& sourceDataset, const std::string& sourceFil
         target->SetProjection(grid.crsWkt().c_str());
         for (int b = 1; b <= source->GetRasterCount(); ++b)
             target->GetRasterBand(b)->SetNoDataValue(std::nan(""));
-        copyPhysical(*source, *target, sourceFile, progress);
+        copyPhysical(*source, *target, sourceFile, valueOffset, progress);
         const std::vector<int> factors = overviewFactors(grid);
         CPLSetThreadLocalConfigOption("COMPRESS_OVERVIEW", "ZSTD");
         CPLSetThreadLocalConfigOption("PREDICTOR_OVERVIEW", "3");

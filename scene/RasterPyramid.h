@@ -66,10 +66,11 @@ struct PyramidProgress {
     double span = 1.0;
     std::string step = "pyramid";
 };
+// `valueOffset` is added to every value (codes counted from 0 made LabelCodes).
 void buildRasterPyramid(const std::string& source, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, const PyramidProgress& progress = {});
+                        PyramidResampling resampling, double valueOffset = 0.0, const PyramidProgress& progress = {});
 // The same from an open dataset (a calibrated product); `sourceFile` names it in errors.
 void buildRasterPyramid(GDALDataset& source, const std::string& sourceFile, const AnalysisGrid& grid, const std::string& pyramid,
-                        PyramidResampling resampling, const PyramidProgress& progress = {});
+                        PyramidResampling resampling, double valueOffset = 0.0, const PyramidProgress& progress = {});
 
 } // namespace banquise::scene

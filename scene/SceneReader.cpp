@@ -100,19 +100,20 @@ std::shared_ptr<const Layer> readPyramidLayer(const CPLJSONObject& entry, LayerI
     const std::string resampling = entry.GetString("resampling", "bilinear");
     const bool classes = info.quantity == Quantity::SurfaceClass || info.quantity == Quantity::SeaIceClass || resampling == "near";
     const PyramidResampling overviews = classes ? PyramidResampling::Nearest : PyramidResampling::Average;
+    const double offset = entry.GetDouble("value_offset", 0.0);
     const std::string warped = cache.fileFor(cacheKey).string();
     if (fs::exists(warped, error)) {
-        buildRasterPyramid(warped, grid, pyramidFile, overviews, progress);
+        buildRasterPyramid(warped, grid, pyramidFile, overviews, offset, progress);
     } else {
         DatasetPtr source(reader.openRaster(entry, file));
         if (!source)
             throw SceneError(file, withGdalReason("cannot open as a raster"));
         if (isOnGrid(*source, grid)) {
-            buildRasterPyramid(*source, file, grid, pyramidFile, overviews, progress);
+            buildRasterPyramid(*source, file, grid, pyramidFile, overviews, offset, progress);
         } else {
             if (!cache.store(cacheKey, grid, readRasterOnGrid(*source, file, grid, resampling), info.time))
                 throw SceneError(warped, "cannot write the co-registered raster into the scene's cache");
-            buildRasterPyramid(warped, grid, pyramidFile, overviews, progress);
+            buildRasterPyramid(warped, grid, pyramidFile, overviews, offset, progress);
         }
     }
     return std::make_shared<PyramidLayer>(std::move(info), std::make_shared<RasterPyramid>(pyramidFile));
@@ -158,6 +159,11 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
         if (warped || !entry.GetString("product", "").empty())
             cache.store(cacheKey, grid, bands, info.time);
     }
+    // The cache keeps the file's own values; the entry's offset comes after.
+    if (const double offset = entry.GetDouble("value_offset", 0.0); offset != 0.0)
+        for (auto& band : bands)
+            for (float& v : band)
+                v += static_cast<float>(offset);
     if (kind == "swath")
         return std::make_shared<SwathLayer>(std::move(info), grid, std::move(bands), readFootprints(entry));
     return std::make_shared<RasterLayer>(std::move(info), grid, std::move(bands));
@@ -217,6 +223,29 @@ Scene sceneHeader(const CPLJSONObject& root, const fs::path& manifestPath)
 }
 
 } // namespace
+
+std::shared_ptr<const Layer> readAddedMap(const AddedMap& map, const std::string& sceneFolder, const AnalysisGrid& grid,
+                                          std::int64_t pyramidAboveCells, Feedback* feedback)
+{
+    GdalSession::ensure();
+    // The entry a manifest would hold, so that the map takes the manifest's
+    // path: warping, the layer cache and pyramids keyed by what made them.
+    CPLJSONObject entry;
+    entry.Add("file", fs::absolute(map.file).string());
+    entry.Add("name", map.info.name);
+    entry.Add("sensor", map.info.sensor);
+    entry.Add("units", map.info.units);
+    entry.Add("quantity", toString(map.info.quantity));
+    if (map.info.time != 0.0)
+        entry.Add("time", formatUtc(map.info.time));
+    entry.Add("resampling", map.resampling);
+    if (map.valueOffset != 0.0)
+        entry.Add("value_offset", map.valueOffset);
+    // A scene that has no folder keeps the map's cache beside the map.
+    const fs::path folder = sceneFolder.empty() ? fs::absolute(map.file).parent_path() : fs::path(sceneFolder);
+    const PyramidProgress progress{feedback, 0.0, 1.0, map.info.name + ": display pyramid"};
+    return readLayer(entry, folder, grid, pyramidAboveCells, progress);
+}
 
 Scene readSceneHeader(const std::string& path)
 {

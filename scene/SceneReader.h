@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,21 @@ LoadedScene readScene(const std::string& path, Feedback* feedback = nullptr, con
 // scene (10 000² at 40 m) is still held whole, so that the window's models
 // and labels, which need whole bands, work on it.
 constexpr std::int64_t kViewerPyramidCells = 150'000'000;
+
+// A raster file added to an open scene (a prediction's maps): read as a
+// manifest's raster entry would be, warped onto `grid` if need be, or
+// shown from a display pyramid in the scene folder's cache (beside the
+// file when the scene has no folder) when the grid has more than
+// `pyramidAboveCells` cells. `valueOffset` is added to every value.
+// Throws SceneError naming the file and the reason.
+struct AddedMap {
+    std::string file;
+    LayerInfo info;
+    std::string resampling = "bilinear";
+    double valueOffset = 0.0;
+};
+std::shared_ptr<const Layer> readAddedMap(const AddedMap& map, const std::string& sceneFolder, const AnalysisGrid& grid,
+                                          std::int64_t pyramidAboveCells = 0, Feedback* feedback = nullptr);
 
 // The scene's name, grid and reference time from its manifest, no layer read.
 Scene readSceneHeader(const std::string& path);

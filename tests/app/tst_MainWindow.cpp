@@ -8,6 +8,7 @@
 #include "app/PixelQuestions.h"
 #include "app/TimelineWorkbench.h"
 #include "scene/DriftChain.h"
+#include "scene/GeoTiffFile.h"
 #include "scene/RasterLayer.h"
 #include "scene/UtcTime.h"
 #include "widgets/TimelinePanel.h"
@@ -35,7 +36,10 @@
 #include <QApplication>
 #include <QFileInfo>
 
+#include <filesystem>
 #include <fstream>
+
+#include <gdal_priv.h>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -57,6 +61,54 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentScene()->layers().size(), std::size_t(2));
         QCOMPARE(m_window->layerPanel()->findChild<QListWidget*>("layerList")->count(), 2);
         QVERIFY(m_window->windowTitle().contains("two layers"));
+    }
+
+    // The maps `banquise-cli predict` or `batch` wrote, over the scene they
+    // map: the layers a prediction made here gives, class codes made labeling's.
+    void aPredictionFolderOpensOverItsScene()
+    {
+        const scene::AnalysisGrid& grid = m_window->currentScene()->grid();
+        const std::filesystem::path folder = m_folder.path("prediction");
+        std::filesystem::create_directories(folder);
+        std::vector<float> classes(static_cast<std::size_t>(grid.width()) * grid.height());
+        std::vector<float> freeboard(classes.size());
+        for (int row = 0; row < grid.height(); ++row)
+            for (int col = 0; col < grid.width(); ++col) {
+                const std::size_t i = static_cast<std::size_t>(row) * grid.width() + col;
+                classes[i] = row < 20 ? 255.0f : col < grid.width() / 2 ? 0.0f : 1.0f; // 0 floe, 1 open lead, 255 none
+                freeboard[i] = col < grid.width() / 2 ? 0.3f : 0.0f;
+            }
+        GDALDataset* classFile = scene::createGeoTiff((folder / "class.tif").string(), grid, 1, GDT_Byte, 0.0);
+        classFile->GetRasterBand(1)->SetNoDataValue(255.0);
+        QCOMPARE(classFile->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, grid.width(), grid.height(), classes.data(), grid.width(),
+                                                        grid.height(), GDT_Float32, 0, 0),
+                 CE_None);
+        GDALClose(classFile);
+        scene::writeFloatGeoTiff((folder / "freeboard.tif").string(), grid, {freeboard}, 0.0);
+
+        app::ModelWorkbench* models = m_window->models();
+        QSignalSpy shown(models, &app::ModelWorkbench::predictionShown);
+        m_window->openPredictionInBackground(QString::fromStdString(folder.string()));
+        QVERIFY(shown.wait(30000));
+        const scene::Scene& scene = *m_window->currentScene();
+        const auto classesLayer = scene.findLayer("Model classes");
+        QVERIFY(classesLayer && scene.findLayer("Model freeboard"));
+        QVERIFY(classesLayer->info().quantity == scene::Quantity::SeaIceClass);
+        QCOMPARE(classesLayer->valuesAt(grid.pixelCentre(10, 100)), std::vector<double>{double(labeling::LabelCode::Floe)});
+        QCOMPARE(classesLayer->valuesAt(grid.pixelCentre(150, 100)), std::vector<double>{double(labeling::LabelCode::OpenLead)});
+        QVERIFY(classesLayer->valuesAt(grid.pixelCentre(150, 5)).empty());
+        QCOMPARE(static_cast<float>(scene.findLayer("Model freeboard")->valuesAt(grid.pixelCentre(10, 100)).front()), 0.3f);
+        // The classes show in their view, as after a prediction made here.
+        const rendering::ViewScene& classesView = m_window->viewGrid()->view(app::ModelWorkbench::kClassesView)->viewScene();
+        const int index = classesView.indexOf(*classesLayer);
+        QVERIFY(index >= 0 && classesView.style(index).visible);
+
+        // A folder that holds no prediction is named, and the maps stay.
+        QSignalSpy failed(models, &app::ModelWorkbench::jobFailed);
+        m_window->openPredictionInBackground(QString::fromStdString(m_folder.path()));
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.front().front().toString().contains("not a prediction folder"));
+        QVERIFY(m_window->currentScene()->findLayer("Model classes"));
     }
 
     // The Open data dialog offers every kind of the reader registry,

@@ -149,7 +149,7 @@ private Q_SLOTS:
         Feedback feedback;
         feedback.cancel();
         try {
-            buildRasterPyramid(ramp, kGrid, folder.path("p.tif"), PyramidResampling::Average, {&feedback, 0.5, 0.25, "ramp: display pyramid"});
+            buildRasterPyramid(ramp, kGrid, folder.path("p.tif"), PyramidResampling::Average, 0.0, {&feedback, 0.5, 0.25, "ramp: display pyramid"});
             QFAIL("a cancelled build finished");
         } catch (const SceneError& e) {
             QVERIFY(QString(e.what()).contains("pyramid cancelled"));
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(!fs::exists(folder.path("p.tif")) && !fs::exists(folder.path("p.tif.partial")));
         // Progress stays within the share it was given.
         Feedback watched;
-        buildRasterPyramid(ramp, kGrid, folder.path("p.tif"), PyramidResampling::Average, {&watched, 0.5, 0.25, "ramp: display pyramid"});
+        buildRasterPyramid(ramp, kGrid, folder.path("p.tif"), PyramidResampling::Average, 0.0, {&watched, 0.5, 0.25, "ramp: display pyramid"});
         QCOMPARE(watched.progress(), 0.75);
         QCOMPARE(QString::fromStdString(watched.step()), QString("ramp: display pyramid"));
     }
@@ -191,6 +191,32 @@ private Q_SLOTS:
         readScene(folder.path(), nullptr, {}, 10000);
         QCOMPARE(pyramidFiles(folder.path()).size(), std::size_t(3));
         QVERIFY(fs::last_write_time(built.front()) == stamp); // opened, not rebuilt
+    }
+
+    void anAddedMapIsShiftedTheSameHeldWholeOrFromItsPyramid()
+    {
+        banquise::tests::TempSceneFolder folder;
+        const std::string ramp = writeRamp(folder.path());
+        AddedMap map;
+        map.file = ramp;
+        map.info.name = "shifted ramp";
+        map.valueOffset = 1.0;
+        const auto whole = readAddedMap(map, folder.path("scene"), kGrid);
+        const auto shown = readAddedMap(map, folder.path("scene"), kGrid, 1000);
+        QVERIFY(std::dynamic_pointer_cast<const RasterLayer>(whole));
+        QVERIFY(std::dynamic_pointer_cast<const PyramidLayer>(shown));
+        QCOMPARE(whole->name(), std::string("shifted ramp"));
+        const MapPoint p = kGrid.pixelCentre(300, 200);
+        QCOMPARE(whole->valuesAt(p), std::vector<double>{cellValue(300, 200) + 1.0});
+        QCOMPARE(shown->valuesAt(p), whole->valuesAt(p));
+        QVERIFY(shown->valuesAt(kGrid.pixelCentre(101, 101)).empty()); // no data stays none
+        map.file = folder.path("missing.tif");
+        try {
+            readAddedMap(map, folder.path("scene"), kGrid);
+            QFAIL("a missing map was read");
+        } catch (const SceneError& e) {
+            QCOMPARE(QString::fromStdString(e.file()), QString::fromStdString(fs::absolute(map.file).string()));
+        }
     }
 
     void aDamagedPyramidIsRebuilt()
