@@ -51,11 +51,15 @@ std::shared_ptr<GDALMDArray> concentrationVariable(const std::shared_ptr<GDALGro
     return found.empty() ? nullptr : found.front();
 }
 
+// The concentration's quality flags: an ancillary variable whose
+// standard_name is status_flag (CF; NSIDC's qa_of_cdr_seaice_conc) or whose
+// name says so (OSI SAF's status_flag), else a variable named status_flag.
 std::string statusFlag(const std::shared_ptr<GDALGroup>& root, const std::shared_ptr<GDALMDArray>& concentration)
 {
     std::istringstream ancillary(text(concentration, "ancillary_variables"));
     for (std::string name; ancillary >> name;)
-        if (name.find("status_flag") != std::string::npos && root->OpenMDArray(name))
+        if (const auto array = root->OpenMDArray(name);
+            array && (text(array, "standard_name") == "status_flag" || name.find("status_flag") != std::string::npos))
             return name;
     return root->OpenMDArray("status_flag") ? "status_flag" : "";
 }

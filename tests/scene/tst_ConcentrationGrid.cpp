@@ -1,3 +1,4 @@
+#include "common/CoordinateTransform.h"
 #include "common/NetCdfWriting.h"
 #include "common/TempSceneFolder.h"
 #include "common/SceneErrorText.h"
@@ -18,6 +19,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <tuple>
 
 using namespace banquise;
 using namespace banquise::scene;
@@ -105,6 +107,108 @@ void writeConcentration(const std::string& path, const Layout& layout)
     tests::writeText(flag, "grid_mapping", "Polar_Stereographic_Grid");
 }
 
+// NSIDC's polar stereographic north grid at 25 km (psn25), as the NOAA/NSIDC
+// CDR (G02202, version 5) lays it out: 304 x 448 cells from x = -3 850 km,
+// y = 5 850 km (NSIDC's seaice_ecdr, grid definitions).
+constexpr int kPsnColumns = 304;
+constexpr int kPsnRows = 448;
+constexpr double kPsnLeft = -3850000.0;
+constexpr double kPsnTop = 5850000.0;
+constexpr double kPsnCell = 25000.0;
+
+// Raw ubyte of cell (col, row): concentrations 0..100 in hundredths, the
+// pole hole (241) north of 88 N's neighbourhood, land (254) in a block.
+double cdrRaw(int col, int row)
+{
+    if (col >= 150 && col < 158 && row >= 230 && row < 238)
+        return 241; // pole hole
+    if (col >= 100 && col < 104 && row >= 200 && row < 204)
+        return 254; // land mask
+    return (col * 7 + row * 13) % 101;
+}
+
+// A daily NOAA/NSIDC CDR v5 file: cdr_seaice_conc(time, y, x) ubyte, scale
+// 0.01, _FillValue 255, flag_values 241 252 253 254 255, units "1", a "crs"
+// grid mapping on the Hughes 1980 ellipsoid (EPSG:3411) carrying its WKT,
+// and the quality flags qa_of_cdr_seaice_conc (standard_name status_flag).
+void writeNsidcCdr(const std::string& path)
+{
+    auto ds = tests::createNetCdf4(path);
+    auto root = ds->GetRootGroup();
+    tests::writeText(root, "title", "NOAA-NSIDC Climate Data Record of Passive Microwave Sea Ice Concentration Version 5");
+    tests::writeText(root, "institution", "NSIDC > National Snow and Ice Data Center");
+    tests::writeText(root, "Conventions", "CF-1.10, ACDD-1.3");
+    auto time = root->CreateDimension("time", "", "", 1);
+    auto y = root->CreateDimension("y", "", "", kPsnRows);
+    auto x = root->CreateDimension("x", "", "", kPsnColumns);
+    auto t = tests::writeVariable(root, "time", {time}, {(*parseUtc("2024-03-14T00:00:00Z")) / 86400.0});
+    tests::writeText(t, "units", "days since 1970-01-01");
+    tests::writeText(t, "standard_name", "time");
+    tests::writeText(t, "calendar", "standard");
+    std::vector<double> xs;
+    std::vector<double> ys;
+    for (int c = 0; c < kPsnColumns; ++c)
+        xs.push_back(kPsnLeft + kPsnCell * (c + 0.5));
+    for (int r = 0; r < kPsnRows; ++r)
+        ys.push_back(kPsnTop - kPsnCell * (r + 0.5));
+    for (auto& [name, values, axis] : {std::tuple{"x", xs, "X"}, std::tuple{"y", ys, "Y"}}) {
+        auto v = tests::writeVariable(root, name, {std::string(name) == "x" ? x : y}, values);
+        tests::writeText(v, "standard_name", std::string("projection_") + name + "_coordinate");
+        tests::writeText(v, "axis", axis);
+        tests::writeText(v, "units", "meters");
+    }
+    auto crs = root->CreateMDArray("crs", {}, GDALExtendedDataType::Create(GDT_Int32));
+    tests::writeText(crs, "grid_mapping_name", "polar_stereographic");
+    tests::writeNumber(crs, "false_easting", 0.0);
+    tests::writeNumber(crs, "false_northing", 0.0);
+    tests::writeNumber(crs, "semi_major_axis", 6378273.0);
+    tests::writeNumber(crs, "inverse_flattening", 298.279411123064);
+    tests::writeText(crs, "long_name", "NSIDC_NH_PolarStereo_25km");
+    tests::writeNumber(crs, "straight_vertical_longitude_from_pole", -45.0);
+    tests::writeNumber(crs, "latitude_of_projection_origin", 90.0);
+    tests::writeNumber(crs, "standard_parallel", 70.0);
+    tests::writeText(crs, "proj4text", "+proj=stere +lat_0=90 +lat_ts=70 +lon_0=-45 +k=1 +x_0=0 +y_0=0 +a=6378273 +b=6356889.449 +units=m +no_defs");
+    tests::writeText(crs, "srid", "urn:ogc:def:crs:EPSG::3411");
+    tests::writeText(crs, "crs_wkt",
+                     "PROJCS[\"NSIDC Sea Ice Polar Stereographic North\",GEOGCS[\"Unspecified datum based upon the Hughes 1980 ellipsoid\","
+                     "DATUM[\"Not_specified_based_on_Hughes_1980_ellipsoid\",SPHEROID[\"Hughes 1980\",6378273,298.279411123061,"
+                     "AUTHORITY[\"EPSG\",\"7058\"]],AUTHORITY[\"EPSG\",\"6054\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
+                     "UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4054\"]],"
+                     "PROJECTION[\"Polar_Stereographic\"],PARAMETER[\"latitude_of_origin\",70],PARAMETER[\"central_meridian\",-45],"
+                     "PARAMETER[\"scale_factor\",1],PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],"
+                     "UNIT[\"metre\",1,AUTHORITY[\"EPSG\",\"9001\"]],AXIS[\"X\",EAST],AXIS[\"Y\",NORTH],AUTHORITY[\"EPSG\",\"3411\"]]");
+    tests::writeText(crs, "GeoTransform", "-3850000.0 25000 0 5850000.0 0 -25000");
+    std::vector<double> raw;
+    std::vector<double> qa;
+    for (int r = 0; r < kPsnRows; ++r)
+        for (int c = 0; c < kPsnColumns; ++c) {
+            raw.push_back(cdrRaw(c, r));
+            qa.push_back(c % 2 ? 16 : 0); // valid_ice_mask_applied on odd columns
+        }
+    // The fill value is defined before the data, as netCDF-4 requires.
+    auto conc = root->CreateMDArray("cdr_seaice_conc", {time, y, x}, GDALExtendedDataType::Create(GDT_Byte));
+    conc->SetNoDataValue(255.0);
+    conc->SetScale(0.01);
+    conc->SetOffset(0.0);
+    const GUInt64 start[3] = {0, 0, 0};
+    const size_t count[3] = {1, kPsnRows, kPsnColumns};
+    QVERIFY(conc->Write(start, count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), raw.data()));
+    tests::writeText(conc, "standard_name", "sea_ice_area_fraction");
+    tests::writeText(conc, "units", "1");
+    tests::writeText(conc, "grid_mapping", "crs");
+    tests::writeText(conc, "flag_meanings", "pole_hole lakes coastal land_mask missing_data");
+    tests::writeText(conc, "ancillary_variables", "stdev_of_cdr_seaice_conc qa_of_cdr_seaice_conc");
+    auto flags = conc->CreateAttribute("flag_values", {5}, GDALExtendedDataType::Create(GDT_Byte));
+    const std::vector<double> codes{241, 252, 253, 254, 255};
+    flags->Write(codes.data(), codes.size());
+    auto range = conc->CreateAttribute("valid_range", {2}, GDALExtendedDataType::Create(GDT_Byte));
+    const std::vector<double> valid{0, 100};
+    range->Write(valid.data(), valid.size());
+    auto quality = tests::writeVariable(root, "qa_of_cdr_seaice_conc", {time, y, x}, qa, GDT_Byte);
+    tests::writeText(quality, "standard_name", "status_flag");
+    tests::writeText(quality, "grid_mapping", "crs");
+}
+
 } // namespace
 
 class TestConcentrationGrid : public QObject {
@@ -149,6 +253,54 @@ private Q_SLOTS:
         const auto flags = readRasterOnGrid(*status, file, grid, "near");
         QCOMPARE(flags[0][static_cast<std::size_t>(15) * grid.width() + 35], 1.0f);
         QCOMPARE(flags[0][static_cast<std::size_t>(15) * grid.width() + 15], 0.0f);
+    }
+
+    // NSIDC's CDR on its Hughes-ellipsoid grid (EPSG:3411), read onto an
+    // EPSG:3413 analysis grid: every cell lands where EPSG:3411 puts it.
+    void theNsidcCdrLandsOnItsCellsFromTheHughesEllipsoid()
+    {
+        tests::TempSceneFolder folder;
+        const std::string file = folder.path("sic_psn25_20240314_F17_v05r00.nc");
+        writeNsidcCdr(file);
+        const ConcentrationGridInfo info = describeConcentrationGrid(file);
+        QVERIFY(info.recognised && info.fraction);
+        QCOMPARE(info.variable, std::string("cdr_seaice_conc"));
+        QCOMPARE(info.qualityVariable, std::string("qa_of_cdr_seaice_conc"));
+        QCOMPARE(formatUtc(info.time), std::string("2024-03-14T00:00:00Z"));
+        QCOMPARE(info.source, std::string("NSIDC > National Snow and Ice Data Center"));
+
+        // 1 km cells over the Beaufort Sea and up to the pole hole, in EPSG:3413.
+        const AnalysisGrid grid(3413, -1200000.0, 600000.0, 1000.0, 1300, 1300);
+        DatasetPtr percent(openConcentrationGrid(file));
+        const auto bands = readRasterOnGrid(*percent, file, grid, "near");
+        const auto toHughes = tests::transformBetween(3413, 3411);
+        int checked = 0;
+        int flagged = 0;
+        for (int row = 5; row < grid.height(); row += 37)
+            for (int col = 5; col < grid.width(); col += 37) {
+                const MapPoint p = grid.pixelCentre(col, row);
+                double hx = p.x;
+                double hy = p.y;
+                QVERIFY(toHughes->Transform(1, &hx, &hy));
+                const double fx = (hx - kPsnLeft) / kPsnCell;
+                const double fy = (kPsnTop - hy) / kPsnCell;
+                // Cells whose edge is within 200 m are left to the resampling.
+                if (std::abs(fx - std::round(fx)) < 0.008 || std::abs(fy - std::round(fy)) < 0.008)
+                    continue;
+                const double raw = cdrRaw(static_cast<int>(fx), static_cast<int>(fy));
+                const float value = bands[0][static_cast<std::size_t>(row) * grid.width() + col];
+                if (raw > 100) {
+                    QVERIFY2(std::isnan(value), qPrintable(QString("flag %1 read as %2 at cell (%3, %4), point (%5, %6)").arg(raw).arg(value).arg(fx).arg(fy).arg(col).arg(row)));
+                    ++flagged;
+                } else {
+                    QVERIFY2(std::abs(value - raw) < 1e-3, qPrintable(QString("cell (%1, %2): %3, expected %4").arg(fx).arg(fy).arg(value).arg(raw)));
+                    ++checked;
+                }
+            }
+        QVERIFY(checked > 1000);
+        QVERIFY(flagged > 0);
+        DatasetPtr quality(openConcentrationQuality(file));
+        QCOMPARE(quality->GetRasterXSize(), kPsnColumns);
     }
 
     void aSceneIngestsItAsConcentrationAndQuality()
