@@ -15,7 +15,7 @@ models::ModelInputs loadModelInputs(const std::string& folder, models::InputUse 
         std::printf("skipped    %s\n", skipped.c_str());
     models::ModelInputs inputs = models::gatherModelInputs(loaded.scene, nullptr, use);
     std::printf("inputs     %d x %d px, %zu altimeter records on %zu tracks, %d concentration cells%s\n", inputs.width(), inputs.height(),
-                inputs.records.size(), inputs.trackNames.size(), inputs.concentrationCells,
+                inputs.records.size(), inputs.trackNames.size(), inputs.concentrationCells(),
                 inputs.driftCompensated ? ", drift-compensated" : "");
     if (!inputs.looks.empty()) {
         std::printf("SAR dates  %zu read beside the reference date, brought back through the drift chain:", inputs.looks.size());

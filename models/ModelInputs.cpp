@@ -8,6 +8,7 @@
 #include "scene/Scene.h"
 #include "scene/ChainCompensation.h"
 #include "scene/DriftChain.h"
+#include "scene/DriftCompensation.h"
 #include "scene/SceneDrift.h"
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Looks.h"
@@ -157,9 +158,8 @@ ModelInputs cropModelInputs(const ModelInputs& inputs, const cv::Rect& window)
     for (const SarLook& look : inputs.looks)
         out.looks.push_back({look.name, cut(look.primaryDb), cut(look.secondaryDb)});
     out.pairedLook = inputs.pairedLook;
-    out.concentration = cut(inputs.concentration);
-    out.concentrationCell = cut(inputs.concentrationCell);
-    out.concentrationCells = inputs.concentrationCells;
+    for (const ConcentrationSource& source : inputs.concentrations)
+        out.concentrations.push_back({source.name, cut(source.values), cut(source.cell), source.cells});
     out.opticalLabel = cut(inputs.opticalLabel);
     out.opticalConfidence = cut(inputs.opticalConfidence);
     out.userLabels = cut(inputs.userLabels);
@@ -265,12 +265,20 @@ bool usesLayer(InputUse use, scene::LayerKind kind, Quantity quantity)
            || (kind == scene::LayerKind::Track && quantity == Quantity::Freeboard);
 }
 
+int ModelInputs::concentrationCells() const
+{
+    int cells = 0;
+    for (const ConcentrationSource& source : concentrations)
+        cells += source.cells;
+    return cells;
+}
+
 ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedback, InputUse use)
 {
     ModelInputs inputs;
     inputs.grid = scene.grid();
     std::shared_ptr<const scene::RasterLayer> primary;
-    std::shared_ptr<const scene::RasterLayer> concentration;
+    std::vector<std::shared_ptr<const scene::RasterLayer>> concentrations;
     std::shared_ptr<const scene::RasterLayer> optical;
     std::vector<std::shared_ptr<const scene::TrackLayer>> tracks;
     for (const auto& layer : scene.layers()) {
@@ -286,8 +294,8 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
             continue;
         if (quantity == Quantity::Sigma0 && !primary)
             primary = raster;
-        else if (quantity == Quantity::SeaIceConcentration && !concentration)
-            concentration = raster;
+        else if (quantity == Quantity::SeaIceConcentration && !scene::isCompensatedName(layer->name()))
+            concentrations.push_back(raster); // every source, once (a drift-compensated twin is the same source)
         else if (quantity == Quantity::Reflectance && !optical)
             optical = raster;
     }
@@ -314,12 +322,23 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
     else
         inputs.notes.push_back("no cross-polarised SAR: the second input channel is zero");
 
-    if (concentration) {
-        inputs.concentration = cv::Mat1f(inputs.height(), inputs.width());
-        std::copy(concentration->band(0).begin(), concentration->band(0).end(), inputs.concentration.begin());
-        inputs.concentration /= 100.0f; // percent
-        inputs.concentrationCells = labelCells(inputs.concentration, inputs.concentrationCell);
-    } else if (use == InputUse::Training) {
+    for (const auto& concentration : concentrations) {
+        ConcentrationSource source;
+        source.name = concentration->name();
+        source.values = cv::Mat1f(inputs.height(), inputs.width());
+        std::copy(concentration->band(0).begin(), concentration->band(0).end(), source.values.begin());
+        source.values /= 100.0f; // percent
+        source.cells = labelCells(source.values, source.cell);
+        inputs.concentrations.push_back(std::move(source));
+    }
+    if (concentrations.size() > 1) {
+        std::string names;
+        for (const auto& source : inputs.concentrations)
+            names += (names.empty() ? "" : ", ") + source.name;
+        inputs.notes.push_back("weak supervision by " + std::to_string(concentrations.size()) + " concentration sources, each on its own cells: "
+                               + names);
+    }
+    if (concentrations.empty() && use == InputUse::Training) {
         inputs.notes.push_back("no sea-ice concentration: segmentation learns from optical and altimeter labels only");
     }
 

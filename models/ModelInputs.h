@@ -36,6 +36,16 @@ struct FootprintRecord {
 // Sentinel-1 EW GRDM, the mode of operational ice charting.
 constexpr double kEwGrdmLooks = 10.7;
 
+// One source of weak supervision by coarse concentration: 0..1 (NaN none)
+// and the cell each pixel belongs to (-1 none): connected pixels of one
+// coarse value (a radiometer's cells, a chart's polygons).
+struct ConcentrationSource {
+    std::string name;
+    cv::Mat1f values;
+    cv::Mat1i cell;
+    int cells = 0;
+};
+
 struct ModelInputs {
     scene::AnalysisGrid grid;
     cv::Mat1f primaryDb;   // co-polarised sigma0 (HH), dB; NaN where no data
@@ -54,11 +64,10 @@ struct ModelInputs {
     // out of training's input: it is the despeckling target.
     std::vector<SarLook> looks;
     int pairedLook = -1;
-    // Sea-ice concentration 0..1 (NaN none) and the cell each pixel belongs
-    // to (-1 none): connected pixels of one coarse value.
-    cv::Mat1f concentration;
-    cv::Mat1i concentrationCell;
-    int concentrationCells = 0;
+    // Every concentration layer of the scene (AMSR-2, OSI SAF, an ice
+    // chart's total concentration): weak supervision, each on its own cells.
+    std::vector<ConcentrationSource> concentrations;
+    int concentrationCells() const;
     // Uncertain class labels from a drift-compensated optical image
     // (kNoClass where cloudy, shadowed or ambiguous) and their confidence.
     cv::Mat1b opticalLabel;

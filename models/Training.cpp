@@ -88,7 +88,7 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
     const auto elevation = out.elevation.squeeze(1);
 
     const auto concentration = detail::concentrationLoss(probability.select(1, kFloe) + probability.select(1, kRefrozenLead),
-                                                         longTensor(batch.cellIndex, device).reshape({n, s, s}),
+                                                         longTensor(batch.cellPixel, device), longTensor(batch.cellIndex, device),
                                                          floatTensor(batch.cellConcentration, device));
     const auto optical = detail::pseudoLabelLoss(out.logits, longTensor(batch.opticalLabel, device).reshape({n, s, s}),
                                                  floatTensor(batch.opticalConfidence, device).reshape({n, s, s}));
@@ -159,7 +159,7 @@ int loadCheckpoint(const std::string& path, detail::FloeNet& net, torch::optim::
 void SeaIceModel::train(const ModelInputs& inputs, const TrainingOptions& options,
                         const std::function<void(const TrainingProgress&)>& progress, scene::Feedback* feedback)
 {
-    if (inputs.concentration.empty() && inputs.opticalLabel.empty() && inputs.userLabels.empty())
+    if (inputs.concentrations.empty() && inputs.opticalLabel.empty() && inputs.userLabels.empty())
         throw scene::SceneError("", "training needs a sea-ice concentration layer, an optical image or labels: the scene has none");
     const torch::Device device = computeDevice();
     detail::FloeNet& net = m_impl->net;

@@ -89,7 +89,6 @@ Batch BatchSampler::next(int count)
     batch.looks = m_inputLooks.empty() ? 0 : std::uniform_int_distribution<int>(0, static_cast<int>(m_inputLooks.size()))(m_lookRng);
     const std::size_t channels = inputChannelCount(batch.looks);
     batch.input.resize(count * channels * plane);
-    batch.cellIndex.assign(count * plane, -1);
     batch.opticalLabel.assign(count * plane, -1);
     batch.opticalConfidence.assign(count * plane, 0.0f);
     batch.userLabel.assign(count * plane, -1);
@@ -121,21 +120,25 @@ Batch BatchSampler::next(int count)
         else
             addBlindSpots(crop, b, input, batch);
 
-        // Concentration cells, numbered per crop: a cell cut by the crop edge
-        // is scored on its part inside, which has its concentration on average.
-        std::unordered_map<int, int64_t> cellOfCrop;
+        // Concentration cells, numbered per crop and source: a cell cut by the
+        // crop edge is scored on its part inside, which has its concentration on average.
+        for (const ConcentrationSource& source : m_inputs.concentrations) {
+            std::unordered_map<int, int64_t> cellOfCrop;
+            for (int r = 0; r < s; ++r)
+                for (int c = 0; c < s; ++c) {
+                    const int cell = source.cell(y + r, x + c);
+                    if (cell < 0)
+                        continue;
+                    auto [it, added] = cellOfCrop.emplace(cell, static_cast<int64_t>(batch.cellConcentration.size()));
+                    if (added)
+                        batch.cellConcentration.push_back(source.values(y + r, x + c));
+                    batch.cellPixel.push_back(static_cast<int64_t>(b * plane + static_cast<std::size_t>(r) * s + c));
+                    batch.cellIndex.push_back(it->second);
+                }
+        }
         for (int r = 0; r < s; ++r)
             for (int c = 0; c < s; ++c) {
                 const std::size_t k = b * plane + static_cast<std::size_t>(r) * s + c;
-                if (!m_inputs.concentrationCell.empty()) {
-                    const int cell = m_inputs.concentrationCell(y + r, x + c);
-                    if (cell >= 0) {
-                        auto [it, added] = cellOfCrop.emplace(cell, static_cast<int64_t>(batch.cellConcentration.size()));
-                        if (added)
-                            batch.cellConcentration.push_back(m_inputs.concentration(y + r, x + c));
-                        batch.cellIndex[k] = it->second;
-                    }
-                }
                 if (!m_inputs.userLabels.empty() && m_inputs.userLabels(y + r, x + c) < kClassCount)
                     batch.userLabel[k] = m_inputs.userLabels(y + r, x + c);
                 if (!m_inputs.opticalLabel.empty() && m_inputs.opticalLabel(y + r, x + c) != kNoClass) {

@@ -22,7 +22,10 @@ struct Batch {
     int size = 0;                     // crop side
     int looks = 0;                    // later SAR dates in the input
     std::vector<float> input;         // count x inputChannelCount(looks) x size x size (blind spots filled)
-    std::vector<int64_t> cellIndex;   // count x size x size, -1 none
+    // Concentration cells, numbered per batch over every source: pixel
+    // cellPixel[i] lies in cell cellIndex[i] (a pixel is in one cell per source).
+    std::vector<int64_t> cellPixel;
+    std::vector<int64_t> cellIndex;
     std::vector<float> cellConcentration;
     std::vector<int64_t> opticalLabel; // count x size x size, -1 none
     std::vector<float> opticalConfidence;

@@ -2,15 +2,13 @@
 
 namespace banquise::models::detail {
 
-torch::Tensor concentrationLoss(const torch::Tensor& iceProbability, const torch::Tensor& cellIndex,
+torch::Tensor concentrationLoss(const torch::Tensor& iceProbability, const torch::Tensor& cellPixel, const torch::Tensor& cellIndex,
                                 const torch::Tensor& cellConcentration)
 {
-    const auto cells = cellIndex.reshape({-1});
-    const auto inCell = cells >= 0;
-    const auto index = cells.masked_select(inCell);
+    const auto index = cellIndex.reshape({-1});
     if (index.numel() == 0)
         return torch::zeros({}, iceProbability.options());
-    const auto probability = iceProbability.reshape({-1}).masked_select(inCell);
+    const auto probability = iceProbability.reshape({-1}).index_select(0, cellPixel.reshape({-1}));
     const int64_t count = cellConcentration.size(0);
     const auto sums = torch::zeros({count}, probability.options()).index_add(0, index, probability);
     const auto pixels = torch::zeros({count}, probability.options()).index_add(0, index, torch::ones_like(probability));

@@ -6,11 +6,12 @@
 
 namespace banquise::models::detail {
 
-// Weak supervision by coarse concentration: for every cell k (pixels with
-// cell index k, -1 for none), the mean ice probability over the cell's
-// pixels must equal its concentration; squared errors weighted by the
-// cells' pixel counts. iceProbability and cellIndex have the same shape.
-torch::Tensor concentrationLoss(const torch::Tensor& iceProbability, const torch::Tensor& cellIndex,
+// Weak supervision by coarse concentration: for every cell k (the flat
+// pixels cellPixel[i] where cellIndex[i] == k), the mean ice probability
+// over the cell's pixels must equal its concentration; squared errors
+// weighted by the cells' pixel counts. A pixel may be in several cells, one
+// per source (a radiometer's grid and a chart's polygons).
+torch::Tensor concentrationLoss(const torch::Tensor& iceProbability, const torch::Tensor& cellPixel, const torch::Tensor& cellIndex,
                                 const torch::Tensor& cellConcentration);
 
 // Cross-entropy on uncertain labels: logits N x C x H x W, labels N x H x W

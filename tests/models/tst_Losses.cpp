@@ -19,17 +19,25 @@ class TestLosses : public QObject {
 private Q_SLOTS:
     void concentrationWeighsCellsByTheirPixels()
     {
-        // Cell 0: pixels 0.2, 0.4 (mean 0.3) against 0.5; cell 1: 1.0 against 1.0; one pixel outside cells.
+        // Cell 0: pixels 0.2, 0.4 (mean 0.3) against 0.5; cell 1: 1.0 against 1.0; pixel 3 in no cell.
         const auto p = floats({0.2f, 0.4f, 1.0f, 0.7f});
-        const auto cells = longs({0, 0, 1, -1});
-        const auto loss = concentrationLoss(p, cells, floats({0.5f, 1.0f}));
+        const auto loss = concentrationLoss(p, longs({0, 1, 2}), longs({0, 0, 1}), floats({0.5f, 1.0f}));
         QVERIFY(std::abs(value(loss) - (2 * 0.04) / 3.0) < 1e-6);
-        QCOMPARE(value(concentrationLoss(floats({0.5f, 0.5f}), longs({0, 0}), floats({0.5f}))), 0.0);
+        QCOMPARE(value(concentrationLoss(floats({0.5f, 0.5f}), longs({0, 1}), longs({0, 0}), floats({0.5f}))), 0.0);
+    }
+
+    void aPixelCountsInOneCellPerSource()
+    {
+        // Source A: one cell over both pixels (mean 0.5) against 0.5; source B:
+        // a cell per pixel, 0.2 against 0.4 and 0.8 against 0.8. Weights 2, 1, 1.
+        const auto p = floats({0.2f, 0.8f});
+        const auto loss = concentrationLoss(p, longs({0, 1, 0, 1}), longs({0, 0, 1, 2}), floats({0.5f, 0.4f, 0.8f}));
+        QVERIFY(std::abs(value(loss) - 0.04 / 4.0) < 1e-6);
     }
 
     void concentrationWithoutCellsIsZero()
     {
-        QCOMPARE(value(concentrationLoss(floats({0.3f}), longs({-1}), floats({}))), 0.0);
+        QCOMPARE(value(concentrationLoss(floats({0.3f}), torch::zeros({0}, torch::kLong), torch::zeros({0}, torch::kLong), floats({}))), 0.0);
     }
 
     void pseudoLabelsAreWeightedByConfidence()

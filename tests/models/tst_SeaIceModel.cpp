@@ -9,6 +9,7 @@
 #include "models/ModelInputs.h"
 #include "models/PredictionRasters.h"
 #include "models/SeaIceModel.h"
+#include "scene/DriftCompensation.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "scene/SceneError.h"
@@ -23,6 +24,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -79,7 +81,7 @@ private Q_SLOTS:
         const ModelInputs& in = *m_inputs;
         QCOMPARE(in.width(), 400);
         QVERIFY(!in.secondaryDb.empty());
-        QVERIFY(in.concentrationCells >= 4);
+        QVERIFY(in.concentrationCells() >= 4);
         QCOMPARE(in.trackNames.size(), std::size_t(3));
         QVERIFY(in.records.size() > 100);
         QVERIFY(in.driftCompensated);
@@ -367,6 +369,39 @@ private Q_SLOTS:
         QCOMPARE(steps, 0);
     }
 
+    // An ice chart's total concentration beside AMSR-2: both supervise, each
+    // on its own cells (the chart's polygons); a drift-compensated twin is
+    // the same source, not another.
+    void everyConcentrationLayerIsASourceOfItsOwn()
+    {
+        scene::LoadedScene loaded = scene::readScene(m_folder.path());
+        const scene::AnalysisGrid& grid = loaded.scene.grid();
+        std::vector<float> chart(static_cast<std::size_t>(grid.width()) * grid.height());
+        for (int r = 0; r < grid.height(); ++r)
+            for (int c = 0; c < grid.width(); ++c)
+                chart[static_cast<std::size_t>(r) * grid.width() + c] = c < grid.width() / 2 ? 95.0f : 70.0f; // two polygons
+        scene::LayerInfo info;
+        info.name = "Ice chart CT cis_SGRDREA_20240314";
+        info.quantity = scene::Quantity::SeaIceConcentration;
+        loaded.scene.addLayer(std::make_shared<scene::RasterLayer>(info, grid, std::vector<std::vector<float>>{chart}));
+        info.name = scene::compensatedName("Ice chart CT cis_SGRDREA_20240314");
+        loaded.scene.addLayer(std::make_shared<scene::RasterLayer>(info, grid, std::vector<std::vector<float>>{chart}));
+        const ModelInputs inputs = gatherModelInputs(loaded.scene);
+        QCOMPARE(inputs.concentrations.size(), std::size_t(2));
+        QCOMPARE(inputs.concentrations[1].name, std::string("Ice chart CT cis_SGRDREA_20240314"));
+        QCOMPARE(inputs.concentrations[1].cells, 2);
+        QCOMPARE(inputs.concentrationCells(), inputs.concentrations[0].cells + 2);
+        QVERIFY(std::any_of(inputs.notes.begin(), inputs.notes.end(),
+                            [](const std::string& note) { return note.find("2 concentration sources") != std::string::npos; }));
+        // The chart alone is enough to train on.
+        ModelInputs chartOnly = inputs;
+        chartOnly.concentrations.erase(chartOnly.concentrations.begin());
+        chartOnly.opticalLabel.release();
+        double concentrationLoss = -1.0;
+        SeaIceModel(ModelConfig{}, 3).train(chartOnly, tests::quickTraining(2), [&](const TrainingProgress& p) { concentrationLoss = p.concentration; });
+        QVERIFY(concentrationLoss > 0.0 && std::isfinite(concentrationLoss));
+    }
+
     void noDataPixelsGetNoPrediction()
     {
         ModelInputs holed = *m_inputs;
@@ -389,8 +424,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(scene::SceneError, gatherModelInputs(noSar));
 
         ModelInputs unlabelled = *m_inputs;
-        unlabelled.concentration.release();
-        unlabelled.concentrationCell.release();
+        unlabelled.concentrations.clear();
         unlabelled.opticalLabel.release();
         SeaIceModel model;
         QVERIFY_THROWS_EXCEPTION(scene::SceneError, model.train(unlabelled, tests::quickTraining(1)));
