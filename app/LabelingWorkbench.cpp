@@ -7,6 +7,7 @@
 #include "labeling/ProjectError.h"
 #include "labeling/ProjectStore.h"
 #include "scene/ImageRegions.h"
+#include "scene/PyramidLayer.h"
 #include "scene/RasterLayer.h"
 #include "scene/Scene.h"
 #include "widgets/LabelTool.h"
@@ -77,17 +78,25 @@ void LabelingWorkbench::showScene(const scene::Scene& scene, const QString& fold
     m_sceneName = QString::fromStdString(scene.name());
     m_sceneGrid = scene.grid();
     // The fill tool cuts regions out of the SAR at the reference time (the
-    // first σ⁰ layer, else the first image).
-    std::shared_ptr<const scene::RasterLayer> image;
-    for (const auto& layer : scene.layers())
-        if (auto raster = std::dynamic_pointer_cast<const scene::RasterLayer>(layer); raster && raster->grid().sameGeometry(scene.grid()))
-            if (!image || (raster->info().quantity == scene::Quantity::Sigma0 && image->info().quantity != scene::Quantity::Sigma0))
-                image = raster;
+    // first σ⁰ layer, else the first image), held whole or read by window
+    // from its pyramid.
+    std::shared_ptr<const scene::Layer> image;
+    for (const auto& layer : scene.layers()) {
+        const auto raster = std::dynamic_pointer_cast<const scene::RasterLayer>(layer);
+        const auto pyramid = std::dynamic_pointer_cast<const scene::PyramidLayer>(layer);
+        const bool onGrid = (raster && raster->grid().sameGeometry(scene.grid())) || (pyramid && pyramid->grid().sameGeometry(scene.grid()));
+        if (onGrid && (!image || (layer->info().quantity == scene::Quantity::Sigma0 && image->info().quantity != scene::Quantity::Sigma0)))
+            image = layer;
+    }
     m_tool->setRegionFinder([image](labeling::PixelPoint p) {
         std::vector<std::vector<labeling::PixelPoint>> polygons;
         if (!image)
             return polygons;
-        for (const auto& region : scene::regionAround(*image, static_cast<int>(p.column), static_cast<int>(p.row))) {
+        const int column = static_cast<int>(p.column);
+        const int row = static_cast<int>(p.row);
+        const auto pyramid = std::dynamic_pointer_cast<const scene::PyramidLayer>(image);
+        for (const auto& region : pyramid ? scene::regionAround(*pyramid, column, row)
+                                          : scene::regionAround(*std::static_pointer_cast<const scene::RasterLayer>(image), column, row)) {
             std::vector<labeling::PixelPoint> points;
             for (const auto& [x, y] : region.points)
                 points.push_back({x, y});

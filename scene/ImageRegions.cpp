@@ -1,6 +1,8 @@
 #include "scene/ImageRegions.h"
 
+#include "scene/PyramidLayer.h"
 #include "scene/RasterLayer.h"
+#include "scene/RasterPyramid.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -9,25 +11,30 @@
 
 namespace banquise::scene {
 
-std::vector<ClassPolygon> regionAround(const RasterLayer& image, int column, int row, int window, int spacing)
+namespace {
+
+// The window of the image (its first band) to cut, centred on the pixel
+// and clipped to the grid; empty when the pixel is outside.
+cv::Rect regionBox(const AnalysisGrid& grid, int column, int row, int window)
 {
-    const AnalysisGrid& grid = image.grid();
-    if (column < 0 || row < 0 || column >= grid.width() || row >= grid.height() || !std::isfinite(image.value(0, column, row)))
+    if (column < 0 || row < 0 || column >= grid.width() || row >= grid.height())
         return {};
     const int w = std::min(window, grid.width()), h = std::min(window, grid.height());
-    const cv::Rect box(std::clamp(column - w / 2, 0, grid.width() - w), std::clamp(row - h / 2, 0, grid.height() - h), w, h);
-    const bool decibels = image.info().quantity == Quantity::Sigma0;
-    cv::Mat1f values(h, w);
+    return {std::clamp(column - w / 2, 0, grid.width() - w), std::clamp(row - h / 2, 0, grid.height() - h), w, h};
+}
+
+// The watershed region of the box's values (row-major, as the layer holds
+// them) around the pixel.
+std::vector<ClassPolygon> regionInBox(cv::Mat1f values, bool decibels, const cv::Rect& box, int column, int row, int spacing)
+{
+    const int w = box.width, h = box.height;
     std::vector<float> finite;
-    for (int r = 0; r < h; ++r)
-        for (int c = 0; c < w; ++c) {
-            float v = image.value(0, box.x + c, box.y + r);
-            if (decibels)
-                v = v > 0.0f ? 10.0f * std::log10(v) : std::nanf("");
-            values(r, c) = v;
-            if (std::isfinite(v))
-                finite.push_back(v);
-        }
+    for (float& v : values) {
+        if (decibels)
+            v = v > 0.0f ? 10.0f * std::log10(v) : std::nanf("");
+        if (std::isfinite(v))
+            finite.push_back(v);
+    }
     // No-data takes the median, so it makes no edge of its own.
     std::nth_element(finite.begin(), finite.begin() + finite.size() / 2, finite.end());
     const float median = finite[finite.size() / 2];
@@ -81,6 +88,33 @@ std::vector<ClassPolygon> regionAround(const RasterLayer& image, int column, int
             y += box.y;
         }
     return polygons;
+}
+
+} // namespace
+
+std::vector<ClassPolygon> regionAround(const RasterLayer& image, int column, int row, int window, int spacing)
+{
+    const cv::Rect box = regionBox(image.grid(), column, row, window);
+    if (box.empty() || !std::isfinite(image.value(0, column, row)))
+        return {};
+    cv::Mat1f values(box.height, box.width);
+    for (int r = 0; r < box.height; ++r)
+        for (int c = 0; c < box.width; ++c)
+            values(r, c) = image.value(0, box.x + c, box.y + r);
+    return regionInBox(values, image.info().quantity == Quantity::Sigma0, box, column, row, spacing);
+}
+
+std::vector<ClassPolygon> regionAround(const PyramidLayer& image, int column, int row, int window, int spacing)
+{
+    const cv::Rect box = regionBox(image.grid(), column, row, window);
+    if (box.empty())
+        return {};
+    // Only the window is read, from the pyramid's full-resolution level.
+    std::vector<float> band = image.pyramid().read(0, box.x, box.y, box.width, box.height).front();
+    if (!std::isfinite(band[static_cast<std::size_t>(row - box.y) * box.width + (column - box.x)]))
+        return {};
+    return regionInBox(cv::Mat1f(box.height, box.width, band.data()).clone(), image.info().quantity == Quantity::Sigma0, box, column, row,
+                       spacing);
 }
 
 } // namespace banquise::scene

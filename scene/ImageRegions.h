@@ -6,6 +6,7 @@
 
 namespace banquise::scene {
 
+class PyramidLayer;
 class RasterLayer;
 
 // The region of an image around a pixel, as a watershed of its smoothed
@@ -15,5 +16,7 @@ class RasterLayer;
 // pixel-edge polygons in grid pixel coordinates, for the label tools' fill.
 // σ⁰ layers are taken in dB. Empty when the pixel is outside or has no data.
 std::vector<ClassPolygon> regionAround(const RasterLayer& image, int column, int row, int window = 256, int spacing = 16);
+// The same on a raster shown from its pyramid: only the window is read.
+std::vector<ClassPolygon> regionAround(const PyramidLayer& image, int column, int row, int window = 256, int spacing = 16);
 
 } // namespace banquise::scene

@@ -1,8 +1,12 @@
 #include "common/TestRegistry.h"
 
+#include "scene/GeoTiffFile.h"
 #include "scene/ImageRegions.h"
+#include "scene/PyramidLayer.h"
 #include "scene/RasterLayer.h"
+#include "scene/RasterPyramid.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -64,6 +68,28 @@ private Q_SLOTS:
         QVERIFY(regionAround(image, 5, 5).empty());
         QVERIFY(regionAround(image, -1, 5).empty());
         QVERIFY(regionAround(image, 120, 5).empty());
+    }
+
+    // A scene too large to hold cuts the same regions from its pyramid,
+    // reading the window only.
+    void aPyramidGivesTheSameRegionAsTheImageHeldWhole()
+    {
+        const RasterLayer image = leadAcrossFloe();
+        QTemporaryDir folder;
+        const std::string source = folder.filePath("sigma0.tif").toStdString();
+        writeFloatGeoTiff(source, image.grid(), {image.band(0)}, 0.0);
+        buildRasterPyramid(source, image.grid(), folder.filePath("pyramid.tif").toStdString(), PyramidResampling::Average);
+        const PyramidLayer shown(image.info(), std::make_shared<RasterPyramid>(folder.filePath("pyramid.tif").toStdString()));
+        for (const auto& [column, row] : {std::pair{50, 50}, std::pair{110, 90}, std::pair{20, 30}}) {
+            const auto whole = regionAround(image, column, row, 64);
+            const auto windowed = regionAround(shown, column, row, 64);
+            QVERIFY(!whole.empty());
+            QCOMPARE(windowed.size(), whole.size());
+            for (std::size_t i = 0; i < whole.size(); ++i)
+                QVERIFY(windowed[i].points == whole[i].points);
+        }
+        QVERIFY(regionAround(shown, 5, 5).empty());
+        QVERIFY(regionAround(shown, 120, 5).empty());
     }
 };
 
