@@ -8,6 +8,7 @@
 #include "app/ModelCommands.h"
 #include "app/SceneSummary.h"
 #include "models/ComputeDevice.h"
+#include "models/PredictionMaps.h"
 #include "scene/ProductCatalog.h"
 #include "scene/PyramidLayer.h"
 #include "scene/RasterPyramid.h"
@@ -54,9 +55,11 @@ const char* kUsage =
     "                                  with more dates, chained date to date from the first to each); scored\n"
     "                                  against the truth when the scene has one, and against every buoy\n"
     "                                  (IABP CSV, CF trajectory netCDF) inside the scene during the pair\n"
-    "  pyramids SCENE                  build the display pyramids of the scene's rasters in its cache/\n"
-    "                                  (tiled, with overviews): what the window reads for scenes too large\n"
-    "                                  to hold, such as IW at 10 m; built once, reused while the inputs stay\n"
+    "  pyramids SCENE [--prediction DIR]\n"
+    "                                  build the display pyramids of the scene's rasters (and of a prediction\n"
+    "                                  folder's maps) in its cache/ (tiled, with overviews): what the window\n"
+    "                                  reads for scenes too large to hold, such as IW at 10 m; built once,\n"
+    "                                  reused while the inputs stay\n"
     "  detect PATH...                  list the products Banquise recognises in files and folders\n"
     "  bursts SAFE [--swath IW1] [--polarisation VV]\n"
     "                                  list the bursts of a TOPS SLC sub-swath (times, valid lines and samples)\n"
@@ -217,7 +220,11 @@ int pyramids(const Arguments& args)
     const scene::LoadedScene loaded = scene::readScene(args.front(), nullptr, [](scene::LayerKind kind, scene::Quantity) {
         return kind == scene::LayerKind::Raster;
     }, 1);
-    for (const auto& layer : loaded.scene.layers())
+    std::vector<std::shared_ptr<const scene::Layer>> layers = loaded.scene.layers();
+    if (const std::string prediction = option(args, "--prediction", ""); !prediction.empty())
+        for (const scene::AddedMap& map : models::predictionMaps(prediction))
+            layers.push_back(scene::readAddedMap(map, args.front(), loaded.scene.grid(), 1));
+    for (const auto& layer : layers)
         if (const auto pyramid = std::dynamic_pointer_cast<const scene::PyramidLayer>(layer))
             std::printf("%-28s %d levels  %s\n", layer->name().c_str(), pyramid->pyramid().levelCount(), pyramid->pyramid().file().c_str());
     for (const auto& skipped : loaded.skippedLayers)

@@ -2,7 +2,14 @@
 #include "common/TempSceneFolder.h"
 #include "common/TestRegistry.h"
 
+#include "scene/AnalysisGrid.h"
+#include "scene/GeoTiffFile.h"
+#include "scene/Scene.h"
+#include "scene/SceneReader.h"
+
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -10,6 +17,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <filesystem>
 
 namespace {
 using Run = banquise::tests::ProgramRun;
@@ -103,6 +111,30 @@ private Q_SLOTS:
         const Run missing = run(kCli, {"bursts", safe, "--swath", "IW3"});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains("iw3-slc-vv"), qPrintable(missing.err));
+    }
+
+    // The window's pyramids, built ahead for a scene and its prediction's
+    // maps, and reused by the next run.
+    void pyramidsAreBuiltOnceForTheSceneAndItsPrediction()
+    {
+        const std::filesystem::path prediction = m_folder.path("prediction");
+        std::filesystem::create_directories(prediction);
+        const banquise::scene::AnalysisGrid grid = banquise::scene::readSceneHeader(m_scene.toStdString()).grid();
+        banquise::scene::writeFloatGeoTiff((prediction / "class.tif").string(), grid,
+                                           {std::vector<float>(static_cast<std::size_t>(grid.width()) * grid.height(), 1.0f)}, 0.0);
+        const Run built = run(kCli, {"pyramids", m_scene, "--prediction", QString::fromStdString(prediction.string())});
+        QVERIFY2(built.exitCode == 0, qPrintable(built.err));
+        for (const char* layer : {"S1 HH sigma0", "AMSR-2 SIC", "Model classes"})
+            QVERIFY2(built.out.contains(QRegularExpression(QString(layer) + " +\\d levels")), qPrintable(built.out));
+        const QDir pyramids(m_scene + "/cache/pyramids");
+        const QStringList files = pyramids.entryList({"*.tif"});
+        QVERIFY(files.size() >= 5);
+        const QDateTime stamp = QFileInfo(pyramids.filePath(files.front())).lastModified();
+        QCOMPARE(run(kCli, {"pyramids", m_scene}).exitCode, 0);
+        QCOMPARE(QFileInfo(pyramids.filePath(files.front())).lastModified(), stamp); // reused, not rebuilt
+        const Run notAPrediction = run(kCli, {"pyramids", m_scene, "--prediction", m_scene});
+        QCOMPARE(notAPrediction.exitCode, 1);
+        QVERIFY2(notAPrediction.err.contains("is not a prediction folder"), qPrintable(notAPrediction.err));
     }
 
     void missingSceneFailsWithTheReason()
