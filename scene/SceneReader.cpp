@@ -78,8 +78,6 @@ LayerKind layerKind(const CPLJSONObject& entry)
     return kind == "track" ? LayerKind::Track : kind == "swath" ? LayerKind::Swath : LayerKind::Raster;
 }
 
-// The entry's "product" names its reader in the registry (kinds/); an
-// entry without one is a plain raster GDAL opens, or a CSV track table.
 // A raster shown from its display pyramid in the scene's cache, built there
 // first when missing: from the source when it is on the grid, else from
 // the co-registered raster the cache keeps (warped now if need be).
@@ -119,6 +117,8 @@ std::shared_ptr<const Layer> readPyramidLayer(const CPLJSONObject& entry, LayerI
     return std::make_shared<PyramidLayer>(std::move(info), std::make_shared<RasterPyramid>(pyramidFile));
 }
 
+// The entry's "product" names its reader in the registry (kinds/); an
+// entry without one is a plain raster GDAL opens, or a CSV track table.
 std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::path& folder, const AnalysisGrid& grid,
                                        std::int64_t pyramidAboveCells, const PyramidProgress& progress)
 {
