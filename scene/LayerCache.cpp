@@ -40,13 +40,16 @@ std::string stamp(const fs::path& source)
 
 LayerCache::LayerCache(fs::path sceneFolder) : m_folder(std::move(sceneFolder) / "cache") {}
 
-std::string LayerCache::key(const std::string& manifestEntry, const std::string& sourceFile, const AnalysisGrid& grid)
+std::string LayerCache::key(const std::string& manifestEntry, const std::string& sourceFile, const AnalysisGrid& grid) const
 {
     char geometry[160];
     std::snprintf(geometry, sizeof geometry, "%d:%.3f:%.3f:%.3f:%d:%d", grid.epsg(), grid.originX(), grid.originY(), grid.pixelSize(),
                   grid.width(), grid.height());
-    const std::size_t hash = std::hash<std::string>{}(manifestEntry + "|" + fs::absolute(sourceFile).string() + "|"
-                                                      + stamp(sourceFile) + "|" + geometry);
+    const fs::path source = fs::absolute(sourceFile).lexically_normal();
+    const fs::path within = source.lexically_relative(fs::absolute(m_folder.parent_path()).lexically_normal());
+    const bool inside = !within.empty() && *within.begin() != "..";
+    const std::size_t hash = std::hash<std::string>{}(manifestEntry + "|" + (inside ? within : source).string() + "|" + stamp(sourceFile)
+                                                      + "|" + geometry);
     char hex[32];
     std::snprintf(hex, sizeof hex, "%016zx", hash);
     return hex;

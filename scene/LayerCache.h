@@ -19,7 +19,10 @@ class LayerCache {
 public:
     explicit LayerCache(std::filesystem::path sceneFolder);
 
-    static std::string key(const std::string& manifestEntry, const std::string& sourceFile, const AnalysisGrid& grid);
+    // A source inside the scene folder is keyed by its path within it, so
+    // that a scene folder moved or renamed (a batch's NAME.partial made
+    // NAME) keeps its cache.
+    std::string key(const std::string& manifestEntry, const std::string& sourceFile, const AnalysisGrid& grid) const;
     std::optional<std::vector<std::vector<float>>> load(const std::string& key, const AnalysisGrid& grid) const;
     // Best effort: false when the cache cannot be written.
     bool store(const std::string& key, const AnalysisGrid& grid, const std::vector<std::vector<float>>& bands, double time) const;

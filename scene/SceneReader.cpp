@@ -143,7 +143,7 @@ std::shared_ptr<const Layer> readLayer(const CPLJSONObject& entry, const fs::pat
         throw SceneError(file, "product kind '" + product + "' is a raster, not a track");
     // Calibrated or warped rasters come from the scene's cache when made before.
     const LayerCache cache(folder);
-    const std::string cacheKey = LayerCache::key(entry.Format(CPLJSONObject::PrettyFormat::Plain), file, grid);
+    const std::string cacheKey = cache.key(entry.Format(CPLJSONObject::PrettyFormat::Plain), file, grid);
     const bool large = static_cast<std::int64_t>(grid.width()) * grid.height() > pyramidAboveCells;
     if (kind == "raster" && pyramidAboveCells > 0 && large && cache.writable())
         return readPyramidLayer(entry, std::move(info), *reader, grid, cache, cacheKey, progress);

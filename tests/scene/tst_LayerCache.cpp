@@ -81,6 +81,31 @@ private Q_SLOTS:
         QVERIFY(again.skippedLayers.empty());
         QVERIFY(identical(band(again, "AMSR-2 SIC"), band(first, "AMSR-2 SIC")));
     }
+
+    // A batch renames NAME.partial to NAME; a user moves a project: the
+    // scene's cache and display pyramids stay valid.
+    void aMovedSceneFolderKeepsItsCache()
+    {
+        banquise::tests::TempSceneFolder folder;
+        writeScene(banquise::tests::makeMixedScene(), folder.path("scene.partial"));
+        readScene(folder.path("scene.partial"));
+        readScene(folder.path("scene.partial"), nullptr, {}, 10000); // and pyramids
+        fs::rename(folder.path("scene.partial"), folder.path("scene"));
+        std::vector<std::pair<fs::path, fs::file_time_type>> before;
+        for (const auto& entry : fs::recursive_directory_iterator(fs::path(folder.path()) / "cache"))
+            if (entry.is_regular_file())
+                before.emplace_back(entry.path(), entry.last_write_time());
+        QCOMPARE(before.size(), std::size_t(2 + 3)); // two warped rasters, three pyramids
+        const LoadedScene whole = readScene(folder.path());
+        const LoadedScene shown = readScene(folder.path(), nullptr, {}, 10000);
+        QVERIFY(whole.skippedLayers.empty() && shown.skippedLayers.empty());
+        std::size_t after = 0;
+        for (const auto& entry : fs::recursive_directory_iterator(fs::path(folder.path()) / "cache"))
+            after += entry.is_regular_file() ? 1 : 0;
+        QCOMPARE(after, before.size()); // nothing made again
+        for (const auto& [file, time] : before)
+            QVERIFY(fs::last_write_time(file) == time);
+    }
 };
 
 BANQUISE_REGISTER_TEST(TestLayerCache);
