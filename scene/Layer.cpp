@@ -1,6 +1,8 @@
 #include "scene/Layer.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace banquise::scene {
@@ -30,6 +32,17 @@ std::string toString(LayerKind kind)
     case LayerKind::Pyramid: return "pyramid";
     }
     return "raster";
+}
+
+std::vector<float> finiteSample(const std::vector<float>& values, std::size_t maxCount)
+{
+    const std::size_t step = maxCount == 0 ? 1 : std::max<std::size_t>(1, values.size() / maxCount);
+    std::vector<float> out;
+    out.reserve(maxCount == 0 ? values.size() : std::min(values.size(), maxCount + 1));
+    for (std::size_t i = 0; i < values.size(); i += step)
+        if (std::isfinite(values[i]))
+            out.push_back(values[i]);
+    return out;
 }
 
 std::string toString(Quantity quantity)

@@ -32,6 +32,10 @@ enum class Quantity {
 
 std::string toString(LayerKind kind);
 std::string toString(Quantity quantity);
+// Every `step`-th finite value, so that at most about maxCount are kept
+// (all of them when maxCount is 0): a layer's sampleValues.
+std::vector<float> finiteSample(const std::vector<float>& values, std::size_t maxCount);
+
 // Unknown names map to Quantity::Other.
 Quantity quantityFromString(const std::string& name);
 

@@ -2,7 +2,6 @@
 
 #include "scene/RasterPyramid.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace banquise::scene {
@@ -44,13 +43,7 @@ std::vector<float> PyramidLayer::sampleValues(std::size_t maxCount) const
     while (level > 0 && cells(level) < maxCount)
         --level;
     const AnalysisGrid& coarse = m_pyramid->levelGrid(level);
-    const std::vector<float> first = m_pyramid->read(level, 0, 0, coarse.width(), coarse.height()).front();
-    const std::size_t step = maxCount == 0 ? 1 : std::max<std::size_t>(1, first.size() / maxCount);
-    std::vector<float> out;
-    for (std::size_t i = 0; i < first.size(); i += step)
-        if (std::isfinite(first[i]))
-            out.push_back(first[i]);
-    return out;
+    return finiteSample(m_pyramid->read(level, 0, 0, coarse.width(), coarse.height()).front(), maxCount);
 }
 
 } // namespace banquise::scene

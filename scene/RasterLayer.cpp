@@ -36,14 +36,7 @@ std::vector<double> RasterLayer::valuesAt(const MapPoint& p) const
 
 std::vector<float> RasterLayer::sampleValues(std::size_t maxCount) const
 {
-    const auto& first = m_bands.front();
-    const std::size_t step = maxCount == 0 ? 1 : std::max<std::size_t>(1, first.size() / maxCount);
-    std::vector<float> out;
-    out.reserve(std::min(first.size(), maxCount));
-    for (std::size_t i = 0; i < first.size(); i += step)
-        if (std::isfinite(first[i]))
-            out.push_back(first[i]);
-    return out;
+    return finiteSample(m_bands.front(), maxCount);
 }
 
 } // namespace banquise::scene
