@@ -61,6 +61,59 @@ cv::Mat1f smoothNoise(int size, double sigmaPixels, std::mt19937& rng)
     return large;
 }
 
+// First-year and multiyear ice, told apart by C-band SAR in winter: the
+// desalinated, bubbly upper layer of multiyear ice scatters from its volume,
+// so it is several dB brighter in HH and brighter still in HV (Dierking,
+// Oceanography 26(2), 2013; Onstott, in Carsey, Microwave Remote Sensing of
+// Sea Ice, 1992), and it stands higher (winter total freeboards ~0.45 m
+// against ~0.3 m for first-year ice, Kwok et al., J. Geophys. Res. Oceans
+// 125, 2020, ICESat-2). Roughness drives backscatter (SarSimulator):
+// first-year level ice 0.10-0.40, multiyear 0.55-0.85.
+struct FloeIce {
+    float freeboard;
+    float roughness;
+};
+
+std::vector<FloeIce> drawFloeIce(int floes, const WorldParameters& world, std::mt19937& rng)
+{
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    std::vector<FloeIce> ice(floes);
+    for (FloeIce& floe : ice) {
+        const bool multiyear = uniform(rng) < world.multiyearShare;
+        const double median = multiyear ? world.multiyearFreeboardM : world.floeFreeboardM;
+        // Within a type, floes' freeboards spread by about a quarter (log-normal).
+        std::lognormal_distribution<double> freeboard(std::log(median), 0.25);
+        floe.freeboard = static_cast<float>(std::clamp(freeboard(rng), 0.4 * median, 2.0 * median));
+        floe.roughness = static_cast<float>(multiyear ? 0.55 + 0.30 * uniform(rng) : 0.10 + 0.30 * uniform(rng));
+    }
+    return ice;
+}
+
+// Deformed ice (rubble fields, ridged zones) within floes: brighter and
+// thicker than the level ice around it. Zones of a few hundred metres to
+// kilometres, covering `share` of the area; one roughness rise and one
+// freeboard factor, so that each zone of a floe keeps a uniform backscatter
+// (what the speckle statistics are measured on).
+constexpr float kDeformedRoughnessRise = 0.25f;
+constexpr float kDeformedFreeboardFactor = 1.5f;
+
+cv::Mat1b deformedZones(int size, double pixelSize, double share, std::mt19937& rng)
+{
+    // Kilometre-scale zones with ragged edges: a finer noise added to the coarse one.
+    const cv::Mat1f noise = smoothNoise(size, 800.0 / pixelSize, rng) + 0.4f * smoothNoise(size, 120.0 / pixelSize, rng);
+    if (share <= 0.0)
+        return cv::Mat1b(size, size, static_cast<unsigned char>(0));
+    // The threshold that leaves `share` of the pixels above it, from a sample.
+    std::vector<float> sample;
+    const int stride = std::max(1, size / 500);
+    for (int r = 0; r < size; r += stride)
+        for (int c = 0; c < size; c += stride)
+            sample.push_back(noise(r, c));
+    const auto cut = sample.begin() + static_cast<std::ptrdiff_t>((1.0 - share) * static_cast<double>(sample.size() - 1));
+    std::nth_element(sample.begin(), cut, sample.end());
+    return noise > *cut;
+}
+
 // Floe identity of every pixel: the pieces of a network of closed
 // fractures (no open water in them), the fracture pixels given to a floe
 // beside them.
@@ -170,17 +223,12 @@ IceTruth makeIceTruth(int size, double pixelSize, const WorldParameters& world, 
     }
     truth.surface.setTo(kRidge, (ridges != 0) & (truth.surface == kFloe));
 
-    // Per-floe freeboard and roughness, plus a smooth within-floe texture.
+    // Per-floe ice type, freeboard and roughness, deformed zones, and a
+    // smooth within-floe texture.
     double largestId = 0.0;
     cv::minMaxLoc(floeId, nullptr, &largestId);
-    const int floes = static_cast<int>(largestId) + 1;
-    std::vector<float> floeFreeboard(floes);
-    std::vector<float> floeRoughness(floes);
-    std::lognormal_distribution<double> thickness(std::log(world.floeFreeboardM), 0.35);
-    for (int i = 0; i < floes; ++i) {
-        floeFreeboard[i] = static_cast<float>(std::clamp(thickness(rng), 0.3 * world.floeFreeboardM, 2.3 * world.floeFreeboardM));
-        floeRoughness[i] = static_cast<float>(0.15 + 0.6 * uniform(rng));
-    }
+    const std::vector<FloeIce> floeIce = drawFloeIce(static_cast<int>(largestId) + 1, world, rng);
+    const cv::Mat1b deformed = deformedZones(size, pixelSize, world.deformedShare, rng);
     const cv::Mat1f texture = smoothNoise(size, 2000.0 / pixelSize, rng);
     std::normal_distribution<float> seaSurface(0.0f, 0.02f);
     std::uniform_real_distribution<float> ridgeHeight(0.8f, 2.0f);
@@ -202,9 +250,12 @@ IceTruth makeIceTruth(int size, double pixelSize, const WorldParameters& world, 
                 truth.freeboard(r, c) = ridgeHeight(rng);
                 truth.roughness(r, c) = 1.0f;
                 break;
-            default:
-                truth.freeboard(r, c) = floeFreeboard[floe] + 0.08f * (texture(r, c) - 0.5f);
-                truth.roughness(r, c) = floeRoughness[floe];
+            default: {
+                const FloeIce& ice = floeIce[floe];
+                const bool rough = deformed(r, c) != 0;
+                truth.freeboard(r, c) = ice.freeboard * (rough ? kDeformedFreeboardFactor : 1.0f) + 0.08f * (texture(r, c) - 0.5f);
+                truth.roughness(r, c) = rough ? std::min(1.0f, ice.roughness + kDeformedRoughnessRise) : ice.roughness;
+            }
             }
         }
     return truth;

@@ -33,7 +33,8 @@ struct IceTruth {
 // Floes are the pieces of a network of closed fractures at successively
 // finer scales (each level twice as many, 1.6 times shorter, down to the
 // world's finest floe size), so that floe sizes follow a power law; each
-// floe has its own freeboard and roughness. Leads are drawn on top until
+// floe is first-year or multiyear ice, with its own freeboard and
+// roughness, and deformed zones across floes raise both. Leads are drawn on top until
 // they cover the world's lead area fraction: gently curving cracks whose
 // widths follow the truncated power law p(w) ~ w^-a (per unit lead length,
 // as lead-width distributions are measured), each open or refrozen, some

@@ -33,6 +33,9 @@ constexpr NumberKey kNumbers[] = {
     {"frost_flower_share", &WorldParameters::frostFlowerShare, 0.0, 1.0},
     {"floe_min_size_m", &WorldParameters::floeMinSizeM, 20.0, 20000.0},
     {"floe_freeboard_m", &WorldParameters::floeFreeboardM, 0.02, 2.0},
+    {"multiyear_share", &WorldParameters::multiyearShare, 0.0, 1.0},
+    {"multiyear_freeboard_m", &WorldParameters::multiyearFreeboardM, 0.02, 2.0},
+    {"deformed_share", &WorldParameters::deformedShare, 0.0, 0.9},
 };
 
 struct SwitchKey {

@@ -18,7 +18,10 @@ struct WorldParameters {
     double windRoughenedShare = 0.0; // of open leads: bright, not dark
     double frostFlowerShare = 0.0;   // of refrozen leads: bright young ice
     double floeMinSizeM = 0.0;       // finest fracture of the floe network
-    double floeFreeboardM = 0.0;     // median floe freeboard
+    double floeFreeboardM = 0.0;     // median freeboard of first-year level ice
+    double multiyearShare = 0.0;     // of floes, multiyear ice: brighter and higher
+    double multiyearFreeboardM = 0.0; // median freeboard of multiyear level ice
+    double deformedShare = 0.0;      // of the ice area, deformed zones: brighter and 1.5 x higher
     bool hvScalloping = false;       // HV noise floor shaped by sub-swaths and bursts
     bool incidenceFalloff = false;   // sigma0 falls with incidence angle
 };

@@ -220,6 +220,48 @@ private Q_SLOTS:
         QCOMPARE(geo[1], 10.0);
     }
 
+    void multiyearAndDeformedIceAreBrighterAndHigher()
+    {
+        // 20 km at 10 m, no leads to speak of: floe pixels only.
+        WorldParameters world = regimeParameters("winter_pack");
+        world.leadAreaFraction = 0.001;
+        const auto floePixels = [&](double multiyear, double deformed) {
+            world.multiyearShare = multiyear;
+            world.deformedShare = deformed;
+            std::mt19937 rng(5);
+            const IceTruth truth = makeIceTruth(2000, 10.0, world, rng);
+            return std::make_pair(truth.roughness, (truth.surface == kFloe));
+        };
+        // First-year level ice only: roughness 0.10-0.40, as drawn.
+        auto [level, floe] = floePixels(0.0, 0.0);
+        double low = 0.0, high = 0.0;
+        cv::minMaxLoc(level, &low, &high, nullptr, nullptr, floe);
+        QVERIFY2(low >= 0.1 - 1e-6 && high <= 0.4 + 1e-6, qPrintable(QString("%1 %2").arg(low).arg(high)));
+        // Multiyear ice only: brighter than any first-year level ice.
+        auto [old, oldFloe] = floePixels(1.0, 0.0);
+        cv::minMaxLoc(old, &low, nullptr, nullptr, nullptr, oldFloe);
+        QVERIFY2(low >= 0.55 - 1e-6, qPrintable(QString::number(low)));
+        // Deformed zones cover their share of the ice, brighter than the
+        // level ice they lie on (the same seed draws the same floes).
+        auto [rough, roughFloe] = floePixels(0.0, 0.3);
+        const cv::Mat1b brighter = (rough > level + 0.2f) & roughFloe;
+        const double deformedShare = cv::countNonZero(brighter) / double(cv::countNonZero(roughFloe));
+        QVERIFY2(std::abs(deformedShare - 0.3) < 0.03, qPrintable(QString::number(deformedShare)));
+        QCOMPARE(cv::countNonZero((rough != level) & roughFloe & ~brighter), 0);
+
+        // Freeboard follows: multiyear and deformed ice stand higher, so the
+        // SAR tells something of a floe's freeboard.
+        world.multiyearShare = 0.3;
+        world.deformedShare = 0.2;
+        std::mt19937 rng(6);
+        const IceTruth mixed = makeIceTruth(2000, 10.0, world, rng);
+        const cv::Mat1b ice = mixed.surface == kFloe;
+        const double brightFreeboard = cv::mean(mixed.freeboard, ice & (mixed.roughness > 0.5f))[0];
+        const double darkFreeboard = cv::mean(mixed.freeboard, ice & (mixed.roughness < 0.4f))[0];
+        qInfo("freeboard of bright ice %.3f m, of dark level ice %.3f m", brightFreeboard, darkFreeboard);
+        QVERIFY(brightFreeboard > darkFreeboard + 0.08);
+    }
+
     void everyRegimeLoadsAndDiffers()
     {
         const std::vector<std::string> names = regimeNames();
