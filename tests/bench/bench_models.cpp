@@ -50,6 +50,13 @@ int main(int argc, char** argv)
     const double trainSeconds = training.seconds();
     bench::report("train_s", trainSeconds);
     bench::report("train_steps", options.steps);
+    // Training's convolution work: each step's forward pass over its crops and
+    // the backward pass, about twice the forward (input and weight gradients).
+    // The time includes the class calibration and ridge estimate after the
+    // last step (a few seconds), so the rate is a lower bound.
+    const double trainFlops = 3.0 * model.flopsPerPixel(1) * options.batchSize * double(options.cropSize) * options.cropSize * options.steps;
+    bench::report("train_gflops", trainFlops / trainSeconds / 1e9);
+    bench::report("train_fraction_of_peak", trainFlops / trainSeconds / 1e9 / peak.best());
     model.save(folder + "/model.pt"); // bench_large_predict predicts with it
 
     const models::PredictionOptions prediction;

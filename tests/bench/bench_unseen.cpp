@@ -4,6 +4,8 @@
 // classical baselines run on the same inputs; the same again at IW 10 m,
 // with a model trained at native resolution on an IW scene. No setting is
 // chosen by looking at the held-out figures: they are reported only.
+// A scene folder or model file already in OUT_DIR is reused (to score a run
+// again with new figures); scripts/bench starts from an empty folder.
 //   bench_unseen OUT_DIR [STEPS] [ew|iw|both]
 #include "BenchReport.h"
 #include "FreeboardOracle.h"
@@ -20,6 +22,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,6 +44,7 @@ constexpr HeldOut kHeldOut[] = {{101, "winter_pack"}, {202, "marginal_ice_zone"}
 struct SceneScores {
     models::Evaluation e;
     double oracleFreeboard = 0.0;
+    double oracleFreeboardSar = 0.0;
 };
 
 std::vector<std::pair<std::string, double>> figuresOf(const SceneScores& scores)
@@ -59,6 +63,7 @@ std::vector<std::pair<std::string, double>> figuresOf(const SceneScores& scores)
             {"elev_rmse_<set>_kriging_m", e.elevationKriging.rmse},
             {"elev_rmse_<set>_idw_m", e.elevationIdw.rmse},
             {"elev_rmse_<set>_oracle_m", scores.oracleFreeboard},
+            {"elev_rmse_<set>_oracle_sar_m", scores.oracleFreeboardSar},
             {"despeckle_psnr_<set>_db", e.despecklePsnrDb},
             {"despeckle_psnr_<set>_lee_db", e.despecklePsnrLeeDb}};
 }
@@ -79,19 +84,26 @@ void reportMeans(const std::vector<SceneScores>& scenes, const std::string& set,
     }
 }
 
+void writeSceneOnce(const scene::synthetic::SynthOptions& options, const std::string& folder)
+{
+    if (!std::filesystem::exists(folder + "/scene.json"))
+        scene::synthetic::writeSyntheticScene(options, folder);
+}
+
 SceneScores scoreOn(const models::SeaIceModel& model, const std::string& folder)
 {
     const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
     const models::Evaluation e = models::evaluate(inputs, model.predict(inputs, {}), scene::synthetic::readSyntheticTruth(folder));
     const double oracle = bench::oracleFreeboardRmse(inputs, folder);
+    const double oracleSar = bench::oracleFreeboardWithSarRmse(inputs, folder);
     std::fprintf(stderr,
                  "  %-40s mIoU %.3f (Otsu %.3f, k-means %.3f)  leads >=3 cells IoU %.3f (%.3f, %.3f)  thin recall %.3f (%.3f, %.3f)  "
-                 "freeboard %.3f m (kriging %.3f, IDW %.3f, oracle %.3f)  PSNR %.2f dB (Lee %.2f)\n",
+                 "freeboard %.3f m (kriging %.3f, IDW %.3f, oracle %.3f, with SAR %.3f)  PSNR %.2f dB (Lee %.2f)\n",
                  folder.c_str(), e.segmentation.meanIou, e.segmentationOtsu.meanIou, e.segmentationKMeans.meanIou, e.leads.resolvableIou,
                  e.leadsOtsu.resolvableIou, e.leadsKMeans.resolvableIou, e.leads.thinSkeletonRecall, e.leadsOtsu.thinSkeletonRecall,
-                 e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse, oracle, e.despecklePsnrDb,
-                 e.despecklePsnrLeeDb);
-    return {e, oracle};
+                 e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse, oracle, oracleSar,
+                 e.despecklePsnrDb, e.despecklePsnrLeeDb);
+    return {e, oracle, oracleSar};
 }
 
 // Trains on `training` and scores on it and on the held-out scenes of
@@ -100,18 +112,23 @@ void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int
            const std::string& suffix)
 {
     const std::string trainFolder = folder + "/train" + suffix;
-    scene::synthetic::writeSyntheticScene(training, trainFolder);
-    const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(trainFolder).scene);
+    writeSceneOnce(training, trainFolder);
+    const std::string modelFile = folder + "/model" + suffix + ".pt";
     models::TrainingOptions options;
     if (steps > 0)
         options.steps = steps;
     models::SeaIceModel model(models::ModelConfig{}, options.seed);
-    const bench::Stopwatch clock;
-    model.train(inputs, options);
-    bench::report(("unseen_train_s" + suffix).c_str(), clock.seconds());
+    if (std::filesystem::exists(modelFile)) {
+        model = models::SeaIceModel::load(modelFile);
+    } else {
+        const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(trainFolder).scene);
+        const bench::Stopwatch clock;
+        model.train(inputs, options);
+        bench::report(("unseen_train_s" + suffix).c_str(), clock.seconds());
+    }
     std::fprintf(stderr, "  ridge excess learned on the training scene: %.2f +- %.2f m from %d records%s\n", model.ridgeExcess().metres,
                  model.ridgeExcess().sigma, model.ridgeExcess().records, model.ridgeExcess().measured() ? "" : " (not used)");
-    model.save(folder + "/model" + suffix + ".pt");
+    model.save(modelFile);
 
     reportMeans({scoreOn(model, trainFolder)}, "train", suffix);
     std::vector<SceneScores> unseen;
@@ -122,7 +139,7 @@ void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int
         o.regime = h.regime;
         o.sizeKm = heldOutKm;
         const std::string heldOutFolder = folder + "/" + h.regime + "-" + std::to_string(h.seed) + suffix;
-        scene::synthetic::writeSyntheticScene(o, heldOutFolder);
+        writeSceneOnce(o, heldOutFolder);
         unseen.push_back(scoreOn(model, heldOutFolder));
     }
     reportMeans(unseen, "unseen", suffix);
