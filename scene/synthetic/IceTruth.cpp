@@ -100,6 +100,7 @@ constexpr float kDeformedFreeboardFactor = 1.5f;
 cv::Mat1b deformedZones(int size, double pixelSize, double share, std::mt19937& rng)
 {
     // Kilometre-scale zones with ragged edges: a finer noise added to the coarse one.
+    // Drawn even without deformed ice, so that the draws after it do not depend on the share.
     const cv::Mat1f noise = smoothNoise(size, 800.0 / pixelSize, rng) + 0.4f * smoothNoise(size, 120.0 / pixelSize, rng);
     if (share <= 0.0)
         return cv::Mat1b(size, size, static_cast<unsigned char>(0));

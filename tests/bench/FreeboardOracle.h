@@ -44,24 +44,27 @@ inline double oracleFreeboardWithSarRmse(const models::ModelInputs& inputs, cons
     const std::vector<float> recordDb = models::footprintMeans(db, inputs.records);
     const std::vector<float> recordFloe = models::footprintMeans(floe, inputs.records);
     const std::vector<models::PointSample> samples = models::recordSamples(inputs);
-    // Least squares of freeboard on brightness over the records on floes.
-    double n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0;
+    // Least squares of freeboard on brightness over the records on floes,
+    // then kriging of what brightness leaves unexplained.
+    std::vector<std::size_t> onFloes;
     for (std::size_t k = 0; k < samples.size(); ++k)
-        if (recordFloe[k] > 0.9f && std::isfinite(recordDb[k])) {
-            n += 1.0;
-            sx += recordDb[k];
-            sy += samples[k].value;
-            sxx += double(recordDb[k]) * recordDb[k];
-            sxy += recordDb[k] * samples[k].value;
-        }
-    if (n < 10.0)
+        if (recordFloe[k] > 0.9f && std::isfinite(recordDb[k]))
+            onFloes.push_back(k);
+    if (onFloes.size() < 10)
         return oracleFreeboardRmse(inputs, folder);
+    double sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0;
+    for (const std::size_t k : onFloes) {
+        sx += recordDb[k];
+        sy += samples[k].value;
+        sxx += double(recordDb[k]) * recordDb[k];
+        sxy += recordDb[k] * samples[k].value;
+    }
+    const double n = static_cast<double>(onFloes.size());
     const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
     const double intercept = (sy - slope * sx) / n;
     std::vector<models::PointSample> residuals;
-    for (std::size_t k = 0; k < samples.size(); ++k)
-        if (recordFloe[k] > 0.9f && std::isfinite(recordDb[k]))
-            residuals.push_back({samples[k].col, samples[k].row, samples[k].value - (intercept + slope * recordDb[k])});
+    for (const std::size_t k : onFloes)
+        residuals.push_back({samples[k].col, samples[k].row, samples[k].value - (intercept + slope * recordDb[k])});
     const cv::Mat1f kriged = models::ordinaryKriging(residuals, models::fitVariogram(residuals), db.size(), 4);
     const cv::Mat1f floes = kriged + db * static_cast<float>(slope) + static_cast<float>(intercept);
     return oracleFreeboardRmse(inputs, folder, floes);
