@@ -1,12 +1,11 @@
 #pragma once
 
+#include "models/Decibels.h"
 #include "models/ModelInputs.h"
 #include "models/Scores.h"
 #include "models/SpatialInterpolation.h"
 #include "scene/synthetic/IceTruth.h"
 #include "scene/synthetic/SyntheticTruth.h"
-
-#include <opencv2/core.hpp>
 
 #include <cmath>
 #include <string>
@@ -36,37 +35,29 @@ inline double oracleFreeboardRmse(const models::ModelInputs& inputs, const std::
 inline double oracleFreeboardWithSarRmse(const models::ModelInputs& inputs, const std::string& folder)
 {
     namespace synthetic = scene::synthetic;
-    const synthetic::SyntheticTruth truth = synthetic::readSyntheticTruth(folder);
-    cv::Mat1f db;
-    cv::log(cv::max(truth.sigma0Hh, 1e-6f), db);
-    db *= static_cast<float>(10.0 / std::log(10.0));
+    const cv::Mat1f db = models::toDecibels(synthetic::readSyntheticTruth(folder).sigma0Hh);
     const cv::Mat1f floe = synthetic::readFloatRaster(folder + "/truth/class_fraction.tif", 1 + synthetic::kFloe);
     const std::vector<float> recordDb = models::footprintMeans(db, inputs.records);
     const std::vector<float> recordFloe = models::footprintMeans(floe, inputs.records);
     const std::vector<models::PointSample> samples = models::recordSamples(inputs);
-    // Least squares of freeboard on brightness over the records on floes,
-    // then kriging of what brightness leaves unexplained.
+    // The least-squares line of freeboard on brightness over the records on
+    // floes, then kriging of what brightness leaves unexplained.
     std::vector<std::size_t> onFloes;
+    std::vector<float> values, brightness;
     for (std::size_t k = 0; k < samples.size(); ++k)
-        if (recordFloe[k] > 0.9f && std::isfinite(recordDb[k]))
+        if (recordFloe[k] > 0.9f && std::isfinite(recordDb[k])) {
             onFloes.push_back(k);
+            values.push_back(static_cast<float>(samples[k].value));
+            brightness.push_back(recordDb[k]);
+        }
     if (onFloes.size() < 10)
         return oracleFreeboardRmse(inputs, folder);
-    double sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0;
-    for (const std::size_t k : onFloes) {
-        sx += recordDb[k];
-        sy += samples[k].value;
-        sxx += double(recordDb[k]) * recordDb[k];
-        sxy += recordDb[k] * samples[k].value;
-    }
-    const double n = static_cast<double>(onFloes.size());
-    const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-    const double intercept = (sy - slope * sx) / n;
+    const models::RegressionScores line = models::scoreRegression(values, brightness);
     std::vector<models::PointSample> residuals;
     for (const std::size_t k : onFloes)
-        residuals.push_back({samples[k].col, samples[k].row, samples[k].value - (intercept + slope * recordDb[k])});
+        residuals.push_back({samples[k].col, samples[k].row, samples[k].value - (line.intercept + line.slope * recordDb[k])});
     const cv::Mat1f kriged = models::ordinaryKriging(residuals, models::fitVariogram(residuals), db.size(), 4);
-    const cv::Mat1f floes = kriged + db * static_cast<float>(slope) + static_cast<float>(intercept);
+    const cv::Mat1f floes = kriged + db * static_cast<float>(line.slope) + static_cast<float>(line.intercept);
     return oracleFreeboardRmse(inputs, folder, floes);
 }
 
