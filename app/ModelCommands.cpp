@@ -98,8 +98,10 @@ void printEvaluation(const models::Evaluation& e)
     if (e.inputEnl > 0.0)
         std::printf("truth      ENL on uniform floes %.1f; Lee %.1f; input %.1f\n", e.despeckleEnl, e.despeckleEnlLee, e.inputEnl);
     if (e.elevation.count) {
-        std::printf("truth      freeboard RMSE %.3f m, bias %+.3f m, r %.3f; IDW RMSE %.3f m, kriging RMSE %.3f m\n", e.elevation.rmse,
-                    e.elevation.bias, e.elevation.correlation, e.elevationIdw.rmse, e.elevationKriging.rmse);
+        std::printf("truth      freeboard RMSE %.3f m, bias %+.3f m, r %.3f; IDW RMSE %.3f m, kriging RMSE %.3f m, "
+                    "regression kriging on SAR brightness %.3f m\n",
+                    e.elevation.rmse, e.elevation.bias, e.elevation.correlation, e.elevationIdw.rmse, e.elevationKriging.rmse,
+                    e.elevationRegressionKriging.rmse);
         static const char* const surfaces[] = {"open water", "refrozen lead", "floe", "ridge"};
         for (std::size_t k = 0; k < e.elevationBySurface.scores.size(); ++k)
             std::printf("truth      freeboard on %-13s RMSE %.3f m, bias %+.3f m (%2.0f %% of the squared error); kriging %.3f m, %+.3f m (%2.0f %%)\n",

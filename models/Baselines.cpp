@@ -1,5 +1,6 @@
 #include "models/Baselines.h"
 
+#include "models/Decibels.h"
 #include "models/SeaIceClasses.h"
 
 #include <opencv2/core.hpp> // cv::kmeans
@@ -41,6 +42,24 @@ cv::Mat1f leeFilter(const cv::Mat1f& intensity, int window, double looks)
             const float gain = variance > 0.0f ? signalVariance / variance : 0.0f;
             out(r, c) = mean + gain * (intensity(r, c) - mean);
         }
+    return out;
+}
+
+cv::Mat1f leeFilteredDb(const cv::Mat1f& sigma0Db, double looks)
+{
+    // Band by band, each with the window's reach of rows around it (so the
+    // result is the whole image's): over a 10 000² grid the filter's
+    // temporaries would take ~3 GB at once.
+    constexpr int kBandRows = 512;
+    constexpr int kReach = kLeeWindow / 2;
+    cv::Mat1f out(sigma0Db.size());
+    for (int top = 0; top < sigma0Db.rows; top += kBandRows) {
+        const int bottom = std::min(sigma0Db.rows, top + kBandRows);
+        const int from = std::max(0, top - kReach);
+        const int to = std::min(sigma0Db.rows, bottom + kReach);
+        const cv::Mat1f band = toDecibels(leeFilter(toLinear(sigma0Db.rowRange(from, to)), kLeeWindow, looks));
+        band.rowRange(top - from, bottom - from).copyTo(out.rowRange(top, bottom));
+    }
     return out;
 }
 

@@ -11,6 +11,13 @@ namespace banquise::models {
 // speckle variance of `looks`-look data. NaN pixels stay NaN.
 cv::Mat1f leeFilter(const cv::Mat1f& intensity, int window, double looks);
 
+// Window of Lee's filter wherever Banquise uses it: the despeckling
+// baseline, and the brightness that guides the freeboard prior.
+constexpr int kLeeWindow = 7;
+
+// Lee's filter of sigma0 given and returned in dB, with kLeeWindow.
+cv::Mat1f leeFilteredDb(const cv::Mat1f& sigma0Db, double looks);
+
 // Two-class segmentation of despeckled co-polarised sigma0 (dB): Otsu's
 // threshold on the histogram between the 1st and 99th percentiles, dark =
 // open lead, bright = floe (it cannot tell refrozen leads), then a

@@ -15,7 +15,8 @@ namespace banquise::models {
 
 namespace {
 
-// Interpolation step of the IDW baseline, as for the model's kriged prior.
+// Interpolation step of the IDW and regression-kriging baselines, as for
+// the model's kriged prior.
 constexpr int kInterpolationStep = 4;
 
 Evaluation::BySurface scoreBySurface(const cv::Mat1f& predicted, const scene::synthetic::SyntheticTruth& truth)
@@ -51,10 +52,10 @@ Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, con
     Evaluation e;
     const cv::Mat1b truthClasses = classesFromSurfaceCodes(truth.surface);
     e.segmentation = scoreSegmentation(prediction.classes, truthClasses);
-    const cv::Mat1f leeDb = toDecibels(leeFilter(toLinear(inputs.primaryDb), kLeeWindow, inputs.sarLooks));
+    const cv::Mat1f leeDb = leeFilteredDb(inputs.primaryDb, inputs.sarLooks);
     const cv::Mat1b otsu = otsuSegmentation(leeDb);
     e.segmentationOtsu = scoreSegmentation(otsu, truthClasses);
-    const cv::Mat1f leeHvDb = inputs.secondaryDb.empty() ? cv::Mat1f() : toDecibels(leeFilter(toLinear(inputs.secondaryDb), kLeeWindow, inputs.sarLooks));
+    const cv::Mat1f leeHvDb = inputs.secondaryDb.empty() ? cv::Mat1f() : leeFilteredDb(inputs.secondaryDb, inputs.sarLooks);
     const cv::Mat1b kMeans = kMeansSegmentation(leeDb, leeHvDb);
     e.segmentationKMeans = scoreSegmentation(kMeans, truthClasses);
     if (!truth.leadWidth.empty()) {
@@ -96,10 +97,12 @@ Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, con
     }
     // The kriging baseline is the model's own prior: the same records, the same kriging.
     if (!inputs.freeboardPrior.empty()) {
-        e.elevationIdw = scoreRegression(inverseDistanceWeighting(recordSamples(inputs), truth.freeboard.size(), kInterpolationStep),
-                                         truth.freeboard);
+        const std::vector<PointSample> samples = recordSamples(inputs);
+        e.elevationIdw = scoreRegression(inverseDistanceWeighting(samples, truth.freeboard.size(), kInterpolationStep), truth.freeboard);
         e.elevationKriging = scoreRegression(inputs.freeboardPrior, truth.freeboard);
         e.elevationKrigingBySurface = scoreBySurface(inputs.freeboardPrior, truth);
+        e.elevationRegressionKriging = scoreRegression(
+            regressionKriging(samples, footprintMeans(leeDb, inputs.records), leeDb, kInterpolationStep), truth.freeboard);
     }
     return e;
 }

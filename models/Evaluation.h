@@ -28,6 +28,10 @@ struct Evaluation {
     RegressionScores elevation;          // empty (count 0) without elevation
     RegressionScores elevationIdw;
     RegressionScores elevationKriging;
+    // Regression kriging of the records on the Lee-filtered HH in dB (a
+    // robust line on their footprints' brightness, its residuals kriged):
+    // what the SAR's brightness adds to the records without learning.
+    RegressionScores elevationRegressionKriging;
     // The same by truth surface (scene::synthetic::SurfaceClass: open water,
     // refrozen lead, floe, ridge), with each surface's share of the squared
     // error over all pixels: where a map loses. On the demo scene ridges, 1 %
@@ -53,10 +57,6 @@ struct Evaluation {
     double entropyWrong = 0.0;
     double entropyRight = 0.0;
 };
-
-// Window of the Lee filter of the despeckling baseline, which assumes the
-// SAR's own looks (ModelInputs::sarLooks).
-constexpr int kLeeWindow = 7;
 
 Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, const scene::synthetic::SyntheticTruth& truth);
 

@@ -217,4 +217,92 @@ cv::Mat1f ordinaryKriging(const std::vector<PointSample>& samples, const Variogr
     });
 }
 
+namespace {
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0.0;
+    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+double finiteMedian(const std::vector<float>& values)
+{
+    std::vector<double> finite;
+    for (const float v : values)
+        if (std::isfinite(v))
+            finite.push_back(v);
+    return median(finite);
+}
+
+} // namespace
+
+DriftLine fitDriftLine(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples)
+{
+    if (covariateAtSamples.size() != samples.size())
+        throw std::invalid_argument("a drift line needs one covariate value per sample");
+    std::vector<double> x, y;
+    for (std::size_t k = 0; k < samples.size(); ++k)
+        if (std::isfinite(covariateAtSamples[k]) && std::isfinite(samples[k].value)) {
+            x.push_back(covariateAtSamples[k]);
+            y.push_back(samples[k].value);
+        }
+    DriftLine line;
+    line.intercept = median(y);
+    if (x.size() < 3)
+        return line;
+    // Huber's M-estimator on vertical residuals, written here because
+    // cv::fitLine's robust fits minimise orthogonal distances, which would
+    // mix dB with metres. 20 reweightings settle it well past float precision.
+    constexpr double kHuber = 1.345;
+    constexpr int kIterations = 20;
+    std::vector<double> weight(x.size(), 1.0);
+    for (int iteration = 0; iteration < kIterations; ++iteration) {
+        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (std::size_t k = 0; k < x.size(); ++k) {
+            sw += weight[k];
+            sx += weight[k] * x[k];
+            sy += weight[k] * y[k];
+            sxx += weight[k] * x[k] * x[k];
+            sxy += weight[k] * x[k] * y[k];
+        }
+        const double spread = sw * sxx - sx * sx;
+        if (spread <= 1e-12 * sw * sw)
+            return line; // the covariate does not vary: no slope to fit
+        line.slope = (sw * sxy - sx * sy) / spread;
+        line.intercept = (sy - line.slope * sx) / sw;
+        std::vector<double> residual(x.size());
+        for (std::size_t k = 0; k < x.size(); ++k)
+            residual[k] = y[k] - line.at(x[k]);
+        const double centre = median(residual);
+        std::vector<double> deviation(x.size());
+        for (std::size_t k = 0; k < x.size(); ++k)
+            deviation[k] = std::abs(residual[k] - centre);
+        const double scale = 1.4826 * median(deviation);
+        if (scale <= 0.0)
+            break;
+        for (std::size_t k = 0; k < x.size(); ++k)
+            weight[k] = std::min(1.0, kHuber * scale / std::max(std::abs(residual[k]), 1e-12));
+    }
+    return line;
+}
+
+cv::Mat1f regressionKriging(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples,
+                            const cv::Mat1f& covariate, int step)
+{
+    const DriftLine line = fitDriftLine(samples, covariateAtSamples);
+    const double fallback = finiteMedian(covariateAtSamples);
+    std::vector<PointSample> residuals = samples;
+    for (std::size_t k = 0; k < samples.size(); ++k)
+        residuals[k].value = samples[k].value - line.at(std::isfinite(covariateAtSamples[k]) ? covariateAtSamples[k] : fallback);
+    cv::Mat1f map = ordinaryKriging(residuals, fitVariogram(residuals), covariate.size(), step);
+    map.forEach([&](float& value, const int* at) {
+        const float c = covariate(at[0], at[1]);
+        value += static_cast<float>(line.at(std::isfinite(c) ? c : fallback));
+    });
+    return map;
+}
+
 } // namespace banquise::models

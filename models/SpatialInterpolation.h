@@ -36,4 +36,26 @@ cv::Mat1f inverseDistanceWeighting(const std::vector<PointSample>& samples, cv::
 // near, not through, noisy samples (exactly through them when it is zero).
 cv::Mat1f ordinaryKriging(const std::vector<PointSample>& samples, const Variogram& variogram, cv::Size size, int step);
 
+// A straight line value = intercept + slope * covariate.
+struct DriftLine {
+    double intercept = 0.0;
+    double slope = 0.0;
+    double at(double covariate) const { return intercept + slope * covariate; }
+};
+
+// The samples' line on a covariate, fitted robustly (Huber weights at 1.345
+// robust standard deviations, by iteratively reweighted least squares):
+// samples far off the line (a lead that wind roughening made bright) weigh
+// little. Samples whose covariate is not finite are left out; a flat line
+// at the median when fewer than three remain or the covariate does not vary.
+DriftLine fitDriftLine(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples);
+
+// Regression kriging (kriging with an external drift fitted first): the
+// line of the samples on a covariate map, plus ordinary kriging of what the
+// line leaves. Where the covariate is not finite the line takes the samples'
+// median covariate. `covariateAtSamples` is the covariate as each sample
+// sees it (its footprint's mean).
+cv::Mat1f regressionKriging(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples,
+                            const cv::Mat1f& covariate, int step);
+
 } // namespace banquise::models

@@ -90,6 +90,7 @@ int main(int argc, char** argv)
     bench::report("elev_rmse_m", e.elevation.rmse);
     bench::report("elev_rmse_idw_m", e.elevationIdw.rmse);
     bench::report("elev_rmse_kriging_m", e.elevationKriging.rmse);
+    bench::report("elev_rmse_regkriging_m", e.elevationRegressionKriging.rmse);
     // Where the error is: floes and ridges.
     using scene::synthetic::kFloe;
     using scene::synthetic::kRidge;

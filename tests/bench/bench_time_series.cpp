@@ -64,6 +64,7 @@ int main(int argc, char** argv)
         bench::report(("altimeter_records_" + suffix).c_str(), static_cast<double>(inputs.records.size()));
         bench::report(("elev_rmse_" + suffix + "_m").c_str(), e.elevation.rmse);
         bench::report(("elev_rmse_" + suffix + "_kriging_m").c_str(), e.elevationKriging.rmse);
+        bench::report(("elev_rmse_" + suffix + "_regkriging_m").c_str(), e.elevationRegressionKriging.rmse);
         bench::report(("elev_rmse_" + suffix + "_oracle_m").c_str(), bench::oracleFreeboardRmse(inputs, folder));
         bench::report(("elev_rmse_" + suffix + "_oracle_sar_m").c_str(), bench::oracleFreeboardWithSarRmse(inputs, folder));
         bench::report(("sar_dates_read_" + suffix).c_str(), 1.0 + static_cast<double>(inputs.looks.size()));

@@ -62,6 +62,7 @@ std::vector<std::pair<std::string, double>> figuresOf(const SceneScores& scores)
             {"elev_rmse_<set>_m", e.elevation.rmse},
             {"elev_rmse_<set>_kriging_m", e.elevationKriging.rmse},
             {"elev_rmse_<set>_idw_m", e.elevationIdw.rmse},
+            {"elev_rmse_<set>_regkriging_m", e.elevationRegressionKriging.rmse},
             {"elev_rmse_<set>_oracle_m", scores.oracleFreeboard},
             {"elev_rmse_<set>_oracle_sar_m", scores.oracleFreeboardSar},
             {"despeckle_psnr_<set>_db", e.despecklePsnrDb},
@@ -98,10 +99,10 @@ SceneScores scoreOn(const models::SeaIceModel& model, const std::string& folder)
     const double oracleSar = bench::oracleFreeboardWithSarRmse(inputs, folder);
     std::fprintf(stderr,
                  "  %-40s mIoU %.3f (Otsu %.3f, k-means %.3f)  leads >=3 cells IoU %.3f (%.3f, %.3f)  thin recall %.3f (%.3f, %.3f)  "
-                 "freeboard %.3f m (kriging %.3f, IDW %.3f, oracle %.3f, with SAR %.3f)  PSNR %.2f dB (Lee %.2f)\n",
+                 "freeboard %.3f m (kriging %.3f, IDW %.3f, regression kriging %.3f, oracle %.3f, with SAR %.3f)  PSNR %.2f dB (Lee %.2f)\n",
                  folder.c_str(), e.segmentation.meanIou, e.segmentationOtsu.meanIou, e.segmentationKMeans.meanIou, e.leads.resolvableIou,
                  e.leadsOtsu.resolvableIou, e.leadsKMeans.resolvableIou, e.leads.thinSkeletonRecall, e.leadsOtsu.thinSkeletonRecall,
-                 e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse, oracle, oracleSar,
+                 e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse, e.elevationRegressionKriging.rmse, oracle, oracleSar,
                  e.despecklePsnrDb, e.despecklePsnrLeeDb);
     return {e, oracle, oracleSar};
 }

@@ -1,6 +1,7 @@
 #include "common/TestRegistry.h"
 
 #include "models/Baselines.h"
+#include "models/Decibels.h"
 #include "models/LeadScores.h"
 #include "models/Hydrostatic.h"
 #include "models/Scores.h"
@@ -60,6 +61,22 @@ private Q_SLOTS:
         QVERIFY(after[0] < 0.3 * before[0]);
     }
 
+    void leeFilterInDecibelsIsTheWholeImagesBandByBand()
+    {
+        std::mt19937 rng(5);
+        std::gamma_distribution<float> speckle(4.0f, 0.25f);
+        cv::Mat1f db(1100, 40); // more than two bands of rows
+        for (int r = 0; r < db.rows; ++r)
+            for (int c = 0; c < db.cols; ++c)
+                db(r, c) = (r / 50 % 2 ? -12.0f : -20.0f) + 10.0f * std::log10(speckle(rng));
+        db(600, 7) = NAN;
+        cv::Mat1f banded = leeFilteredDb(db, 4.0);
+        cv::Mat1f whole = toDecibels(leeFilter(toLinear(db), kLeeWindow, 4.0));
+        QVERIFY(std::isnan(banded(600, 7)));
+        banded(600, 7) = whole(600, 7) = 0.0f;
+        QVERIFY(cv::norm(banded, whole, cv::NORM_INF) < 1e-4);
+    }
+
     void otsuSeparatesDarkLeadsFromBrightFloes()
     {
         cv::Mat1f db(20, 20, -12.0f);
@@ -100,6 +117,52 @@ private Q_SLOTS:
         for (const PointSample& s : samples)
             worst = std::max(worst, std::abs(kriged(int(s.row), int(s.col)) - s.value));
         QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
+    }
+
+    void driftLineShrugsOffBrightSamplesAtSeaLevel()
+    {
+        // Freeboard 0.05 m per dB of brightness, and a tenth of the samples
+        // at sea level but bright (wind-roughened leads): least squares would
+        // tilt the line, Huber's weights keep it.
+        std::mt19937 rng(6);
+        std::normal_distribution<double> noise(0.0, 0.02);
+        std::vector<PointSample> samples;
+        std::vector<float> brightness;
+        for (int k = 0; k < 200; ++k) {
+            const double db = -16.0 + 6.0 * (k % 20) / 19.0;
+            const bool brightLead = k % 10 == 0;
+            samples.push_back({double(k), 0.0, brightLead ? 0.0 : 1.1 + 0.05 * db + noise(rng)});
+            brightness.push_back(brightLead ? -10.0f : static_cast<float>(db));
+        }
+        brightness[3] = NAN; // left out of the fit
+        const DriftLine line = fitDriftLine(samples, brightness);
+        QVERIFY2(std::abs(line.slope - 0.05) < 0.005, qPrintable(QString::number(line.slope)));
+        QVERIFY2(std::abs(line.at(-13.0) - (1.1 - 0.65)) < 0.01, qPrintable(QString::number(line.at(-13.0))));
+    }
+
+    void regressionKrigingMapsWhatTheCovariateTells()
+    {
+        // Bright and dark floes in 12-pixel squares, finer than the samples'
+        // 16-pixel lattice: kriging alone cannot place them, the covariate can.
+        cv::Mat1f brightness(160, 160);
+        cv::Mat1f truth(160, 160);
+        for (int r = 0; r < 160; ++r)
+            for (int c = 0; c < 160; ++c) {
+                brightness(r, c) = (r / 12 + c / 12) % 2 ? -11.0f : -15.0f;
+                truth(r, c) = 0.9f + 0.04f * brightness(r, c) + 0.05f * std::sin(c / 40.0f);
+            }
+        std::vector<PointSample> samples;
+        std::vector<float> atSamples;
+        for (int r = 5; r < 160; r += 16)
+            for (int c = 3; c < 160; c += 16) {
+                samples.push_back({c + 0.5, r + 0.5, truth(r, c)});
+                atSamples.push_back(brightness(r, c));
+            }
+        const cv::Mat1f guided = regressionKriging(samples, atSamples, brightness, 1);
+        const cv::Mat1f kriged = ordinaryKriging(samples, fitVariogram(samples), brightness.size(), 1);
+        const double guidedRmse = scoreRegression(guided, truth).rmse;
+        const double krigedRmse = scoreRegression(kriged, truth).rmse;
+        QVERIFY2(guidedRmse < 0.2 * krigedRmse, qPrintable(QString("%1 vs %2").arg(guidedRmse).arg(krigedRmse)));
     }
 
     void variogramFitFindsTheCorrelationRange()
