@@ -12,7 +12,7 @@ namespace banquise::models {
 cv::Mat1f leeFilter(const cv::Mat1f& intensity, int window, double looks);
 
 // Window of Lee's filter wherever Banquise uses it: the despeckling
-// baseline, and the brightness that guides the freeboard prior.
+// baseline, and the brightness of the regression-kriging baseline.
 constexpr int kLeeWindow = 7;
 
 // Lee's filter of sigma0 given and returned in dB, with kLeeWindow.
