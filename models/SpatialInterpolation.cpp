@@ -292,7 +292,12 @@ DriftLine fitDriftLine(const std::vector<PointSample>& samples, const std::vecto
 cv::Mat1f regressionKriging(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples,
                             const cv::Mat1f& covariate, int step)
 {
-    const DriftLine line = fitDriftLine(samples, covariateAtSamples);
+    return regressionKriging(samples, covariateAtSamples, covariate, fitDriftLine(samples, covariateAtSamples), step);
+}
+
+cv::Mat1f regressionKriging(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples,
+                            const cv::Mat1f& covariate, const DriftLine& line, int step)
+{
     const double fallback = finiteMedian(covariateAtSamples);
     std::vector<PointSample> residuals = samples;
     for (std::size_t k = 0; k < samples.size(); ++k)

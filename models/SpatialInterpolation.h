@@ -57,5 +57,8 @@ DriftLine fitDriftLine(const std::vector<PointSample>& samples, const std::vecto
 // sees it (its footprint's mean).
 cv::Mat1f regressionKriging(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples,
                             const cv::Mat1f& covariate, int step);
+// The same along a line fitted elsewhere (e.g. by least squares).
+cv::Mat1f regressionKriging(const std::vector<PointSample>& samples, const std::vector<float>& covariateAtSamples,
+                            const cv::Mat1f& covariate, const DriftLine& line, int step);
 
 } // namespace banquise::models

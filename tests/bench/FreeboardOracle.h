@@ -40,25 +40,20 @@ inline double oracleFreeboardWithSarRmse(const models::ModelInputs& inputs, cons
     const std::vector<float> recordDb = models::footprintMeans(db, inputs.records);
     const std::vector<float> recordFloe = models::footprintMeans(floe, inputs.records);
     const std::vector<models::PointSample> samples = models::recordSamples(inputs);
-    // The least-squares line of freeboard on brightness over the records on
-    // floes, then kriging of what brightness leaves unexplained.
-    std::vector<std::size_t> onFloes;
+    // Regression kriging along the least-squares line of freeboard on
+    // brightness over the records on floes.
+    std::vector<models::PointSample> onFloes;
     std::vector<float> values, brightness;
     for (std::size_t k = 0; k < samples.size(); ++k)
         if (recordFloe[k] > 0.9f && std::isfinite(recordDb[k])) {
-            onFloes.push_back(k);
+            onFloes.push_back(samples[k]);
             values.push_back(static_cast<float>(samples[k].value));
             brightness.push_back(recordDb[k]);
         }
     if (onFloes.size() < 10)
         return oracleFreeboardRmse(inputs, folder);
-    const models::RegressionScores line = models::scoreRegression(values, brightness);
-    std::vector<models::PointSample> residuals;
-    for (const std::size_t k : onFloes)
-        residuals.push_back({samples[k].col, samples[k].row, samples[k].value - (line.intercept + line.slope * recordDb[k])});
-    const cv::Mat1f kriged = models::ordinaryKriging(residuals, models::fitVariogram(residuals), db.size(), 4);
-    const cv::Mat1f floes = kriged + db * static_cast<float>(line.slope) + static_cast<float>(line.intercept);
-    return oracleFreeboardRmse(inputs, folder, floes);
+    const models::RegressionScores fit = models::scoreRegression(values, brightness);
+    return oracleFreeboardRmse(inputs, folder, models::regressionKriging(onFloes, brightness, db, {fit.intercept, fit.slope}, 4));
 }
 
 } // namespace banquise::bench
