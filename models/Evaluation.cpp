@@ -95,14 +95,14 @@ Evaluation evaluate(const ModelInputs& inputs, const Prediction& prediction, con
         e.elevation = scoreRegression(prediction.elevation, truth.freeboard);
         e.elevationBySurface = scoreBySurface(prediction.elevation, truth);
     }
-    // The kriging baseline is the model's own prior: the same records, the same kriging.
+    // The kriging baselines are the model's own prior: the same records, the same kriging.
     if (!inputs.freeboardPrior.empty()) {
         const std::vector<PointSample> samples = recordSamples(inputs);
         e.elevationIdw = scoreRegression(inverseDistanceWeighting(samples, truth.freeboard.size(), kInterpolationStep), truth.freeboard);
         e.elevationKriging = scoreRegression(inputs.freeboardPrior, truth.freeboard);
         e.elevationKrigingBySurface = scoreBySurface(inputs.freeboardPrior, truth);
-        e.elevationRegressionKriging = scoreRegression(
-            regressionKriging(samples, footprintMeans(leeDb, inputs.records), leeDb, kInterpolationStep), truth.freeboard);
+        if (!inputs.freeboardSarTerm.empty())
+            e.elevationRegressionKriging = scoreRegression(inputs.freeboardPrior + inputs.freeboardSarTerm, truth.freeboard);
     }
     return e;
 }

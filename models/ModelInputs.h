@@ -79,6 +79,13 @@ struct ModelInputs {
     // Ordinary kriging of the records (measurement noise filtered): the
     // smooth background the elevation head corrects; empty without records.
     cv::Mat1f freeboardPrior;
+    // What the SAR's brightness adds to it: regression kriging of the
+    // records on the Lee-filtered co-polarised dB (a robust line fitted on
+    // this scene, plus the kriged residuals) minus `freeboardPrior`. The
+    // elevation head starts from their sum; the encoder sees the prior
+    // alone, so that no SAR-scaled copy of the image reaches the despeckler
+    // or the classes. Empty with the prior.
+    cv::Mat1f freeboardSarTerm;
     std::vector<std::string> trackNames;
     bool driftCompensated = false;
     // Degraded modes taken, in words ("no second SAR date: tracks not
@@ -109,8 +116,9 @@ ModelInputs gatherModelInputs(const scene::Scene& scene, scene::Feedback* feedba
 // The records' footprint centres as point samples (grid pixel coordinates).
 std::vector<PointSample> recordSamples(const ModelInputs& inputs);
 
-// Kriges the records into `freeboardPrior` again (after records were taken
-// out or added); empties it with fewer than three records.
+// Kriges the records into `freeboardPrior` and `freeboardSarTerm` again
+// (after records were taken out or added); empties both with fewer than
+// three records.
 void updateFreeboardPrior(ModelInputs& inputs);
 
 // The inputs of a window of the grid (inside it), on the window's own grid:

@@ -91,7 +91,7 @@ void SeaIceModel::save(const std::string& path) const
     root.Add("format", kFormat);
     root.Add("format_version", kFormatVersion);
     root.Add("weights", std::filesystem::path(path).filename().string());
-    detail::addInputContract(root);
+    detail::addInputContract(root, m_impl->net->readsSarTerm());
     CPLJSONArray outputs;
     for (const char* name : {"despeckled_primary (normalised dB)", "class_logits (floe, open lead, refrozen lead)", "freeboard_m (prior + correction; detected ridges: prior + ridge_excess_m)"})
         outputs.Add(name);
@@ -132,6 +132,7 @@ SeaIceModel SeaIceModel::load(const std::string& path)
         archive.load_from(path);
         model.m_impl->net->load(archive);
         model.m_impl->net->useChannelsLast();
+        model.m_impl->net->setReadsSarTerm(detail::readsSarTerm(root));
     } catch (const c10::Error& e) {
         throw std::runtime_error(path + ": cannot read the weights (" + e.what_without_backtrace() + ")");
     }

@@ -235,9 +235,11 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
            << 2 * reach + 1 << "], [1, 1], [" << reach << ", " << reach << "]), [5, 5], [1, 1], [2, 2], False, False)\n"
            << "        logits = logits + self.up(torch.conv2d(h, self.clickout_weight, self.clickout_bias) * near, logits)"
               " + torch.conv2d(clicks, self.clicklocal_weight, None, [1, 1], [1, 1])\n"
-           << "    prior = x.narrow(1, " << detail::kPriorChannel << ", 1) * " << detail::kFreeboardScale << " + "
-           << detail::kFreeboardMean << "\n"
-           << "    elevation = prior + torch.conv2d(dropped, self.elevation_weight, self.elevation_bias, [1, 1], [1, 1])\n"
+           << "    prior = x.narrow(1, " << detail::kPriorChannel << ", 1)\n";
+    if (impl.net->readsSarTerm())
+        source << "    prior = prior + x.narrow(1, " << detail::kSarTermChannel << ", 1)\n";
+    source << "    prior = prior * " << detail::kFreeboardScale << " + " << detail::kFreeboardMean << "\n"
+           << "    elevation = torch.relu(prior + torch.conv2d(dropped, self.elevation_weight, self.elevation_bias, [1, 1], [1, 1]))\n"
            << "    return despeckled, logits, elevation\n";
     try {
         module.define(source.str());
@@ -248,7 +250,7 @@ void exportTorchScript(const SeaIceModel& model, const std::string& path)
 
     CPLJSONObject root;
     root.Add("format", kFormat);
-    detail::addInputContract(root);
+    detail::addInputContract(root, impl.net->readsSarTerm());
     CPLJSONArray outputs;
     for (const std::string& name : detail::modelOutputs())
         outputs.Add(name);

@@ -74,7 +74,8 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
     // and user terms the prediction given clicks where the click-free one is
     // wrong, as a user would click.
     const auto noClicks = torch::zeros({n, kClassCount, s, s}, scene.options());
-    const detail::HeadOutputs out = net->heads(features, torch::cat({scene, noClicks}, 1), true);
+    const detail::HeadOutputs out =
+        net->heads(features, torch::cat({scene, noClicks, input.narrow(1, detail::kSarTermChannel, 1)}, 1), true);
     std::vector<int64_t> predicted(static_cast<std::size_t>(n * s * s));
     const auto classes = out.logits.detach().argmax(1).to(torch::kCPU).contiguous();
     std::copy_n(classes.data_ptr<int64_t>(), predicted.size(), predicted.begin());

@@ -201,9 +201,13 @@ void FloeNetImpl::finishHeads(const torch::Tensor& logits, const torch::Tensor& 
                               const torch::Tensor& input, HeadOutputs& out)
 {
     out.logits = refineLogits(logits, features.quarter, input.narrow(1, kFirstClickChannel, kClassCount));
-    const auto prior = input.narrow(1, kPriorChannel, 1) * kFreeboardScale + kFreeboardMean;
+    auto prior = input.narrow(1, kPriorChannel, 1);
+    if (m_readsSarTerm)
+        prior = prior + input.narrow(1, kSarTermChannel, 1);
+    prior = prior * kFreeboardScale + kFreeboardMean;
     out.correction = correction;
-    out.elevation = prior + correction;
+    // Freeboard is height above the sea: no surface lies below it.
+    out.elevation = torch::relu(prior + correction);
 }
 
 } // namespace banquise::models::detail

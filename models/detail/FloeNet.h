@@ -23,7 +23,7 @@ struct HeadOutputs {
     torch::Tensor despeckled; // N x 1 x H x W, normalised dB of the primary channel
     torch::Tensor logits;     // N x 3 x H x W, with the clicks of the input
     torch::Tensor elevation;  // N x 1 x H x W, metres
-    torch::Tensor correction; // elevation minus the kriged prior
+    torch::Tensor correction; // elevation minus the prior (kriged freeboard plus its SAR term)
 };
 
 // A three-level U-Net (convolutions, max-pool down, bilinear up, skip
@@ -56,7 +56,7 @@ public:
     // start, the plain mean of the dates.
     void load(torch::serialize::InputArchive& archive) override;
     // `sample`: dropout on even in evaluation, for MC-dropout samples. The
-    // elevation is a correction of the kriged prior channel of `input`; the
+    // elevation is a correction of the prior channels of `input`; the
     // class logits take the click maps of `input` into account.
     HeadOutputs heads(const NetFeatures& features, const torch::Tensor& input, bool sample);
     // One MC-dropout sample of the class logits and elevation, `mask`
@@ -70,6 +70,11 @@ public:
     // independent of one another, which is what its mean and spread need.
     torch::Tensor monteCarloMasks(int samples, int height, int width, const torch::TensorOptions& options) const;
     HeadOutputs forward(const torch::Tensor& input) { return heads(features(input), input, is_training()); }
+    // Whether the elevation starts from the kriged prior plus its SAR term
+    // (the default) or, as in models saved before that term, from the
+    // kriged prior alone.
+    bool readsSarTerm() const { return m_readsSarTerm; }
+    void setReadsSarTerm(bool reads) { m_readsSarTerm = reads; }
     // Class logits from cached features and `clicks` (N x 3 x H x W), no dropout.
     torch::Tensor classLogits(const NetFeatures& features, const torch::Tensor& clicks);
     // Adds offsets to the class layer's biases (ClassCalibration).
@@ -80,7 +85,7 @@ public:
 
 private:
     // The class logits refined by the clicks of `input`, and the elevation
-    // as the kriged prior of `input` plus `correction`.
+    // as the prior of `input` (kriged freeboard plus its SAR term) plus `correction`.
     void finishHeads(const torch::Tensor& logits, const torch::Tensor& correction, const NetFeatures& features, const torch::Tensor& input,
                      HeadOutputs& out);
 
@@ -92,6 +97,7 @@ private:
 
     double m_dropout;
     int m_featureChannels;
+    bool m_readsSarTerm = true;
     torch::nn::Sequential m_enc1{nullptr}, m_enc2{nullptr}, m_enc3{nullptr}, m_bottom{nullptr};
     torch::nn::Sequential m_dec3{nullptr}, m_dec2{nullptr}, m_dec1{nullptr};
     torch::nn::Conv2d m_despeckle{nullptr}, m_classes{nullptr}, m_elevation{nullptr};

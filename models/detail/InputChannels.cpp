@@ -25,6 +25,10 @@ void fillInputChannels(const ModelInputs& inputs, const cv::Rect& region, float*
                 const float prior = inputs.freeboardPrior(region.y + r, region.x + c);
                 out[kPriorChannel * plane + k] = std::isfinite(prior) ? (prior - kFreeboardMean) / kFreeboardScale : 0.0f;
             }
+            if (!inputs.freeboardSarTerm.empty()) {
+                const float term = inputs.freeboardSarTerm(region.y + r, region.x + c);
+                out[kSarTermChannel * plane + k] = std::isfinite(term) ? term / kFreeboardScale : 0.0f;
+            }
         }
 }
 

@@ -16,12 +16,15 @@ namespace banquise::models::detail {
 // Input channels: co- and cross-polarised sigma0 (normalised dB), the
 // kriged altimeter freeboard (normalised), then one click map per class for
 // interactive labelling (DIAL): +1 on a disc where the user said "this is
-// the class", -1 where "this is not", zero elsewhere and without clicks.
+// the class", -1 where "this is not", zero elsewhere and without clicks;
+// then what the SAR's brightness adds to the kriged freeboard
+// (ModelInputs::freeboardSarTerm), which only the elevation head reads.
 // The order and normalisation are the model's contract, in its sidecar.
-constexpr int kInputChannels = 6;
+constexpr int kInputChannels = 7;
 constexpr int kSceneChannels = 3; // what the encoder sees; clicks go to the click head
 constexpr int kPriorChannel = 2;
 constexpr int kFirstClickChannel = 3;
+constexpr int kSarTermChannel = 6;
 constexpr int kClickRadius = 4; // pixels of the disc a click marks
 constexpr float kPrimaryMeanDb = -18.0f;
 constexpr float kSecondaryMeanDb = -27.0f;
@@ -53,6 +56,7 @@ inline const std::array<InputChannel, kInputChannels>& inputChannels()
         {"click_floe", kFirstClickChannel, 0.0f, 1.0f},
         {"click_open_lead", kFirstClickChannel + 1, 0.0f, 1.0f},
         {"click_refrozen_lead", kFirstClickChannel + 2, 0.0f, 1.0f},
+        {"freeboard_sar_term_m", kSarTermChannel, 0.0f, kFreeboardScale},
     }};
     return channels;
 }

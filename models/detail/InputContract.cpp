@@ -7,11 +7,13 @@
 
 namespace banquise::models::detail {
 
-void addInputContract(CPLJSONObject& sidecar)
+void addInputContract(CPLJSONObject& sidecar, bool readsSarTerm)
 {
     CPLJSONArray channels;
     CPLJSONObject normalisation;
     for (const InputChannel& channel : inputChannels()) {
+        if (channel.index == kSarTermChannel && !readsSarTerm)
+            continue;
         channels.Add(channel.name);
         CPLJSONObject norm;
         norm.Add("mean", channel.mean);
@@ -20,6 +22,15 @@ void addInputContract(CPLJSONObject& sidecar)
     }
     sidecar.Add("input_channels", channels);
     sidecar.Add("normalisation", normalisation);
+}
+
+bool readsSarTerm(const CPLJSONObject& sidecar)
+{
+    const std::string name = inputChannels()[kSarTermChannel].name;
+    for (const CPLJSONObject& channel : sidecar.GetArray("input_channels"))
+        if (channel.ToString() == name)
+            return true;
+    return false;
 }
 
 void addRidgeExcess(CPLJSONObject& sidecar, const RidgeExcess& excess)

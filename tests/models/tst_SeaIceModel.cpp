@@ -21,6 +21,8 @@
 
 #include <QTest>
 
+#include <cpl_json.h>
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -219,6 +221,54 @@ private Q_SLOTS:
         const Prediction b = again.predict(*m_inputs, deterministic);
         QCOMPARE(cv::countNonZero(a.classes != b.classes), 0);
         QCOMPARE(meanAbsoluteDifference(a.elevation, b.elevation), 0.0);
+    }
+
+    // The elevation starts from the kriged prior plus what the SAR's
+    // brightness adds to it; the encoder does not read that term, so that
+    // raising it moves the freeboard by as much and nothing else. A model
+    // saved before the term existed (no such channel in its sidecar)
+    // ignores it, and saves again without it.
+    void theSarTermMovesTheFreeboardAlone()
+    {
+        QVERIFY(!m_inputs->freeboardSarTerm.empty());
+        QVERIFY(cv::norm(m_inputs->freeboardSarTerm, cv::NORM_INF) > 0.01);
+        ModelInputs raised = *m_inputs;
+        raised.freeboardSarTerm = m_inputs->freeboardSarTerm.clone(); // the copy shares the original's pixels
+        raised.freeboardSarTerm += 0.1f;
+        PredictionOptions deterministic;
+        deterministic.monteCarloSamples = 1;
+        // The median change of the freeboard; NaN when classes or despeckling change.
+        const auto shiftOf = [&](const SeaIceModel& model) {
+            const Prediction before = model.predict(*m_inputs, deterministic);
+            const Prediction after = model.predict(raised, deterministic);
+            if (cv::countNonZero(before.classes != after.classes) > 0 || meanAbsoluteDifference(before.despeckledDb, after.despeckledDb) > 0.0)
+                return std::nanf("");
+            // Above the sea only: a surface pushed below it stays at zero.
+            std::vector<float> values;
+            for (int i = 0; i < static_cast<int>(before.elevation.total()); ++i)
+                if (before.elevation(i) > 0.0f)
+                    values.push_back(after.elevation(i) - before.elevation(i));
+            if (values.empty())
+                return std::nanf("");
+            std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+            return values[values.size() / 2];
+        };
+        QVERIFY(std::abs(shiftOf(SeaIceModel::load(m_folder.path("model.pt"))) - 0.1f) < 1e-4f);
+
+        CPLJSONDocument sidecar;
+        QVERIFY(sidecar.Load(m_folder.path("model.pt.json")));
+        CPLJSONArray older;
+        for (const CPLJSONObject& channel : sidecar.GetRoot().GetArray("input_channels"))
+            if (channel.ToString() != "freeboard_sar_term_m")
+                older.Add(channel.ToString());
+        CPLJSONObject root = sidecar.GetRoot();
+        root.Delete("input_channels");
+        root.Add("input_channels", older);
+        std::filesystem::copy_file(m_folder.path("model.pt"), m_folder.path("older.pt"));
+        QVERIFY(sidecar.Save(m_folder.path("older.pt.json")));
+        QCOMPARE(shiftOf(SeaIceModel::load(m_folder.path("older.pt"))), 0.0f);
+        SeaIceModel::load(m_folder.path("older.pt")).save(m_folder.path("older-again.pt"));
+        QCOMPARE(shiftOf(SeaIceModel::load(m_folder.path("older-again.pt"))), 0.0f);
     }
 
     // Fine-tuning a copy leaves the original as it was (issue 22: Retrain

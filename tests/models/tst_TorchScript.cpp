@@ -67,7 +67,7 @@ private Q_SLOTS:
         const std::string path = folder.path("exported.pt");
         exportTorchScript(model, path);
         const TorchScriptModel imported = TorchScriptModel::load(path);
-        QCOMPARE(imported.inputChannels().size(), std::size_t(6));
+        QCOMPARE(imported.inputChannels().size(), std::size_t(7));
         PredictionOptions deterministic;
         deterministic.monteCarloSamples = 1;
         const Prediction a = model.predict(inputs, deterministic);
