@@ -70,12 +70,11 @@ StepLosses losses(detail::FloeNet& net, const Batch& batch, const LossWeights& w
                            .contiguous(torch::MemoryFormat::ChannelsLast); // as the weights (FloeNet::useChannelsLast)
     const auto scene = input.narrow(1, 0, detail::kSceneChannels);
     const detail::NetFeatures features = net->features(input);
-    // The weak-supervision terms train the click-free prediction; the click
-    // and user terms the prediction given clicks where the click-free one is
-    // wrong, as a user would click.
-    const auto noClicks = torch::zeros({n, kClassCount, s, s}, scene.options());
-    const detail::HeadOutputs out =
-        net->heads(features, torch::cat({scene, noClicks, input.narrow(1, detail::kSarTermChannel, 1)}, 1), true);
+    // The weak-supervision terms train the click-free prediction (the
+    // batch's click maps are empty); the click and user terms the
+    // prediction given clicks where the click-free one is wrong, as a user
+    // would click.
+    const detail::HeadOutputs out = net->heads(features, input, true);
     std::vector<int64_t> predicted(static_cast<std::size_t>(n * s * s));
     const auto classes = out.logits.detach().argmax(1).to(torch::kCPU).contiguous();
     std::copy_n(classes.data_ptr<int64_t>(), predicted.size(), predicted.begin());
