@@ -10,6 +10,7 @@ namespace banquise::scene {
 ProductKind sentinel1SafeKind();
 ProductKind sentinel1MeasurementKind();
 ProductKind radarsat2Kind();
+ProductKind rcmKind();
 
 // ImageKinds.cpp
 ProductKind sentinel2SafeKind();

@@ -14,15 +14,16 @@ namespace banquise::scene {
 const std::vector<ProductKind>& productKinds()
 {
     // Order decides where kinds claim the same files: a Sentinel-2 SAFE
-    // before Sentinel-1's (whose driver would refuse it); a calibrated
-    // Sentinel-1 measurement before any raster; the netCDF layouts that say
-    // what they are before the sensor profiles, and those before buoy
-    // trajectories (ICESat-2 calls itself a trajectory too); IABP tables
-    // before plain CSV tracks.
+    // before Sentinel-1's (whose driver would refuse it); an RCM product
+    // (a manifest.safe and a product.xml of its own) before Sentinel-1 and
+    // RADARSAT-2; a calibrated Sentinel-1 measurement before any raster; the
+    // netCDF layouts that say what they are before the sensor profiles, and
+    // those before buoy trajectories (ICESat-2 calls itself a trajectory
+    // too); IABP tables before plain CSV tracks.
     static const std::vector<ProductKind> kinds = {
-        sentinel2SafeKind(),     sentinel1SafeKind(), sentinel1MeasurementKind(), radarsat2Kind(), ai4ArcticKind(),
-        swotHrRasterKind(),      concentrationGridKind(), swotSwathKind(),        altimeterKind(), buoysKind(),
-        csvTrackKind(),          iceChartKind(),      georeferencedRasterKind(),
+        sentinel2SafeKind(), rcmKind(),         sentinel1SafeKind(),     sentinel1MeasurementKind(), radarsat2Kind(),
+        ai4ArcticKind(),     swotHrRasterKind(), concentrationGridKind(), swotSwathKind(),            altimeterKind(),
+        buoysKind(),         csvTrackKind(),     iceChartKind(),          georeferencedRasterKind(),
     };
     return kinds;
 }

@@ -1,6 +1,7 @@
 #include "scene/kinds/Kinds.h"
 
 #include "scene/Radarsat2.h"
+#include "scene/RadarsatConstellation.h"
 #include "scene/SafeFiles.h"
 #include "scene/SceneError.h"
 #include "scene/Sentinel1Calibrated.h"
@@ -111,6 +112,36 @@ Recognition detectRadarsat2(const fs::path& file, DetectedProduct& product, std:
     }
 }
 
+// A product folder, its manifest.safe or its metadata/product.xml, in the
+// RCM schema (a Sentinel-1 SAFE has a manifest.safe too, and RADARSAT-2 a
+// product.xml).
+bool rcmClaims(const fs::path& path, bool folder)
+{
+    const bool candidate = folder ? fs::exists(path / "metadata" / "product.xml")
+                                  : path.filename() == "manifest.safe" || path.filename() == "product.xml";
+    return candidate && isRcmProduct(path.string());
+}
+
+Recognition detectRcm(const fs::path& path, DetectedProduct& product, std::string& reason)
+{
+    try {
+        const RcmProduct rcm = describeRcm(path.string());
+        product.sensor = rcm.satellite.empty() ? "RCM" : rcm.satellite;
+        product.path = rcm.productXml;
+        product.time = rcm.time;
+        product.polarisations = rcm.polarisations;
+        product.footprint = rcm.footprint;
+        std::string pols;
+        for (const auto& p : rcm.polarisations)
+            pols += (pols.empty() ? "" : "+") + p;
+        product.detail = rcm.productType + " " + pols + (rcm.beamMode.empty() ? "" : ", " + rcm.beamMode);
+        return Recognition::Recognised;
+    } catch (const SceneError& e) {
+        reason = e.reason();
+        return Recognition::Refused;
+    }
+}
+
 ProductRole radarsat2Role(const DetectedProduct& p)
 {
     return p.detail.rfind("SLC", 0) == 0 ? ProductRole::Image : ProductRole::Sar;
@@ -167,6 +198,26 @@ ProductKind radarsat2Kind()
     };
     kind.readers = {{"radarsat2", [](const CPLJSONObject& entry, const std::string& file) {
                          return openCalibratedRadarsat2(file, entry.GetString("polarisation", "HH"));
+                     }}};
+    return kind;
+}
+
+ProductKind rcmKind()
+{
+    ProductKind kind;
+    kind.name = "rcm";
+    kind.label = "RADARSAT Constellation Mission product";
+    kind.dialogPatterns = {"product.xml", "manifest.safe"};
+    kind.claims = rcmClaims;
+    kind.detect = detectRcm;
+    // A complex or geocoded product is recognised, and its reader says why
+    // it cannot calibrate it.
+    kind.role = [](const DetectedProduct&) { return ProductRole::Sar; };
+    kind.addManifestEntries = [](const DetectedProduct& p, const ManifestContext& context, CPLJSONArray& layers) {
+        addSarEntries(p, context, "RCM", true, layers);
+    };
+    kind.readers = {{"rcm", [](const CPLJSONObject& entry, const std::string& file) {
+                         return openCalibratedRcm(file, entry.GetString("polarisation", "HH"));
                      }}};
     return kind;
 }
