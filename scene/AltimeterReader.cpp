@@ -28,7 +28,7 @@ bool qualityRejects(const AltimeterProfile& profile, double flag)
 {
     if (!std::isfinite(flag))
         return true;
-    const long code = static_cast<long>(flag);
+    const long long code = static_cast<long long>(flag);
     const auto& good = profile.qualityGoodValues;
     return (code & profile.qualityRejectBits) != 0 || (!good.empty() && std::find(good.begin(), good.end(), code) == good.end());
 }
@@ -69,9 +69,11 @@ std::vector<TrackRecord> readTrack(const std::shared_ptr<GDALGroup>& root, const
         const bool ownSigma = !uncertainty.values.empty() && std::isfinite(uncertainty.values[i]) && uncertainty.values[i] > 0.0;
         r.sigma = static_cast<float>(ownSigma ? uncertainty.values[i] : profile.freeboardNoiseM);
         r.segment = static_cast<int>(beam);
-        const int code = std::isfinite(surface.values[i]) ? static_cast<int>(surface.values[i]) : -1;
+        // 64 bits: a status word may be unsigned 32-bit (or have bit 31 set).
+        const bool known = std::isfinite(surface.values[i]);
+        const long long code = known ? static_cast<long long>(surface.values[i]) : 0;
         const auto is = [&](const std::vector<int>& wanted) {
-            return std::any_of(wanted.begin(), wanted.end(), [&](int w) { return profile.surfaceCodesAreBits ? code >= 0 && (code & w) != 0 : code == w; });
+            return known && std::any_of(wanted.begin(), wanted.end(), [&](int w) { return profile.surfaceCodesAreBits ? (code & w) != 0 : code == w; });
         };
         r.surface = is(profile.leadCodes)    ? SurfaceType::Lead
                     : is(profile.floeCodes)  ? SurfaceType::Floe

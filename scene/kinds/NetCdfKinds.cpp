@@ -208,19 +208,31 @@ Recognition detectAltimeter(const fs::path& file, DetectedProduct& product, std:
         } catch (const SceneError&) {
             continue;
         }
+        // Everything a record needs; baselines that renamed one of them are
+        // told apart here (CryoSat-2 D's class variable against E's status word).
+        std::vector<std::string> needed{profile.time.name, profile.latitude.name, profile.longitude.name, profile.value.name,
+                                        profile.surfaceType.name};
+        if (!profile.qualityVariable.empty())
+            needed.push_back(profile.qualityVariable);
+        const auto holdsAll = [&](std::size_t beam) {
+            return std::all_of(needed.begin(), needed.end(), [&](const std::string& v) { return openVariable(root, profile, beam, v) != nullptr; });
+        };
         // The first beam (or the one track) that holds the profile's variables.
         std::shared_ptr<GDALMDArray> time;
         for (std::size_t beam = 0; beam < std::max<std::size_t>(1, profile.beams.size()) && !time; ++beam)
-            if (openVariable(root, profile, beam, profile.latitude.name) && openVariable(root, profile, beam, profile.value.name))
+            if (holdsAll(beam))
                 time = openVariable(root, profile, beam, profile.time.name);
         if (!time) {
             std::string missing;
-            for (const VariableSpec* spec : {&profile.time, &profile.latitude, &profile.longitude})
-                if (!openVariable(root, profile, 0, spec->name))
-                    missing += (missing.empty() ? "" : ", ") + spec->name;
+            bool unplaced = false;
+            for (std::size_t k = 0; k < needed.size(); ++k)
+                if (!openVariable(root, profile, 0, needed[k]) && missing.find(needed[k]) == std::string::npos) {
+                    missing += (missing.empty() ? "" : ", ") + needed[k];
+                    unplaced = unplaced || k < 3;
+                }
             if (partial.empty() && openVariable(root, profile, 0, profile.value.name) && !missing.empty())
                 partial = "has the " + profile.sensor + " variable " + profile.value.name + " (profile " + name + ") but not " + missing
-                    + ": no geolocation or time to place it";
+                    + (unplaced ? ": no geolocation or time to place it" : "");
             continue;
         }
         product.path = file.string();

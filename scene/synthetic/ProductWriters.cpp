@@ -150,7 +150,9 @@ void writeAltimeterTrack(const std::string& path, const AltimeterProfile& profil
     writeVariable(root, path, profile.value, {records20}, freeboard, profile.value.units.c_str(), "sea-ice freeboard");
     auto flag = writeVariable(root, path, profile.surfaceType, {records20}, surface, nullptr, "surface type classification");
     setText(flag, "flag_meanings", profile.flagMeanings);
-    if (!profile.qualityVariable.empty()) // every simulated record is usable
+    // Every simulated record is usable; a status word that also holds the
+    // class (CryoSat-2 Baseline E) has no error bit set.
+    if (!profile.qualityVariable.empty() && profile.qualityVariable != profile.surfaceType.name)
         writeVariable(root, path, VariableSpec{profile.qualityVariable, "int32", 1.0, ""}, {records20},
                       std::vector<double>(records.size(), 0.0), nullptr, "quality flag");
     setText(root, "mission", profile.sensor + " (synthetic)");

@@ -53,7 +53,7 @@ struct SynthOptions {
     double buoyGpsNoiseMetres = 10.0;
 
     // Altimeters simulated, by sensor profile (assets/sensors/<name>.json).
-    std::vector<std::string> altimeters{"cryosat2_sar_l2", "sentinel3_sral_l2_si", "saral_altika_gdr"};
+    std::vector<std::string> altimeters{"cryosat2_sar_l2_baseline_e", "sentinel3_sral_l2_si", "saral_altika_gdr"};
 
     // Pixel spacing, looks and truth resolution of a Sentinel-1 mode ("ew", "iw").
     void useMode(const std::string& name);

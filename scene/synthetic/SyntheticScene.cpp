@@ -242,7 +242,7 @@ std::vector<AltimeterRecord> altimeterTrack(const IceTruth& ice, const AnalysisG
 }
 
 // Where each product goes, named as its agency names it.
-std::string altimeterFile(const AltimeterProfile& profile, const std::string& name, double start)
+std::string altimeterFile(const std::string& name, double start)
 {
     std::string stamp;
     for (char ch : formatUtc(start))
@@ -252,8 +252,9 @@ std::string altimeterFile(const AltimeterProfile& profile, const std::string& na
         return "sentinel3/S3A_SR_2_LAN_SI_" + stamp + "_" + stamp + "_synthetic.SEN3/enhanced_measurement.nc";
     if (name.rfind("saral", 0) == 0)
         return "saral/SRL_GPS_2PfP" + stamp + "_synthetic.nc";
-    (void)profile;
-    return "cryosat2/CS_OFFL_SIR_SAR_2__" + stamp + "_synthetic_E001.nc";
+    if (name.find("baseline_e") != std::string::npos)
+        return "cryosat2/CS_OFFL_SIR_SAR_2__" + stamp + "_synthetic_E001.nc";
+    return "cryosat2/CS_OFFL_SIR_SARI2_" + stamp + "_synthetic_D001.nc";
 }
 
 void swotSwath(const IceTruth& ice, const AnalysisGrid& grid, const DriftField& drift, double start, double referenceTime,
@@ -517,7 +518,7 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
         if (!profile.beams.empty())
             throw SceneError(name, "the synthetic generator writes single-track altimeter products, not " + profile.sensor + "'s beams");
         const double start = utc(o.altimeterTime(name));
-        const std::string file = altimeterFile(profile, name, start);
+        const std::string file = altimeterFile(name, start);
         fs::create_directories((folder / file).parent_path());
         writeAltimeterTrack((folder / file).string(), profile,
                             altimeterTrack(ice, fine, drift, start, reference, profile, o.altimeterNoiseFactor, passOf(name), rng));
@@ -557,7 +558,7 @@ SynthProducts writeInto(const SynthOptions& o, const fs::path& folder)
             const auto records = altimeterTrack(ice, fine, drift, start, reference, profile, o.altimeterNoiseFactor, pass, passRng);
             if (records.empty())
                 continue; // the pass misses the scene (a small scene, a steep heading): no product
-            const std::string file = altimeterFile(profile, name, start);
+            const std::string file = altimeterFile(name, start);
             fs::create_directories((folder / file).parent_path());
             writeAltimeterTrack((folder / file).string(), profile, records);
             products.laterAltimeters.push_back({name, file, start});

@@ -39,6 +39,11 @@ struct Layout {
     bool gridMapping = true;
     std::string mappingName = "polar_stereographic";
     bool declared = true; // the flag above 100 % declared (valid_max, or flag_values)
+    // OSI-408 / OSI-450's EASE-2 north grid (a Lambert azimuthal equal-area
+    // "Lambert_Azimuthal_Grid" on WGS 84, i.e. EPSG:6931) instead of the
+    // polar stereographic one.
+    bool ease2 = false;
+    const char* mappingVariable() const { return ease2 ? "Lambert_Azimuthal_Grid" : "Polar_Stereographic_Grid"; }
 };
 
 // An OSI SAF OSI-401-style file: ice_conc(time, yc, xc) int32, hundredths of a percent, fill -32767,
@@ -68,17 +73,28 @@ void writeConcentration(const std::string& path, const Layout& layout)
     tests::writeText(yv, "units", "km");
     tests::writeText(yv, "standard_name", "projection_y_coordinate");
     tests::writeText(yv, "axis", "Y");
-    auto grid = root->CreateMDArray("Polar_Stereographic_Grid", {}, GDALExtendedDataType::Create(GDT_Int32));
-    tests::writeText(grid, "grid_mapping_name", layout.mappingName);
-    tests::writeNumber(grid, "straight_vertical_longitude_from_pole", -45.0);
-    tests::writeNumber(grid, "latitude_of_projection_origin", 90.0);
-    tests::writeNumber(grid, "standard_parallel", 70.0);
-    tests::writeNumber(grid, "false_easting", 0.0);
-    tests::writeNumber(grid, "false_northing", 0.0);
-    tests::writeNumber(grid, "semi_major_axis", 6378273.0);
-    tests::writeNumber(grid, "semi_minor_axis", 6356889.44891);
-    if (layout.mappingName == "polar_stereographic")
-        tests::writeText(grid, "proj4_string", "+proj=stere +a=6378273 +b=6356889.44891 +lat_0=90 +lat_ts=70 +lon_0=-45");
+    auto grid = root->CreateMDArray(layout.mappingVariable(), {}, GDALExtendedDataType::Create(GDT_Int32));
+    if (layout.ease2) {
+        tests::writeText(grid, "grid_mapping_name", "lambert_azimuthal_equal_area");
+        tests::writeNumber(grid, "longitude_of_projection_origin", 0.0);
+        tests::writeNumber(grid, "latitude_of_projection_origin", 90.0);
+        tests::writeNumber(grid, "false_easting", 0.0);
+        tests::writeNumber(grid, "false_northing", 0.0);
+        tests::writeNumber(grid, "semi_major_axis", 6378137.0);
+        tests::writeNumber(grid, "inverse_flattening", 298.257223563);
+        tests::writeText(grid, "proj4_string", "+proj=laea +lon_0=0 +datum=WGS84 +ellps=WGS84 +lat_0=90.0");
+    } else {
+        tests::writeText(grid, "grid_mapping_name", layout.mappingName);
+        tests::writeNumber(grid, "straight_vertical_longitude_from_pole", -45.0);
+        tests::writeNumber(grid, "latitude_of_projection_origin", 90.0);
+        tests::writeNumber(grid, "standard_parallel", 70.0);
+        tests::writeNumber(grid, "false_easting", 0.0);
+        tests::writeNumber(grid, "false_northing", 0.0);
+        tests::writeNumber(grid, "semi_major_axis", 6378273.0);
+        tests::writeNumber(grid, "semi_minor_axis", 6356889.44891);
+        if (layout.mappingName == "polar_stereographic")
+            tests::writeText(grid, "proj4_string", "+proj=stere +a=6378273 +b=6356889.44891 +lat_0=90 +lat_ts=70 +lon_0=-45");
+    }
     // Every cell 80 %, but: (1, 1) 37 %, (2, 1) fill, (3, 1) a flag (110.56 %), (4, 1) open water.
     std::vector<double> raw(kColumns * kRows, layout.fraction ? 80 : 8000);
     raw[1 * kColumns + 1] = layout.fraction ? 37 : 3700;
@@ -91,7 +107,7 @@ void writeConcentration(const std::string& path, const Layout& layout)
     tests::writeText(conc, "standard_name", "sea_ice_area_fraction");
     tests::writeText(conc, "units", layout.units);
     if (layout.gridMapping)
-        tests::writeText(conc, "grid_mapping", "Polar_Stereographic_Grid");
+        tests::writeText(conc, "grid_mapping", layout.mappingVariable());
     tests::writeText(conc, "ancillary_variables", "total_standard_error status_flag");
     if (layout.declared && layout.fraction) {
         auto flags = conc->CreateAttribute("flag_values", {5}, GDALExtendedDataType::Create(GDT_Int32));
@@ -104,7 +120,7 @@ void writeConcentration(const std::string& path, const Layout& layout)
     std::vector<double> status(kColumns * kRows, 0);
     status[1 * kColumns + 3] = 1; // land
     auto flag = tests::writeVariable(root, "status_flag", {time, yc, xc}, status, GDT_Byte);
-    tests::writeText(flag, "grid_mapping", "Polar_Stereographic_Grid");
+    tests::writeText(flag, "grid_mapping", layout.mappingVariable());
 }
 
 // NSIDC's polar stereographic north grid at 25 km (psn25), as the NOAA/NSIDC
@@ -217,18 +233,22 @@ private Q_SLOTS:
     void cellsLandOnTheirPlaceInPercent_data()
     {
         QTest::addColumn<bool>("fraction");
-        QTest::newRow("OSI SAF, hundredths of a percent") << false;
-        QTest::newRow("NSIDC, fraction with flags beyond 1") << true;
+        QTest::addColumn<bool>("ease2");
+        QTest::newRow("OSI SAF, hundredths of a percent") << false << false;
+        QTest::newRow("OSI SAF on EASE-2 (OSI-408, OSI-450)") << false << true;
+        QTest::newRow("NSIDC, fraction with flags beyond 1") << true << false;
     }
     void cellsLandOnTheirPlaceInPercent()
     {
         QFETCH(bool, fraction);
+        QFETCH(bool, ease2);
         tests::TempSceneFolder folder;
         const std::string file = folder.path("ice_conc_nh_polstere-100_multi_202403141200.nc");
         Layout layout;
         layout.fraction = fraction;
         layout.units = fraction ? "1" : "%";
         layout.conc = fraction ? "cdr_seaice_conc" : "ice_conc";
+        layout.ease2 = ease2;
         writeConcentration(file, layout);
         const ConcentrationGridInfo info = describeConcentrationGrid(file);
         QVERIFY(info.recognised);
@@ -238,9 +258,10 @@ private Q_SLOTS:
         QCOMPARE(formatUtc(info.time), std::string("2024-03-14T12:00:00Z"));
         QCOMPARE(info.source, std::string("EUMETSAT OSI SAF"));
 
-        // A 1 km analysis grid in EPSG:3413 over the product's cells: each
-        // cell's centre reads its value (the two ellipsoids differ by far less than a cell).
-        const AnalysisGrid grid(3413, (layout.firstXcKm - 5.0) * 1000.0, (layout.firstYcKm + 5.0) * 1000.0, 1000.0, 60, 50);
+        // A 1 km analysis grid in EPSG:3413 (or EASE-2's own EPSG:6931) over
+        // the product's cells: each cell's centre reads its value (the two
+        // ellipsoids differ by far less than a cell).
+        const AnalysisGrid grid(ease2 ? 6931 : 3413, (layout.firstXcKm - 5.0) * 1000.0, (layout.firstYcKm + 5.0) * 1000.0, 1000.0, 60, 50);
         DatasetPtr percent(openConcentrationGrid(file));
         const auto bands = readRasterOnGrid(*percent, file, grid, "near");
         const auto at = [&](int col, int row) { return bands[0][static_cast<std::size_t>(row * 10 + 5) * grid.width() + col * 10 + 5]; };

@@ -220,8 +220,63 @@ private Q_SLOTS:
         QVERIFY(detected.products.empty());
         QCOMPARE(detected.skipped.size(), std::size_t(1));
         QVERIFY2(contains(detected.skipped[0], "has the CryoSat-2 variable freeboard_20_ku (profile cryosat2_sar_l2) but not lat_poca_20_ku, "
-                                               "lon_poca_20_ku: no geolocation"),
+                                               "lon_poca_20_ku, flag_surf_type_class_20_ku, flag_freeboard_20_ku: no geolocation"),
                  detected.skipped[0].c_str());
+    }
+
+    void cryoSat2BaselineERecordsAreReadFromTheStatusWord()
+    {
+        // Baseline E's L2: radar_freeboard_20_ku, with the class (sea ice bit
+        // 13, lead 14, ocean 15) and freeboard_error (bit 16) in
+        // flag_prod_status_20_ku; POCA positions packed in 1e-7 degrees.
+        const std::string file = m_folder.root() + "/CS_OFFL_SIR_SAR_2__20240314T160000_20240314T160500_E001.nc";
+        const double tai = *parseUtc("2024-03-14T16:00:00Z") - *parseUtc("2000-01-01T00:00:00Z") + 37.0;
+        {
+            auto ds = banquise::tests::createNetCdf4(file);
+            auto root = ds->GetRootGroup();
+            auto n = root->CreateDimension("time_20_ku", "", "", 5);
+            banquise::tests::writeVariable(root, "time_20_ku", {n}, {tai, tai + 0.05, tai + 0.1, tai + 0.15, tai + 0.2});
+            auto lat = banquise::tests::writeVariable(root, "lat_poca_20_ku", {n}, {8.0e8, 8.00003e8, 8.00006e8, 8.00009e8, 8.00012e8}, GDT_Int32);
+            lat->SetScale(1e-7);
+            auto lon = banquise::tests::writeVariable(root, "lon_poca_20_ku", {n}, {-1.5e9, -1.5e9, -1.5e9, -1.5e9, -1.5e9}, GDT_Int32);
+            lon->SetScale(1e-7);
+            auto freeboard = banquise::tests::writeVariable(root, "radar_freeboard_20_ku", {n}, {310, -20, 480, 150, 20}, GDT_Int32);
+            freeboard->SetScale(1e-3);
+            // floe, lead, floe with freeboard_error, ocean, floe with an unrelated height_1_error
+            banquise::tests::writeVariable(root, "flag_prod_status_20_ku", {n}, {8192, 16384, 8192 + 65536, 32768, 8192 + 16777216}, GDT_Int32);
+        }
+        const Detection detected = detectProducts({file});
+        QCOMPARE(detected.products.size(), std::size_t(1));
+        QCOMPARE(detected.products[0].profile, std::string("cryosat2_sar_l2_baseline_e"));
+        QCOMPARE(formatUtc(detected.products[0].time), std::string("2024-03-14T16:00:00Z"));
+        const auto records = readAltimeterRecords(file, loadAltimeterProfile("cryosat2_sar_l2_baseline_e"), arctic());
+        QCOMPARE(records.size(), std::size_t(4)); // the freeboard_error record is left out
+        QVERIFY(records[0].surface == SurfaceType::Floe && records[1].surface == SurfaceType::Lead);
+        QVERIFY(records[2].surface == SurfaceType::Ocean && records[3].surface == SurfaceType::Floe);
+        QVERIFY(std::abs(records[0].value - 0.31f) < 1e-6f && std::abs(records[2].value - 0.15f) < 1e-6f);
+        int col = 0;
+        int row = 0;
+        int expectedCol = -1;
+        int expectedRow = -1;
+        QVERIFY(arctic().pixelAt(records[0].position, col, row));
+        arctic().pixelAt(arctic().fromLonLat({-150.0, 80.0}), expectedCol, expectedRow);
+        QCOMPARE(col, expectedCol);
+        QCOMPARE(row, expectedRow);
+
+        // Baseline D's class variable in its place: named, not read as E.
+        const std::string partial = m_folder.root() + "/CS_OFFL_SIR_SARI2_20240314T160000_20240314T160500_D001.nc";
+        {
+            auto ds = banquise::tests::createNetCdf4(partial);
+            auto root = ds->GetRootGroup();
+            auto n = root->CreateDimension("time_20_ku", "", "", 1);
+            for (const char* name : {"time_20_ku", "lat_poca_20_ku", "lon_poca_20_ku", "freeboard_20_ku", "flag_freeboard_20_ku"})
+                banquise::tests::writeVariable(root, name, {n}, {1.0}, GDT_Int32);
+        }
+        const Detection withoutClass = detectProducts({partial});
+        QVERIFY(withoutClass.products.empty());
+        QVERIFY2(contains(withoutClass.skipped.at(0), "has the CryoSat-2 variable freeboard_20_ku (profile cryosat2_sar_l2) but not "
+                                                      "flag_surf_type_class_20_ku"),
+                 withoutClass.skipped.at(0).c_str());
     }
 
     void realCryoSat2FlaggedFreeboardsAreRefused()
