@@ -6,7 +6,7 @@
 // chosen by looking at the held-out figures: they are reported only.
 // A scene folder or model file already in OUT_DIR is reused (to score a run
 // again with new figures); scripts/bench starts from an empty folder.
-//   bench_unseen OUT_DIR [STEPS] [ew|iw|both]
+//   bench_unseen OUT_DIR [STEPS] [ew|iw|both] [TRAININGS]
 #include "BenchReport.h"
 #include "FreeboardOracle.h"
 
@@ -20,6 +20,8 @@
 #include "scene/synthetic/SyntheticScene.h"
 #include "scene/synthetic/SyntheticTruth.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -36,9 +38,9 @@ struct HeldOut {
     const char* regime;
 };
 constexpr HeldOut kHeldOut[] = {{101, "winter_pack"}, {202, "marginal_ice_zone"}, {303, "refreezing_leads"}};
+// Trainings (seeds 1, 2, 3) whose figures are averaged.
+constexpr int kTrainings = 3;
 
-// Every accuracy figure of one scene by name, "<set>" standing for the
-// scenes it is averaged over (train, unseen).
 // One scene's scores: the model's and the baselines', and the freeboard
 // ceiling of classes plus kriging (oracleFreeboardRmse).
 struct SceneScores {
@@ -47,6 +49,8 @@ struct SceneScores {
     double oracleFreeboardSar = 0.0;
 };
 
+// Every accuracy figure of one scene by name, "<set>" standing for the
+// scenes it is averaged over (train, unseen).
 std::vector<std::pair<std::string, double>> figuresOf(const SceneScores& scores)
 {
     const models::Evaluation& e = scores.e;
@@ -69,19 +73,48 @@ std::vector<std::pair<std::string, double>> figuresOf(const SceneScores& scores)
             {"despeckle_psnr_<set>_lee_db", e.despecklePsnrLeeDb}};
 }
 
-// The mean of each figure over the scenes of a set, reported with the
-// mode's suffix.
-void reportMeans(const std::vector<SceneScores>& scenes, const std::string& set, const std::string& suffix)
+// The model's own figures, whose spread over the trainings is reported too
+// (the baselines and oracles do not depend on the training).
+bool isModelFigure(const std::string& name)
 {
-    std::vector<std::pair<std::string, double>> sums = figuresOf(scenes.front());
-    for (std::size_t k = 1; k < scenes.size(); ++k) {
-        const auto more = figuresOf(scenes[k]);
-        for (std::size_t f = 0; f < sums.size(); ++f)
-            sums[f].second += more[f].second;
+    return name.find("_otsu") == std::string::npos && name.find("_kmeans") == std::string::npos && name.find("_kriging") == std::string::npos
+        && name.find("_idw") == std::string::npos && name.find("_regkriging") == std::string::npos && name.find("_oracle") == std::string::npos
+        && name.find("_lee") == std::string::npos;
+}
+
+// `scores[t][k]`: training t on scene k. Each figure is the mean over the
+// scenes of a set for each training, reported as the mean over the
+// trainings with the mode's suffix; a model figure also as "_sd", the
+// standard deviation over the trainings of that per-training mean.
+void reportMeans(const std::vector<std::vector<SceneScores>>& scores, const std::string& set, const std::string& suffix)
+{
+    const std::size_t figures = figuresOf(scores.front().front()).size();
+    std::vector<std::vector<double>> perTraining(figures);
+    for (const std::vector<SceneScores>& scenes : scores) {
+        std::vector<double> sums(figures, 0.0);
+        for (const SceneScores& scene : scenes) {
+            const auto values = figuresOf(scene);
+            for (std::size_t f = 0; f < figures; ++f)
+                sums[f] += values[f].second;
+        }
+        for (std::size_t f = 0; f < figures; ++f)
+            perTraining[f].push_back(sums[f] / static_cast<double>(scenes.size()));
     }
-    for (auto [name, sum] : sums) {
+    const auto names = figuresOf(scores.front().front());
+    for (std::size_t f = 0; f < figures; ++f) {
+        std::string name = names[f].first;
         name.replace(name.find("<set>"), 5, set);
-        bench::report((name + suffix).c_str(), sum / static_cast<double>(scenes.size()));
+        const std::vector<double>& v = perTraining[f];
+        double mean = 0.0;
+        for (const double x : v)
+            mean += x / static_cast<double>(v.size());
+        bench::report((name + suffix).c_str(), mean);
+        if (v.size() > 1 && isModelFigure(name)) {
+            double squares = 0.0;
+            for (const double x : v)
+                squares += (x - mean) * (x - mean);
+            bench::report((name + suffix + "_sd").c_str(), std::sqrt(squares / static_cast<double>(v.size() - 1)));
+        }
     }
 }
 
@@ -91,48 +124,73 @@ void writeSceneOnce(const scene::synthetic::SynthOptions& options, const std::st
         scene::synthetic::writeSyntheticScene(options, folder);
 }
 
-SceneScores scoreOn(const models::SeaIceModel& model, const std::string& folder)
+// Every model scored on one scene: its inputs, truth and the freeboard
+// ceilings (oracleFreeboardRmse) are made once.
+std::vector<SceneScores> scoreOn(const std::vector<models::SeaIceModel>& trained, const std::string& folder)
 {
     const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(folder).scene);
-    const models::Evaluation e = models::evaluate(inputs, model.predict(inputs, {}), scene::synthetic::readSyntheticTruth(folder));
+    const scene::synthetic::SyntheticTruth truth = scene::synthetic::readSyntheticTruth(folder);
     const double oracle = bench::oracleFreeboardRmse(inputs, folder);
     const double oracleSar = bench::oracleFreeboardWithSarRmse(inputs, folder);
-    std::fprintf(stderr,
-                 "  %-40s mIoU %.3f (Otsu %.3f, k-means %.3f)  leads >=3 cells IoU %.3f (%.3f, %.3f)  thin recall %.3f (%.3f, %.3f)  "
-                 "freeboard %.3f m (kriging %.3f, IDW %.3f, regression kriging %.3f, oracle %.3f, with SAR %.3f)  PSNR %.2f dB (Lee %.2f)\n",
-                 folder.c_str(), e.segmentation.meanIou, e.segmentationOtsu.meanIou, e.segmentationKMeans.meanIou, e.leads.resolvableIou,
-                 e.leadsOtsu.resolvableIou, e.leadsKMeans.resolvableIou, e.leads.thinSkeletonRecall, e.leadsOtsu.thinSkeletonRecall,
-                 e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse, e.elevationRegressionKriging.rmse, oracle, oracleSar,
-                 e.despecklePsnrDb, e.despecklePsnrLeeDb);
-    return {e, oracle, oracleSar};
+    std::vector<SceneScores> scores;
+    for (std::size_t t = 0; t < trained.size(); ++t) {
+        const models::Evaluation e = models::evaluate(inputs, trained[t].predict(inputs, {}), truth);
+        std::fprintf(stderr,
+                     "  %-40s seed %zu  mIoU %.3f (Otsu %.3f, k-means %.3f)  leads >=3 cells IoU %.3f (%.3f, %.3f)  thin recall %.3f (%.3f, %.3f)  "
+                     "freeboard %.3f m (kriging %.3f, IDW %.3f, regression kriging %.3f, oracle %.3f, with SAR %.3f)  PSNR %.2f dB (Lee %.2f)\n",
+                     folder.c_str(), t + 1, e.segmentation.meanIou, e.segmentationOtsu.meanIou, e.segmentationKMeans.meanIou, e.leads.resolvableIou,
+                     e.leadsOtsu.resolvableIou, e.leadsKMeans.resolvableIou, e.leads.thinSkeletonRecall, e.leadsOtsu.thinSkeletonRecall,
+                     e.leadsKMeans.thinSkeletonRecall, e.elevation.rmse, e.elevationKriging.rmse, e.elevationIdw.rmse,
+                     e.elevationRegressionKriging.rmse, oracle, oracleSar, e.despecklePsnrDb, e.despecklePsnrLeeDb);
+        scores.push_back({e, oracle, oracleSar});
+    }
+    return scores;
 }
 
-// Trains on `training` and scores on it and on the held-out scenes of
-// `heldOutKm`, same mode; figures get `suffix`.
-void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int steps, const std::string& folder,
+// Trains `trainings` models (seeds 1, 2, ...) on `training` and scores
+// them on it and on the held-out scenes of `heldOutKm`, same mode; figures
+// get `suffix`. One training's held-out figures move by more than the
+// differences worth measuring (EW marginal ice zone mIoU 0.51 with seed 1,
+// 0.27 with seed 2), so the figures are means over the trainings.
+void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int steps, int trainings, const std::string& folder,
            const std::string& suffix)
 {
     const std::string trainFolder = folder + "/train" + suffix;
     writeSceneOnce(training, trainFolder);
-    const std::string modelFile = folder + "/model" + suffix + ".pt";
-    models::TrainingOptions options;
-    if (steps > 0)
-        options.steps = steps;
-    models::SeaIceModel model(models::ModelConfig{}, options.seed);
-    if (std::filesystem::exists(modelFile)) {
-        model = models::SeaIceModel::load(modelFile);
-    } else {
-        const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(trainFolder).scene);
-        const bench::Stopwatch clock;
-        model.train(inputs, options);
-        bench::report(("unseen_train_s" + suffix).c_str(), clock.seconds());
+    std::vector<models::SeaIceModel> trained;
+    double trainSeconds = 0.0;
+    int timed = 0;
+    for (int t = 0; t < trainings; ++t) {
+        models::TrainingOptions options;
+        if (steps > 0)
+            options.steps = steps;
+        options.seed = static_cast<unsigned>(t + 1);
+        // The first training keeps the name the other benchmarks read.
+        const std::string modelFile = folder + "/model" + suffix + (t == 0 ? "" : "-seed" + std::to_string(t + 1)) + ".pt";
+        models::SeaIceModel model(models::ModelConfig{}, options.seed);
+        if (std::filesystem::exists(modelFile)) {
+            model = models::SeaIceModel::load(modelFile);
+        } else {
+            const models::ModelInputs inputs = models::gatherModelInputs(scene::readScene(trainFolder).scene);
+            const bench::Stopwatch clock;
+            model.train(inputs, options);
+            trainSeconds += clock.seconds();
+            ++timed;
+            model.save(modelFile);
+        }
+        std::fprintf(stderr, "  seed %d: ridge excess learned on the training scene: %.2f +- %.2f m from %d records%s\n", t + 1,
+                     model.ridgeExcess().metres, model.ridgeExcess().sigma, model.ridgeExcess().records,
+                     model.ridgeExcess().measured() ? "" : " (not used)");
+        trained.push_back(std::move(model));
     }
-    std::fprintf(stderr, "  ridge excess learned on the training scene: %.2f +- %.2f m from %d records%s\n", model.ridgeExcess().metres,
-                 model.ridgeExcess().sigma, model.ridgeExcess().records, model.ridgeExcess().measured() ? "" : " (not used)");
-    model.save(modelFile);
+    if (timed > 0)
+        bench::report(("unseen_train_s" + suffix).c_str(), trainSeconds / timed);
 
-    reportMeans({scoreOn(model, trainFolder)}, "train", suffix);
-    std::vector<SceneScores> unseen;
+    std::vector<std::vector<SceneScores>> onTrain(trained.size()), onUnseen(trained.size());
+    const std::vector<SceneScores> trainScores = scoreOn(trained, trainFolder);
+    for (std::size_t t = 0; t < trained.size(); ++t)
+        onTrain[t].push_back(trainScores[t]);
+    reportMeans(onTrain, "train", suffix);
     for (const HeldOut& h : kHeldOut) {
         scene::synthetic::SynthOptions o;
         o.useMode(training.mode);
@@ -141,26 +199,29 @@ void judge(const scene::synthetic::SynthOptions& training, double heldOutKm, int
         o.sizeKm = heldOutKm;
         const std::string heldOutFolder = folder + "/" + h.regime + "-" + std::to_string(h.seed) + suffix;
         writeSceneOnce(o, heldOutFolder);
-        unseen.push_back(scoreOn(model, heldOutFolder));
+        const std::vector<SceneScores> scores = scoreOn(trained, heldOutFolder);
+        for (std::size_t t = 0; t < trained.size(); ++t)
+            onUnseen[t].push_back(scores[t]);
     }
-    reportMeans(unseen, "unseen", suffix);
+    reportMeans(onUnseen, "unseen", suffix);
 }
 } // namespace
 
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_unseen OUT_DIR [STEPS] [ew|iw|both]\n");
+        std::fprintf(stderr, "usage: bench_unseen OUT_DIR [STEPS] [ew|iw|both] [TRAININGS]\n");
         return 2;
     }
     const std::string folder = argv[1];
     const int steps = argc > 2 ? std::atoi(argv[2]) : 0;
     const std::string modes = argc > 3 ? argv[3] : "both";
+    const int trainings = argc > 4 ? std::max(1, std::atoi(argv[4])) : kTrainings;
     models::configureComputeDevice();
 
     // EW GRDM at 40 m: the demo scene trains, 50 km held-out scenes test.
     if (modes != "iw")
-        judge(scene::synthetic::SynthOptions{}, 50.0, steps, folder, "");
+        judge(scene::synthetic::SynthOptions{}, 50.0, steps, trainings, folder, "");
     if (modes == "ew")
         return 0;
 
@@ -169,6 +230,6 @@ int main(int argc, char** argv)
     scene::synthetic::SynthOptions iw;
     iw.useMode("iw");
     iw.sizeKm = 25.0;
-    judge(iw, 12.5, steps, folder, "_iw");
+    judge(iw, 12.5, steps, trainings, folder, "_iw");
     return 0;
 }

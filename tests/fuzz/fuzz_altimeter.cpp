@@ -1,5 +1,6 @@
-// An altimeter netCDF track through the CryoSat-2 profile (the layout the
-// other profiles share: 1-D record variables, scale factors, fill values).
+// An altimeter netCDF track through the CryoSat-2 Baseline E profile, the
+// layout of the generator's seeds (the other profiles share its form: 1-D
+// record variables, scale factors, fill values, flag words).
 #include "FuzzInput.h"
 
 #include "scene/AltimeterReader.h"
@@ -10,7 +11,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    static const banquise::scene::AltimeterProfile profile = banquise::scene::loadAltimeterProfile("cryosat2_sar_l2");
+    static const banquise::scene::AltimeterProfile profile = banquise::scene::loadAltimeterProfile("cryosat2_sar_l2_baseline_e");
     // The demo scene's grid: a 100 km square north of Svalbard.
     static const banquise::scene::AnalysisGrid grid(3413, -1650000.0, 165000.0, 40.0, 2500, 2500);
     try {
