@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <limits>
 #include <sstream>
 #include <vector>
@@ -37,7 +38,32 @@ std::string text(const std::shared_ptr<GDALIHasAttribute>& owner, const char* na
     return value ? value : "";
 }
 
-std::shared_ptr<GDALMDArray> concentrationVariable(const std::shared_ptr<GDALGroup>& root)
+// The University of Bremen's ASI grids (asi-AMSR2-n6250-20240314-v5.4.nc,
+// asi-n6250-..., asi-SSMIS17-...) are GMT grids: the concentration is `z`
+// (float, percent, NaN fill, actual_range 0..100) with a polar stereographic
+// grid mapping but no standard_name or units, and no time variable; the
+// file name carries the day.
+bool isBremenAsiName(const std::string& file)
+{
+    const std::string name = std::filesystem::path(file).filename().string();
+    return name.rfind("asi-", 0) == 0 && name.size() > 3 && name.substr(name.size() - 3) == ".nc";
+}
+
+// The day in a Bremen ASI file name ("-20240314-"), at 12:00 UTC (a daily
+// map, centred as OSI SAF's daily products are); 0 when there is none.
+double bremenAsiDay(const std::string& file)
+{
+    const std::string name = std::filesystem::path(file).filename().string();
+    for (std::size_t at = name.find('-'); at != std::string::npos; at = name.find('-', at + 1)) {
+        const std::string digits = name.substr(at + 1, 8);
+        if (digits.size() == 8 && std::all_of(digits.begin(), digits.end(), ::isdigit) && at + 9 < name.size() && name[at + 9] == '-')
+            if (const auto t = parseUtc(digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2) + "T12:00:00Z"))
+                return *t;
+    }
+    return 0.0;
+}
+
+std::shared_ptr<GDALMDArray> concentrationVariable(const std::shared_ptr<GDALGroup>& root, const std::string& file)
 {
     std::vector<std::shared_ptr<GDALMDArray>> found;
     for (const auto& name : root->GetMDArrayNames())
@@ -48,6 +74,9 @@ std::shared_ptr<GDALMDArray> concentrationVariable(const std::shared_ptr<GDALGro
         for (const auto& array : found)
             if (array->GetName() == name)
                 return array;
+    if (found.empty() && isBremenAsiName(file))
+        if (auto z = root->OpenMDArray("z"); z && z->GetDimensionCount() == 2)
+            return z;
     return found.empty() ? nullptr : found.front();
 }
 
@@ -86,6 +115,74 @@ std::string subdataset(const std::string& file, const std::string& variable)
     return "NETCDF:\"" + file + "\":" + variable;
 }
 
+// The coordinates of one axis of a 2-D variable in metres, from its
+// dimension's indexing variable; empty unless they are regularly spaced.
+std::vector<double> regularAxis(const std::shared_ptr<GDALDimension>& dimension, const std::string& file)
+{
+    const auto coordinates = dimension->GetIndexingVariable();
+    if (!coordinates || coordinates->GetDimensionCount() != 1)
+        return {};
+    std::vector<double> values(static_cast<std::size_t>(dimension->GetSize()));
+    const GUInt64 start = 0;
+    const size_t count = values.size();
+    if (values.size() < 2 || !coordinates->Read(&start, &count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), values.data()))
+        return {};
+    const double toMetres = text(coordinates, "units") == "km" ? 1000.0 : 1.0;
+    const double step = values[1] - values[0];
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        values[i] *= toMetres;
+        if (std::abs((values[i] / toMetres - values[0] / toMetres) - step * static_cast<double>(i)) > 1e-6 * std::abs(step) * values.size())
+            throw SceneError(file, "the " + dimension->GetName() + " coordinates of its concentration are not regularly spaced");
+    }
+    return values;
+}
+
+// A (y, x) variable GDAL's raster view does not place, as Bremen's GMT grids
+// (coordinate variables named x and y with neither standard_name nor axis):
+// its raw values in a north-up in-memory dataset placed by its own regularly
+// spaced coordinates and the CRS GDAL read from its grid mapping, with its
+// fill, scale and offset. Null when the coordinates do not place it.
+DatasetPtr placedByItsCoordinates(const std::string& file, const std::string& variable, const OGRSpatialReference& crs)
+{
+    DatasetPtr ds = openDataset(file, GDAL_OF_MULTIDIM_RASTER);
+    const auto array = ds ? ds->GetRootGroup()->OpenMDArray(variable) : nullptr;
+    if (!array || array->GetDimensionCount() != 2)
+        return nullptr;
+    const auto& dims = array->GetDimensions();
+    const std::vector<double> y = regularAxis(dims[0], file);
+    const std::vector<double> x = regularAxis(dims[1], file);
+    if (x.empty() || y.empty())
+        return nullptr;
+    const int width = static_cast<int>(x.size());
+    const int rows = static_cast<int>(y.size());
+    std::vector<double> raw(x.size() * y.size());
+    const GUInt64 start[2] = {0, 0};
+    const size_t count[2] = {y.size(), x.size()};
+    if (!array->Read(start, count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), raw.data()))
+        throw SceneError(file, withGdalReason("cannot read its " + variable + " variable"));
+    const bool ascending = y.back() > y.front(); // row 0 the southernmost: turned north up
+    const double dx = x[1] - x[0];
+    const double dy = std::abs(y[1] - y[0]);
+    const double transform[6] = {x.front() - 0.5 * dx, dx, 0.0, std::max(y.front(), y.back()) + 0.5 * dy, 0.0, -dy};
+    DatasetPtr placed(GetGDALDriverManager()->GetDriverByName("MEM")->Create("", width, rows, 1, GDT_Float64, nullptr));
+    placed->SetGeoTransform(const_cast<double*>(transform));
+    placed->SetSpatialRef(&crs);
+    GDALRasterBand* band = placed->GetRasterBand(1);
+    for (int r = 0; r < rows; ++r)
+        if (band->RasterIO(GF_Write, 0, r, width, 1, raw.data() + static_cast<std::size_t>(ascending ? rows - 1 - r : r) * width, width, 1,
+                           GDT_Float64, 0, 0)
+            != CE_None)
+            throw SceneError(file, withGdalReason("cannot hold its " + variable + " in memory"));
+    bool has = false;
+    if (const double fill = array->GetNoDataValueAsDouble(&has); has)
+        band->SetNoDataValue(fill);
+    if (const double scale = array->GetScale(&has); has)
+        band->SetScale(scale);
+    if (const double offset = array->GetOffset(&has); has)
+        band->SetOffset(offset);
+    return placed;
+}
+
 // One band of a netCDF variable as physical values on its grid, in memory;
 // `keep(raw, physical)` turns each value into what is stored (NaN for no data).
 template <typename Keep>
@@ -95,6 +192,9 @@ GDALDataset* readOnGrid(const std::string& file, const std::string& variable, Ke
     if (!source)
         throw SceneError(file, withGdalReason("GDAL's netCDF driver does not open its " + variable + " variable"));
     double transform[6];
+    if (source->GetGeoTransform(transform) != CE_None && source->GetSpatialRef())
+        if (DatasetPtr placed = placedByItsCoordinates(file, variable, *source->GetSpatialRef()))
+            source = std::move(placed);
     if (source->GetGeoTransform(transform) != CE_None || !source->GetSpatialRef())
         throw SceneError(file, "its " + variable + " grid has no georeferencing GDAL reads (projected x, y and a grid mapping)");
     const int width = source->GetRasterXSize();
@@ -137,7 +237,7 @@ ConcentrationGridInfo describeConcentrationGrid(const std::string& file)
     ConcentrationGridInfo info;
     DatasetPtr ds = openDataset(file, GDAL_OF_MULTIDIM_RASTER);
     const auto root = ds ? ds->GetRootGroup() : nullptr;
-    const auto variable = root ? concentrationVariable(root) : nullptr;
+    const auto variable = root ? concentrationVariable(root, file) : nullptr;
     if (!variable)
         return info;
     info.variable = variable->GetName();
@@ -150,7 +250,8 @@ ConcentrationGridInfo describeConcentrationGrid(const std::string& file)
     const std::string projection = text(mappingVariable, "grid_mapping_name");
     if (std::find(std::begin(kCfGridMappings), std::end(kCfGridMappings), projection) == std::end(kCfGridMappings))
         throw SceneError(file, "its grid mapping '" + mapping + "' is '" + projection + "', not a CF grid mapping: cannot place the concentration");
-    std::string units = text(variable, "units");
+    const bool bremenAsi = text(variable, "standard_name") != "sea_ice_area_fraction"; // found by isBremenAsiName
+    std::string units = bremenAsi && text(variable, "units").empty() ? "%" : text(variable, "units");
     std::transform(units.begin(), units.end(), units.begin(), [](unsigned char c) { return std::tolower(c); });
     if (units == "%" || units == "percent")
         info.fraction = false;
@@ -171,11 +272,13 @@ ConcentrationGridInfo describeConcentrationGrid(const std::string& file)
     if (const auto high = variable->GetAttribute("valid_max"))
         info.validMax = high->ReadAsDouble();
     info.time = productTime(root, file);
+    if (info.time == 0.0 && bremenAsi)
+        info.time = bremenAsiDay(file);
     for (const char* name : {"institution", "source", "title"})
         if (info.source = text(root, name); !info.source.empty())
             break;
     if (info.source.empty())
-        info.source = "sea-ice concentration";
+        info.source = bremenAsi ? "University of Bremen ASI" : "sea-ice concentration";
     info.recognised = true;
     return info;
 }

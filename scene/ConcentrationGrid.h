@@ -10,8 +10,10 @@ namespace banquise::scene {
 
 // A gridded sea-ice concentration product in CF netCDF (OSI SAF OSI-401,
 // OSI-408 and OSI-450 on polar stereographic or EASE-2 grids, NSIDC's
-// concentration records, Bremen ASI netCDF, ...): any variable whose
-// standard_name is sea_ice_area_fraction and which names a grid mapping.
+// concentration records, ...): any variable whose standard_name is
+// sea_ice_area_fraction and which names a grid mapping; and the University
+// of Bremen's ASI netCDF (asi-*.nc: GMT grids whose `z` is percent without
+// a standard_name, the day in the file name).
 struct ConcentrationGridInfo {
     bool recognised = false;
     std::string variable;

@@ -354,6 +354,85 @@ private Q_SLOTS:
         QCOMPARE(loaded.scene.layers().size(), std::size_t(4)); // HH, HV, the concentration and its flag
     }
 
+    // Bremen ASI v5.4 netCDF as the University of Bremen publishes it (GMT
+    // grids): z(y, x) float32 percent, NaN where there is no retrieval,
+    // actual_range 0..100, no standard_name, units or time variable; x and y
+    // in metres with neither standard_name nor axis (GDAL's raster view does
+    // not place them), y ascending (row 0 is the southernmost); a
+    // polar_stereographic grid mapping on the Hughes 1980 ellipsoid
+    // (EPSG:3411); the day in the name.
+    void theBremenAsiGridLandsOnItsCellsFromTheSouthernRowUp()
+    {
+        tests::TempSceneFolder folder;
+        const std::string file = folder.path("asi-AMSR2-n6250-20240314-v5.4.nc");
+        constexpr double kCell = 6250.0;
+        constexpr double kLeft = -2000000.0;
+        constexpr double kBottom = 500000.0;
+        {
+            auto ds = tests::createNetCdf4(file);
+            auto root = ds->GetRootGroup();
+            tests::writeText(root, "history", "grdmath asi-AMSR2-n6250-20240314-v5.4.hdf FLIPUD = asi-AMSR2-n6250-20240314-v5.4.nc");
+            auto y = root->CreateDimension("y", "", "", kRows);
+            auto x = root->CreateDimension("x", "", "", kColumns);
+            auto conc = root->CreateMDArray("z", {y, x}, GDALExtendedDataType::Create(GDT_Float32));
+            std::vector<double> xs;
+            std::vector<double> ys;
+            for (int c = 0; c < kColumns; ++c)
+                xs.push_back(kLeft + (c + 0.5) * kCell);
+            for (int r = 0; r < kRows; ++r)
+                ys.push_back(kBottom + (r + 0.5) * kCell);
+            tests::writeText(tests::writeVariable(root, "x", {x}, xs), "units", "m");
+            tests::writeText(tests::writeVariable(root, "y", {y}, ys), "units", "m");
+            auto mapping = root->CreateMDArray("polar_stereographic", {}, GDALExtendedDataType::Create(GDT_Byte));
+            tests::writeText(mapping, "grid_mapping_name", "polar_stereographic");
+            tests::writeNumber(mapping, "latitude_of_projection_origin", 90.0);
+            tests::writeNumber(mapping, "standard_parallel", 70.0);
+            tests::writeNumber(mapping, "straight_vertical_longitude_from_pole", -45.0);
+            tests::writeNumber(mapping, "semi_major_axis", 6378273.0);
+            tests::writeNumber(mapping, "inverse_flattening", 298.279411123064);
+            tests::writeNumber(mapping, "false_easting", 0.0);
+            tests::writeNumber(mapping, "false_northing", 0.0);
+            // Every cell 80 %, but the southernmost row's second cell 37.5 % and the northernmost row's third no retrieval.
+            std::vector<double> z(kColumns * kRows, 80.0);
+            z[0 * kColumns + 1] = 37.5;
+            z[(kRows - 1) * kColumns + 2] = NAN;
+            const GUInt64 start[2] = {0, 0};
+            const size_t count[2] = {kRows, kColumns};
+            QVERIFY(conc->Write(start, count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), z.data()));
+            tests::writeText(conc, "long_name", "z");
+            tests::writeText(conc, "grid_mapping", "polar_stereographic");
+            auto range = conc->CreateAttribute("actual_range", {2}, GDALExtendedDataType::Create(GDT_Float64));
+            const std::vector<double> actual{0.0, 100.0};
+            range->Write(actual.data(), actual.size());
+        }
+        const ConcentrationGridInfo info = describeConcentrationGrid(file);
+        QVERIFY(info.recognised);
+        QCOMPARE(info.variable, std::string("z"));
+        QVERIFY(!info.fraction);
+        QCOMPARE(formatUtc(info.time), std::string("2024-03-14T12:00:00Z"));
+        QCOMPARE(info.source, std::string("University of Bremen ASI"));
+        const Detection detected = detectProducts({file});
+        QVERIFY2(detected.products.size() == 1, detected.skipped.empty() ? "" : detected.skipped.front().c_str());
+
+        const AnalysisGrid grid(3411, kLeft, kBottom + kRows * kCell, 1000.0, 37, 31);
+        DatasetPtr percent(openConcentrationGrid(file));
+        const auto bands = readRasterOnGrid(*percent, file, grid, "near");
+        const auto at = [&](int col, int rowFromTop) {
+            return bands[0][static_cast<std::size_t>((rowFromTop + 0.5) * 6.25) * grid.width() + static_cast<std::size_t>((col + 0.5) * 6.25)];
+        };
+        QCOMPARE(at(0, 0), 80.0f);
+        QCOMPARE(at(1, kRows - 1), 37.5f); // the file's first row is the southernmost
+        QVERIFY(std::isnan(at(2, 0)));
+        QCOMPARE(at(2, kRows - 1), 80.0f);
+        // Any other asi- file without such a z is not taken for one.
+        {
+            auto ds = tests::createNetCdf4(folder.path("asi-notes.nc"));
+            auto root = ds->GetRootGroup();
+            tests::writeVariable(root, "sst", {root->CreateDimension("x", "", "", 2)}, {271.0, 272.0});
+        }
+        QVERIFY(!describeConcentrationGrid(folder.path("asi-notes.nc")).recognised);
+    }
+
     void whatCannotBeUsedIsNamed()
     {
         tests::TempSceneFolder folder;
